@@ -1,0 +1,156 @@
+"""``clerk``: opens the app, or does one job without it.
+
+Exit codes: 0 all is well; 1 the job failed (a check found a problem); 2 the
+database file was refused (not a clerk database, or from a newer clerk) or the
+command line is wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from pydantic import ValidationError
+
+from clerk_tui import __version__
+from clerk_tui.models import OrganisationSettings, explain
+from clerk_tui.settings import SettingsError, load_personal_settings, settings_path
+from clerk_tui.store import SCHEMA_VERSION, FileRefused, Store, StoreError
+
+DEFAULT_DB = Path("db") / "clerk.db"
+EXIT_FAILED = 1
+EXIT_REFUSED = 2
+
+
+def _fail(message: str, code: int) -> None:
+    click.secho(message, fg="red", err=True)
+    sys.exit(code)
+
+
+@contextmanager
+def opened(db_path: Path) -> Iterator[Store]:
+    """The store at ``db_path``; a refused or unreadable file ends the command cleanly."""
+    try:
+        store = Store.open(db_path)
+    except FileRefused as error:
+        _fail(str(error), EXIT_REFUSED)
+    except OSError as error:
+        _fail(f"{db_path} cannot be opened: {error.strerror or error}.", EXIT_REFUSED)
+    try:
+        yield store
+    except StoreError as error:
+        _fail(str(error), EXIT_FAILED)
+    finally:
+        store.close()
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="CLERK_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The database file (also CLERK_DB).",
+)
+@click.version_option(__version__, "--version", "-V", prog_name="clerk")
+@click.pass_context
+def main(context: click.Context, db_path: Path) -> None:
+    """clerk: the minutes desk for meeting clerks.
+
+    With no command, opens the app on the database file.
+    """
+    context.obj = db_path
+    if context.invoked_subcommand is None:
+        _run_app(db_path)
+
+
+def _run_app(db_path: Path) -> None:
+    from clerk_tui.ui.app import make_app  # Textual loads only when the app runs
+
+    try:
+        settings = load_personal_settings()
+        app = make_app(db_path, settings)
+    except SettingsError as error:
+        _fail(str(error), EXIT_FAILED)
+    except FileRefused as error:
+        _fail(str(error), EXIT_REFUSED)
+    except OSError as error:
+        _fail(f"{db_path} cannot be opened: {error.strerror or error}.", EXIT_REFUSED)
+    app.run()
+
+
+@main.command()
+@click.pass_obj
+def check(db_path: Path) -> None:
+    """Check the database: schema version, integrity and journal mode."""
+    with opened(db_path) as store:
+        report = store.check()
+    status = "current" if report.schema_version == SCHEMA_VERSION else "out of date"
+    click.echo(f"Database:        {report.path}")
+    click.echo(f"Schema version:  {report.schema_version} ({status})")
+    click.echo(f"Journal mode:    {report.journal_mode}")
+    click.echo(f"Integrity:       {'; '.join(report.integrity)}")
+    click.echo(f"Foreign keys:    {report.foreign_key_problems or 'ok'}"
+               + (" problem(s)" if report.foreign_key_problems else ""))
+    if not report.ok:
+        _fail("Problems found: restore the file from a backup (clerk backup).", EXIT_FAILED)
+    click.echo("All is well.")
+
+
+@main.command()
+@click.argument("destination", type=click.Path(path_type=Path))
+@click.option("--overwrite", is_flag=True, help="Replace DESTINATION if it exists.")
+@click.pass_obj
+def backup(db_path: Path, destination: Path, overwrite: bool) -> None:
+    """Copy the database to DESTINATION (a file, or a folder to put it in).
+
+    The copy is consistent even while clerk is writing to the file.
+    """
+    with opened(db_path) as store:
+        target = store.backup(destination, overwrite=overwrite)
+    size = target.stat().st_size
+    click.echo(f"Backed up {db_path} to {target} ({size / 1024:.0f} KB, integrity ok).")
+
+
+@main.group(invoke_without_command=True)
+@click.pass_context
+def config(context: click.Context) -> None:
+    """Show the settings and where they live."""
+    if context.invoked_subcommand is not None:
+        return
+    db_path: Path = context.obj
+    with opened(db_path) as store:
+        organisation = store.settings.load()
+    click.echo(f"Organisation settings (in the database, {db_path}):")
+    for name, value in organisation.model_dump(mode="json").items():
+        click.echo(f"  {name.replace('_', '-'):<14} {value}")
+    path = settings_path()
+    click.echo(f"Personal settings ({path}{'' if path.exists() else ', not created yet'}):")
+    try:
+        personal = load_personal_settings(path)
+    except SettingsError as error:
+        _fail(str(error), EXIT_FAILED)
+    for name, value in personal.model_dump(mode="json").items():
+        click.echo(f"  {name:<14} {value}")
+
+
+@config.command("set")
+@click.argument("name", type=click.Choice(
+    [name.replace("_", "-") for name in OrganisationSettings.model_fields]
+))
+@click.argument("value")
+@click.pass_obj
+def config_set(db_path: Path, name: str, value: str) -> None:
+    """Set an organisation setting (organisation, house-style, clerk-name)."""
+    field = name.replace("-", "_")
+    with opened(db_path) as store:
+        try:
+            store.settings.set(field, value)
+        except ValidationError as error:
+            raise click.BadParameter(explain(error), param_hint="VALUE") from None
+    click.echo(f"{name} is now {value!r}.")

@@ -1,0 +1,135 @@
+"""What every clerk model shares: the strict base, cleaned text types, and
+:func:`explain`, which turns a validation error into sentences a clerk reads.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+# C0 controls other than tab and newline, and DEL: Word's XML cannot hold them.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: str) -> str:
+    """Return text safe to store and to write to Word.
+
+    Line endings become ``\\n``, control characters are removed and a lone
+    surrogate (half of an emoji from a broken paste) becomes U+FFFD.
+    """
+    value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_CHARACTERS.sub("", value)
+
+
+def _clean_name(value: str) -> str:
+    value = clean_text(value).strip()
+    if not value:
+        raise ValueError("cannot be blank")
+    return value
+
+
+def _optional_name(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return clean_text(value).strip() or None
+
+
+def _check_id(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        raise ValueError("is not a valid id") from None
+    return value
+
+
+def new_id() -> str:
+    """A new text UUID; ids are UUIDs so archives from several laptops merge."""
+    return str(uuid.uuid4())
+
+
+Text = Annotated[str, AfterValidator(clean_text)]
+Name = Annotated[str, AfterValidator(_clean_name)]
+OptionalName = Annotated[str | None, AfterValidator(_optional_name)]
+Id = Annotated[str, AfterValidator(_check_id)]
+OptionalId = Annotated[str | None, AfterValidator(_check_id)]
+Count = Annotated[int, Field(ge=0)]
+
+
+class ClerkModel(BaseModel):
+    """Base of every clerk model: strict about fields, validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+def _field_titles() -> dict[str, str]:
+    titles: dict[str, str] = {}
+    pending = list(ClerkModel.__subclasses__())
+    while pending:
+        model = pending.pop()
+        pending.extend(model.__subclasses__())
+        for name, info in model.model_fields.items():
+            if info.title:
+                titles.setdefault(name, info.title)
+    return titles
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _sentence(error: dict, titles: dict[str, str], thing: str) -> str:
+    names = [part for part in error["loc"] if isinstance(part, str)]
+    field = names[-1] if names else ""
+    label = titles.get(field, _words(field)) or thing
+    kind = error["type"]
+    given = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return f"The {label} must be given."
+    if kind == "extra_forbidden":
+        article = "An" if thing[:1] in "aeiou" else "A"
+        return f"{article} {thing} has no '{_words(field)}'."
+    if kind.startswith("date") and not kind.startswith("datetime"):
+        return f"The {label} must be a real date, written YYYY-MM-DD (not {given!r})."
+    if kind.startswith("time"):
+        return f"The {label} must be a time of day, written HH:MM (not {given!r})."
+    if kind.startswith("datetime"):
+        return f"The {label} must be a date and time, written YYYY-MM-DD HH:MM (not {given!r})."
+    if kind == "greater_than_equal":
+        floor = ctx.get("ge")
+        return f"The {label} cannot be negative." if floor == 0 else f"The {label} cannot be below {floor}."
+    if kind == "less_than_equal":
+        return f"The {label} cannot be above {ctx.get('le')}."
+    if kind in ("enum", "literal_error"):
+        return f"The {label} must be one of {ctx.get('expected')} (not {given!r})."
+    if kind == "union_tag_invalid":
+        return f"The kind of entry must be one of {ctx.get('expected_tags')} (not {ctx.get('tag')!r})."
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"The {label} must be a whole number (not {given!r})."
+    if kind in ("bool_parsing", "bool_type"):
+        return f"The {label} must be yes or no (not {given!r})."
+    if kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+        return f"The {label} {message}." if field else f"{message[:1].upper()}{message[1:]}."
+    return f"The {label}: {error['msg']}."
+
+
+def explain(error: ValidationError) -> str:
+    """Describe a validation error in a clerk's words, one sentence per problem.
+
+    >>> from clerk_tui.models import Action
+    >>> try:
+    ...     Action(item_id=new_id(), captured_at="2024-05-01T10:00", due="2024-02-30")
+    ... except ValidationError as e:
+    ...     print(explain(e))
+    The due date must be a real date, written YYYY-MM-DD (not '2024-02-30').
+    """
+    titles = _field_titles()
+    thing = re.sub(r"(?<!^)(?=[A-Z])", " ", error.title).lower()
+    return "\n".join(_sentence(e, titles, thing) for e in error.errors())

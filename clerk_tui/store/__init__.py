@@ -1,0 +1,25 @@
+"""The only code that speaks SQL: opening the file, migrations, repositories."""
+
+from clerk_tui.store.errors import (
+    Conflict,
+    FileRefused,
+    MinutesLocked,
+    NewerSchema,
+    NotAClerkDatabase,
+    NotFound,
+    StoreError,
+)
+from clerk_tui.store.migrations import SCHEMA_VERSION
+from clerk_tui.store.store import Store
+
+__all__ = [
+    "Conflict",
+    "FileRefused",
+    "MinutesLocked",
+    "NewerSchema",
+    "NotAClerkDatabase",
+    "NotFound",
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreError",
+]

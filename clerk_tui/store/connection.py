@@ -1,0 +1,112 @@
+"""Opening a database file safely: inspect before touching, then set the pragmas.
+
+A file is only written to once it is known to be a clerk database (or empty, or new)
+of a schema version this clerk understands; anything else is refused untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from clerk_tui.store.errors import NewerSchema, NotAClerkDatabase
+
+APPLICATION_ID = 0x434C524B  # "CLRK" in the file header marks a clerk database
+BUSY_TIMEOUT_MS = 5000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# What a refused file most likely is, from its first bytes.
+_KNOWN_FORMATS = (
+    (b"PK\x03\x04", "a zip file (a Word .docx file is one)"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Office document"),
+    (b"%PDF", "a PDF document"),
+    (b"{\\rtf", "a rich text document"),
+)
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` (and its folders) readable and writable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(descriptor)
+
+
+def _describe_foreign(head: bytes) -> str:
+    for magic, what in _KNOWN_FORMATS:
+        if head.startswith(magic):
+            return what
+    return "not a database"
+
+
+def inspect_file(path: Path, known_version: int) -> None:
+    """Refuse ``path`` unless it is empty or a clerk database clerk can open.
+
+    Reads the header bytes first, so that a file that is not SQLite at all is
+    never handed to SQLite; then reads the schema version read-only.
+    """
+    if path.is_dir():
+        raise NotAClerkDatabase(f"{path} is a folder, not a database file.")
+    with path.open("rb") as handle:
+        head = handle.read(100)
+    if not head:
+        return
+    if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
+        raise NotAClerkDatabase(
+            f"{path} is {_describe_foreign(head)}, not a clerk database. "
+            "The file has not been changed."
+        )
+    application_id, version, tables = _read_identity(path)
+    if application_id != APPLICATION_ID and (application_id or tables):
+        raise NotAClerkDatabase(
+            f"{path} is an SQLite database, but not a clerk database. "
+            "The file has not been changed."
+        )
+    if version > known_version:
+        raise NewerSchema(path, version, known_version)
+
+
+def _read_identity(path: Path) -> tuple[int, int, int]:
+    # Without a write-ahead log beside it the file alone is the whole truth, and
+    # reading it as immutable leaves no -wal or -shm files behind.
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    try:
+        probe = sqlite3.connect(uri, uri=True)
+        try:
+            application_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as error:
+        raise NotAClerkDatabase(
+            f"{path} is damaged and cannot be read as a database ({error}). "
+            "The file has not been changed; restore it from a backup."
+        ) from None
+    return application_id, version, tables
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the one writer connection with clerk's pragmas.
+
+    Autocommit at the driver level (``isolation_level=None``): every save opens
+    its own ``BEGIN IMMEDIATE`` transaction, and nothing commits implicitly.
+    """
+    connection = sqlite3.connect(
+        path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        connection.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise NotAClerkDatabase(f"{path} cannot be opened as a database ({error}).") from None
+    if mode.lower() != "wal":
+        connection.close()
+        raise NotAClerkDatabase(f"{path} cannot use write-ahead logging (journal mode {mode}).")
+    return connection

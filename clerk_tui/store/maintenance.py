@@ -1,0 +1,91 @@
+"""Looking after the file: a health check and a consistent backup."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clerk_tui.store.connection import create_private_file
+from clerk_tui.store.database import Database
+from clerk_tui.store.errors import StoreError
+from clerk_tui.store.migrations import SCHEMA_VERSION, schema_version
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """What ``clerk check`` reports about a database file."""
+
+    path: Path
+    schema_version: int
+    journal_mode: str
+    integrity: list[str] = field(default_factory=list)
+    foreign_key_problems: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when the schema is current, the file intact and the journal WAL."""
+        return (
+            self.schema_version == SCHEMA_VERSION
+            and self.integrity == ["ok"]
+            and self.foreign_key_problems == 0
+            and self.journal_mode == "wal"
+        )
+
+
+def check(database: Database) -> HealthReport:
+    """Run SQLite's integrity and foreign key checks on the open file."""
+    with database.reading():
+        conn = database.connection
+        return HealthReport(
+            path=database.path,
+            schema_version=schema_version(conn),
+            journal_mode=conn.execute("PRAGMA journal_mode").fetchone()[0].lower(),
+            integrity=[row[0] for row in conn.execute("PRAGMA integrity_check")],
+            foreign_key_problems=len(conn.execute("PRAGMA foreign_key_check").fetchall()),
+        )
+
+
+def backup_path(database: Database, destination: Path) -> Path:
+    """Where a backup to ``destination`` goes: into it when it is a folder."""
+    if destination.is_dir():
+        stamp = database.clock().strftime("%Y%m%d-%H%M%S")
+        return destination / f"{database.path.stem}-{stamp}.db"
+    return destination
+
+
+def backup(database: Database, destination: Path, overwrite: bool = False) -> Path:
+    """Copy the database, consistent even while another process writes to it.
+
+    SQLite's backup API copies every page in one step inside a read transaction,
+    so the copy is one moment of the file. It is written beside the destination
+    and renamed into place only once its integrity check passes.
+    """
+    target = backup_path(database, destination)
+    if target.exists() and not overwrite:
+        raise StoreError(f"{target} already exists; choose another name or overwrite it.")
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    create_private_file(partial)
+    try:
+        _copy_into(database, partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def _copy_into(database: Database, partial: Path) -> None:
+    copy = sqlite3.connect(partial)
+    try:
+        with database.reading():
+            database.connection.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+        result = copy.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise StoreError(f"The backup failed its integrity check ({result}).")
+    finally:
+        copy.close()
+    with partial.open("rb+") as handle:
+        os.fsync(handle.fileno())

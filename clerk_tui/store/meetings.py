@@ -1,0 +1,120 @@
+"""Meetings, their approval lifecycle and the audit log of approved minutes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from clerk_tui.models import AuditRecord, Meeting, MeetingStatus, MeetingSummary
+from clerk_tui.store.database import Database
+from clerk_tui.store.errors import Conflict, NotFound
+from clerk_tui.store.rows import from_row, to_row
+
+# What an ordinary save may change; status and approval change only through
+# approve() and reopen(), which the database's triggers police.
+_EDITABLE = ("committee_id", "date", "start_time", "venue", "started_at", "ended_at")
+
+_SUMMARY_SQL = """
+SELECT m.*, c.name AS committee_name,
+       (SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id) AS item_count,
+       (SELECT count(*) FROM entries e JOIN agenda_items i ON i.id = e.item_id
+         WHERE i.meeting_id = m.id) AS entry_count
+FROM meetings m JOIN committees c ON c.id = m.committee_id
+WHERE (:committee_id IS NULL OR m.committee_id = :committee_id)
+ORDER BY m.date DESC, m.start_time DESC, c.name
+"""
+
+
+class Meetings:
+    """Meetings of every committee."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def add(self, meeting: Meeting) -> Meeting:
+        """Store a new meeting (always a draft)."""
+        if meeting.status != MeetingStatus.DRAFT:
+            raise Conflict("A new meeting starts as a draft; approve it once it is minuted.")
+        with self._db.transaction() as tables:
+            tables["meetings"].insert(to_row(meeting))
+        return meeting
+
+    def get(self, meeting_id: str) -> Meeting:
+        """The meeting with this id."""
+        rows = self._db.query("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
+        if not rows:
+            raise NotFound(f"There is no meeting with id {meeting_id}.")
+        return from_row(Meeting, rows[0])
+
+    def summaries(self, committee_id: str | None = None) -> list[MeetingSummary]:
+        """Meetings newest first, each with its committee's name and its counts."""
+        rows = self._db.query(_SUMMARY_SQL, {"committee_id": committee_id})
+        return [
+            MeetingSummary(
+                meeting=from_row(Meeting, row),
+                committee_name=row["committee_name"],
+                item_count=row["item_count"],
+                entry_count=row["entry_count"],
+            )
+            for row in rows
+        ]
+
+    def update(self, meeting: Meeting) -> Meeting:
+        """Save the meeting's details (committee, date, times, venue)."""
+        row = to_row(meeting)
+        with self._db.transaction() as tables:
+            self.get(meeting.id)
+            tables["meetings"].update(meeting.id, {column: row[column] for column in _EDITABLE})
+        return self.get(meeting.id)
+
+    def delete(self, meeting_id: str) -> None:
+        """Remove a draft meeting and everything in it."""
+        with self._db.transaction() as tables:
+            self.get(meeting_id)
+            approved_here = self._db.query(
+                "SELECT date FROM meetings WHERE approved_at_meeting_id = ?", (meeting_id,)
+            )
+            if approved_here:
+                raise Conflict(
+                    f"The minutes of the meeting of {approved_here[0]['date']} were approved "
+                    "at this meeting, so it cannot be removed."
+                )
+            tables["meetings"].delete(meeting_id)
+
+    def approve(
+        self, meeting_id: str, on: dt.date, at_meeting_id: str | None = None
+    ) -> Meeting:
+        """Record that the minutes were approved, on which date and at which meeting.
+
+        From then on the database refuses any change to them.
+        """
+        with self._db.transaction() as tables:
+            if self.get(meeting_id).status == MeetingStatus.APPROVED:
+                raise Conflict("These minutes are already approved.")
+            tables["meetings"].update(meeting_id, {
+                "status": MeetingStatus.APPROVED.value,
+                "approved_on": on.isoformat(),
+                "approved_at_meeting_id": at_meeting_id,
+            })
+        return self.get(meeting_id)
+
+    def reopen(self, meeting_id: str, reason: str) -> Meeting:
+        """Unlock approved minutes for correction; ``reason`` goes into the audit log."""
+        with self._db.transaction() as tables:
+            if self.get(meeting_id).status != MeetingStatus.APPROVED:
+                raise Conflict("Only approved minutes can be reopened.")
+            tables["meetings"].update(meeting_id, {
+                "status": MeetingStatus.REOPENED.value,
+                "reopen_reason": reason.strip(),
+            })
+        return self.get(meeting_id)
+
+    def audit_log(self, meeting_id: str) -> list[AuditRecord]:
+        """The approvals, reopenings and changes of a meeting's minutes, oldest first."""
+        rows = self._db.query(
+            "SELECT * FROM audit_log WHERE meeting_id = ? ORDER BY at, rowid", (meeting_id,)
+        )
+        for row in rows:
+            for column in ("before", "after"):
+                row[column] = json.loads(row[column]) if row[column] else None
+        return [AuditRecord.model_validate(row) for row in rows]

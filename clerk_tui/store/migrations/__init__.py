@@ -1,0 +1,52 @@
+"""Numbered migrations, applied in order; ``PRAGMA user_version`` records the last.
+
+Each migration is a module ``mNNN_name.py`` with an ``SQL`` script. A migration is
+never edited once released: a later change to the schema is a new migration.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+from clerk_tui.store.migrations import m001_tables, m002_locks
+
+MIGRATIONS: tuple[str, ...] = (m001_tables.SQL, m002_locks.SQL)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements(script: str) -> Iterator[str]:
+    """Split a script into complete statements (trigger bodies stay whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement: {buffer.strip()[:60]}")
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    """The schema version the file is at."""
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema up to ``target``, one transaction per migration.
+
+    The version is read again inside each transaction, so two processes opening
+    the same new file never apply a migration twice. Returns the final version.
+    """
+    for version in range(schema_version(connection) + 1, target + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(connection) < version:
+                for statement in statements(MIGRATIONS[version - 1]):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {version}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return schema_version(connection)

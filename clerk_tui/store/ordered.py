@@ -1,0 +1,121 @@
+"""Records kept in order under a parent: agenda items, entries, attendance, declarations.
+
+All four share one shape (add at a place, list in order, update, delete, reorder,
+move to another parent), so it is written once here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from clerk_tui.store.database import Database
+from clerk_tui.store.errors import Conflict, NotFound
+from clerk_tui.store.rows import from_row, to_row
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class OrderedRows(Generic[M]):
+    """The records of one table, ordered by ``position`` within ``parent``."""
+
+    def __init__(
+        self,
+        database: Database,
+        table: str,
+        parent: str,
+        noun: str,
+        load: Callable[[dict[str, Any]], M],
+        dump: Callable[..., dict[str, Any]] = to_row,
+    ) -> None:
+        self._db = database
+        self._table = table
+        self._parent = parent
+        self._noun = noun
+        self._load = load
+        self._dump = dump
+
+    @classmethod
+    def of(cls, database: Database, table: str, parent: str, noun: str, model: type[M]):
+        """Rows that map field for field onto ``model``."""
+        return cls(database, table, parent, noun, lambda row: from_row(model, row))
+
+    def add(self, record: M, index: int | None = None) -> M:
+        """Store ``record`` at ``index`` among its siblings (default: last)."""
+        parent_id = getattr(record, self._parent)
+        with self._db.transaction() as tables:
+            position = self._make_room(parent_id, index)
+            tables[self._table].insert(self._dump(record, position=position))
+        return record
+
+    def get(self, record_id: str) -> M:
+        """The record with this id."""
+        rows = self._db.query(f"SELECT * FROM {self._table} WHERE id = ?", (record_id,))
+        if not rows:
+            raise NotFound(f"There is no {self._noun} with id {record_id}.")
+        return self._load(rows[0])
+
+    def list(self, parent_id: str) -> list[M]:
+        """The records under ``parent_id``, in order."""
+        rows = self._db.query(
+            f"SELECT * FROM {self._table} WHERE {self._parent} = ? ORDER BY position, rowid",
+            (parent_id,),
+        )
+        return [self._load(row) for row in rows]
+
+    def update(self, record: M) -> M:
+        """Save the fields of ``record`` (its place in the order is kept)."""
+        with self._db.transaction() as tables:
+            self._require(record.id)
+            tables[self._table].update(record.id, self._dump(record))
+        return record
+
+    def delete(self, record_id: str) -> None:
+        """Remove the record."""
+        with self._db.transaction() as tables:
+            self._require(record_id)
+            tables[self._table].delete(record_id)
+
+    def reorder(self, parent_id: str, ids: Sequence[str]) -> None:
+        """Put the records under ``parent_id`` in the order of ``ids`` (all of them)."""
+        with self._db.transaction() as tables:
+            current = [row["id"] for row in self._rows_of(parent_id)]
+            if sorted(current) != sorted(ids):
+                raise Conflict(f"The new order must list every {self._noun} exactly once.")
+            for position, record_id in enumerate(ids):
+                tables[self._table].update(record_id, {"position": position})
+
+    def move(self, record_id: str, parent_id: str, index: int | None = None) -> M:
+        """Move the record under another parent (or within its own) to ``index``."""
+        with self._db.transaction() as tables:
+            self._require(record_id)
+            tables[self._table].update(record_id, {"position": -1})
+            position = self._make_room(parent_id, index)
+            tables[self._table].update(record_id, {self._parent: parent_id, "position": position})
+        return self.get(record_id)
+
+    def _rows_of(self, parent_id: str) -> list[dict[str, Any]]:
+        return self._db.query(
+            f"SELECT id, position FROM {self._table} WHERE {self._parent} = ? "
+            "ORDER BY position, rowid",
+            (parent_id,),
+        )
+
+    def _make_room(self, parent_id: str, index: int | None) -> int:
+        """Renumber the siblings so that ``index`` is free, and return its position."""
+        siblings = [row["id"] for row in self._rows_of(parent_id) if row["position"] >= 0]
+        place = len(siblings) if index is None else max(0, min(index, len(siblings)))
+        conn = self._db.connection
+        for position, sibling in enumerate(siblings):
+            wanted = position if position < place else position + 1
+            conn.execute(
+                f"UPDATE {self._table} SET position = ? WHERE id = ? AND position IS NOT ?",
+                (wanted, sibling, wanted),
+            )
+        return place
+
+    def _require(self, record_id: str) -> None:
+        if not self._db.query(f"SELECT 1 FROM {self._table} WHERE id = ?", (record_id,)):
+            raise NotFound(f"There is no {self._noun} with id {record_id}.")

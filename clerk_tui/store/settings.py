@@ -1,0 +1,34 @@
+"""The organisation's settings, kept in the database so they travel with its minutes."""
+
+from __future__ import annotations
+
+from clerk_tui.models import OrganisationSettings
+from clerk_tui.store.database import Database
+
+
+class Settings:
+    """Organisation name, default house style and the clerk's name."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def load(self) -> OrganisationSettings:
+        """The organisation's settings, with defaults for any not yet set."""
+        rows = self._db.query("SELECT key, value FROM settings")
+        known = OrganisationSettings.model_fields
+        return OrganisationSettings(**{r["key"]: r["value"] for r in rows if r["key"] in known})
+
+    def set(self, name: str, value: str) -> OrganisationSettings:
+        """Validate and save one setting; returns the settings as they now are.
+
+        Raises ``KeyError`` for a name that is not a setting and pydantic's
+        ``ValidationError`` for a value it cannot take.
+        """
+        settings = self.load()
+        if name not in OrganisationSettings.model_fields:
+            raise KeyError(name)
+        setattr(settings, name, value)
+        stored = settings.model_dump(mode="json")[name]
+        with self._db.transaction() as tables:
+            tables["settings"].upsert({"key": name, "value": stored}, pk="key")
+        return settings

@@ -1,0 +1,131 @@
+"""The store: one object that opens the file and owns every repository."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from clerk_tui.models import (
+    AgendaItem,
+    AgendaItemSnapshot,
+    Attendance,
+    Declaration,
+    Entry,
+    MeetingSnapshot,
+)
+from clerk_tui.store import maintenance
+from clerk_tui.store.committees import Committees
+from clerk_tui.store.connection import connect, create_private_file, inspect_file
+from clerk_tui.store.database import Clock, Database
+from clerk_tui.store.errors import NotAClerkDatabase
+from clerk_tui.store.meetings import Meetings
+from clerk_tui.store.migrations import SCHEMA_VERSION, migrate
+from clerk_tui.store.ordered import OrderedRows
+from clerk_tui.store.rows import entry_from_row, entry_to_row
+from clerk_tui.store.settings import Settings
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class Store:
+    """A clerk database file, open for reading and writing.
+
+    Use :meth:`open`; the repositories are attributes (``store.meetings``,
+    ``store.items``, ``store.entries`` ...), each speaking models in and out.
+    """
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.committees = Committees(database)
+        self.meetings = Meetings(database)
+        self.settings = Settings(database)
+        self.items: OrderedRows[AgendaItem] = OrderedRows.of(
+            database, "agenda_items", "meeting_id", "agenda item", AgendaItem
+        )
+        self.attendance: OrderedRows[Attendance] = OrderedRows.of(
+            database, "attendance", "meeting_id", "attendance record", Attendance
+        )
+        self.declarations: OrderedRows[Declaration] = OrderedRows.of(
+            database, "declarations", "meeting_id", "declaration", Declaration
+        )
+        self.entries: OrderedRows[Entry] = OrderedRows(
+            database, "entries", "item_id", "entry", entry_from_row, entry_to_row
+        )
+
+    @classmethod
+    def open(cls, path: str | Path, clock: Clock | None = None) -> Store:
+        """Open (or create) the database at ``path`` and bring its schema up to date.
+
+        Raises :class:`~clerk_tui.store.errors.FileRefused`, leaving the file
+        untouched, when it is not a clerk database or is from a newer clerk.
+        """
+        path = Path(path).expanduser()
+        if path.exists():
+            inspect_file(path, SCHEMA_VERSION)
+        else:
+            create_private_file(path)
+        connection = connect(path)
+        try:
+            migrate(connection)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise NotAClerkDatabase(f"{path} could not be prepared for use ({error}).") from None
+        return cls(Database(path, connection, clock or _now))
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.database.path
+
+    def now(self) -> datetime:
+        """The time by the store's clock (injected in tests)."""
+        return self.database.clock()
+
+    def snapshot(self, meeting_id: str) -> MeetingSnapshot:
+        """The meeting with everything in it, in order, read in one transaction."""
+        with self.database.reading():
+            meeting = self.meetings.get(meeting_id)
+            entries = self._entries_by_item(meeting_id)
+            return MeetingSnapshot(
+                organisation=self.settings.load(),
+                committee=self.committees.get(meeting.committee_id),
+                meeting=meeting,
+                attendance=self.attendance.list(meeting_id),
+                declarations=self.declarations.list(meeting_id),
+                items=[
+                    AgendaItemSnapshot(item=item, entries=entries.get(item.id, []))
+                    for item in self.items.list(meeting_id)
+                ],
+            )
+
+    def _entries_by_item(self, meeting_id: str) -> dict[str, list[Entry]]:
+        rows = self.database.query(
+            "SELECT e.* FROM entries e JOIN agenda_items i ON i.id = e.item_id "
+            "WHERE i.meeting_id = ? ORDER BY e.item_id, e.position, e.rowid",
+            (meeting_id,),
+        )
+        grouped: dict[str, list[Entry]] = {}
+        for row in rows:
+            grouped.setdefault(row["item_id"], []).append(entry_from_row(row))
+        return grouped
+
+    def check(self) -> maintenance.HealthReport:
+        """Integrity, foreign keys, schema version and journal mode of the file."""
+        return maintenance.check(self.database)
+
+    def backup(self, destination: str | Path, overwrite: bool = False) -> Path:
+        """A consistent copy of the file at ``destination`` (a file or a folder)."""
+        return maintenance.backup(self.database, Path(destination), overwrite)
+
+    def close(self) -> None:
+        """Close the file."""
+        self.database.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

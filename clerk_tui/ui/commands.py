@@ -1,0 +1,59 @@
+"""Commands are data: each is declared once, and becomes both a key binding (shown
+in the footer) and an entry in the command palette under a plain name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class Command:
+    """One thing the clerk can do on a screen."""
+
+    id: str
+    key: str
+    action: str
+    label: str
+    """Short name in the footer."""
+    title: str
+    """Plain name in the command palette, e.g. "Search resolutions"."""
+    help: str
+    show: bool = True
+    priority: bool = False
+    in_palette: bool = True
+    """False when Textual's palette already offers it (Quit)."""
+
+    def binding(self) -> Binding:
+        """The key binding for this command."""
+        return Binding(
+            self.key,
+            self.action,
+            self.label,
+            show=self.show,
+            priority=self.priority,
+            tooltip=self.help,
+            id=self.id,
+        )
+
+
+HELP = Command("help", "f1", "show_help", "Help", "Help", "Keys and help for this screen")
+QUIT = Command("quit", "ctrl+q", "quit", "Quit", "Quit", "Quit clerk (everything is saved)",
+               priority=True, in_palette=False)
+
+
+def bindings(commands: Iterable[Command]) -> list[Binding]:
+    """The bindings of a screen's commands."""
+    return [command.binding() for command in commands]
+
+
+def palette_commands(screen: Screen) -> Iterator[SystemCommand]:
+    """The screen's commands that are available now, for the command palette."""
+    for command in getattr(screen, "CLERK_COMMANDS", ()):
+        if command.in_palette and screen.check_action(command.action, ()) is not False:
+            yield SystemCommand(command.title, command.help, partial(screen.run_action, command.action))

@@ -1,0 +1,110 @@
+"""Shared fixtures: a store on a temporary file with a frozen clock, and a sample meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from clerk_tui import models as m
+from clerk_tui.store import Store
+
+FROZEN = dt.datetime(2024, 5, 1, 19, 0, 0)
+
+
+class FrozenClock:
+    """A clock that stands still until told to move."""
+
+    def __init__(self, now: dt.datetime = FROZEN) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path, monkeypatch):
+    """Keep tests away from the developer's own settings file and CLERK_DB."""
+    monkeypatch.setenv("CLERK_CONFIG", str(tmp_path / "no-such-settings.toml"))
+    monkeypatch.delenv("CLERK_DB", raising=False)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "clerk.db"
+
+
+@pytest.fixture
+def store(db_path, clock):
+    with Store.open(db_path, clock=clock) as opened:
+        yield opened
+
+
+@dataclass
+class Sample:
+    """A small meeting: two items, the second exempt, with one entry of every kind."""
+
+    committee: m.Committee
+    meeting: m.Meeting
+    items: list[m.AgendaItem]
+    entries: list
+
+
+def add_sample(store: Store, date: dt.date = dt.date(2024, 5, 1), name: str = "Planning") -> Sample:
+    """Store a sample meeting (a fresh committee called ``name``) and return its parts."""
+    committee = store.committees.find(name) or store.committees.add(m.Committee(
+        name=name,
+        members=[
+            m.CommitteeMember(name="Councillor Ada Byrne", office="Chair"),
+            m.CommitteeMember(name="Councillor Omar Patel"),
+        ],
+    ))
+    meeting = store.meetings.add(m.Meeting(
+        committee_id=committee.id, date=date, start_time=dt.time(19), venue="Council Chamber"
+    ))
+    items = [
+        store.items.add(m.AgendaItem(meeting_id=meeting.id, minute_number="1",
+                                     title="Apologies for absence", exempt=False)),
+        store.items.add(m.AgendaItem(meeting_id=meeting.id, minute_number="2",
+                                     title="Depot lease", report_reference="Report PL24001",
+                                     exempt=True, exempt_paragraph=3,
+                                     supporting_documents=["Lease plan.pdf"])),
+    ]
+    item = items[1].id
+    now = store.now()
+    question = m.Question(item_id=item, text="when does the lease end", asker="Councillor Patel",
+                          captured_at=now)
+    entries = [
+        m.Note(item_id=item, text="The Committee considered the report.", captured_at=now),
+        question,
+        m.Response(item_id=item, text="in March 2026", responder="Head of Property",
+                   answers_id=question.id, captured_at=now),
+        m.Action(item_id=item, text="Circulate the valuation", owner="Head of Property",
+                 due=dt.date(2024, 6, 1), captured_at=now),
+        m.Resolution(item_id=item, text="That the lease be renewed.",
+                     vote=m.Vote(votes_for=5, votes_against=1, votes_abstain=1,
+                                 named=[m.NamedVote(member="Councillor Byrne", vote="for")]),
+                     outcome="carried", captured_at=now),
+    ]
+    for entry in entries:
+        store.entries.add(entry)
+    store.attendance.add(m.Attendance(meeting_id=meeting.id, person="Councillor Ada Byrne",
+                                      office="Chair"))
+    store.declarations.add(m.Declaration(meeting_id=meeting.id, item_id=item,
+                                         member="Councillor Omar Patel", kind="personal",
+                                         text="Lives near the depot"))
+    return Sample(committee, meeting, items, entries)
+
+
+@pytest.fixture
+def sample(store) -> Sample:
+    return add_sample(store)

@@ -1,0 +1,61 @@
+"""Driving clerk in a real terminal: a tmux session we can type into and read."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+
+import pytest
+
+
+def require_tmux() -> str:
+    """The tmux binary; skips locally without it, fails under CI (which must install it)."""
+    found = shutil.which("tmux")
+    if found:
+        return found
+    if os.environ.get("CI") == "true":
+        pytest.fail("tmux is not installed; .ci/run should have installed it")
+    pytest.skip("tmux is not installed; end-to-end terminal tests need it (apt-get install tmux)")
+
+
+class Terminal:
+    """A detached tmux session running one command."""
+
+    def __init__(self, command: list[str], env: dict[str, str], width: int = 100, height: int = 30):
+        self.tmux = require_tmux()
+        self.name = f"clerk-test-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+        # Report the exit code on screen, then linger so it can be read.
+        script = f"env {exports} {shlex.join(command)}; echo \"EXITED $?\"; sleep 60"
+        subprocess.run(
+            [self.tmux, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
+             "sh", "-c", script],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        """What the terminal shows now."""
+        result = subprocess.run([self.tmux, "capture-pane", "-p", "-t", self.name],
+                                capture_output=True, text=True, check=True)
+        return result.stdout
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        """Poll until ``text`` is on screen; fail with the screen if it never comes."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
+
+    def press(self, *keys: str) -> None:
+        """Send keys (tmux names: F1, Escape, C-q, Enter) or literal text."""
+        subprocess.run([self.tmux, "send-keys", "-t", self.name, *keys], check=True)
+
+    def close(self) -> None:
+        subprocess.run([self.tmux, "kill-session", "-t", self.name], capture_output=True)

@@ -1,0 +1,18 @@
+"""The core never imports Textual: models, store, minutes and importer run headless."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = ["clerk_tui.models", "clerk_tui.fields", "clerk_tui.store", "clerk_tui.settings",
+        "clerk_tui.cli"]
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_module_leaves_textual_unloaded(module):
+    code = f"import sys, {module}; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

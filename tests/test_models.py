@@ -1,0 +1,91 @@
+"""Model validation: strict fields, real dates and times, clerk-worded errors."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from clerk_tui import models as m
+
+ITEM = m.new_id()
+
+
+def error_text(build) -> str:
+    with pytest.raises(ValidationError) as caught:
+        build()
+    return m.explain(caught.value)
+
+
+def test_unknown_field_is_refused_and_named():
+    text = error_text(lambda: m.AgendaItem(meeting_id=ITEM, title="Budget", exempt=False, colour="red"))
+    assert text == "An agenda item has no 'colour'."
+
+
+def test_exempt_must_be_given_explicitly():
+    text = error_text(lambda: m.AgendaItem(meeting_id=ITEM, title="Budget"))
+    assert "whether the item is exempt must be given" in text
+
+
+def test_impossible_date_names_the_field():
+    text = error_text(lambda: m.Action(item_id=ITEM, captured_at="2024-05-01T10:00",
+                                       due="2024-02-30"))
+    assert text == "The due date must be a real date, written YYYY-MM-DD (not '2024-02-30')."
+
+
+def test_impossible_time_names_the_field():
+    text = error_text(lambda: m.Meeting(committee_id=ITEM, date="2024-05-01", start_time="25:61"))
+    assert text.startswith("The start time must be a time of day")
+
+
+def test_negative_vote_is_refused():
+    assert error_text(lambda: m.Vote(votes_against=-2)) == "The votes against cannot be negative."
+
+
+def test_unanimous_vote_cannot_have_votes_against():
+    assert "unanimous vote cannot have votes against" in error_text(
+        lambda: m.Vote(unanimous=True, votes_against=1))
+
+
+def test_assignment_is_validated():
+    action = m.Action(item_id=ITEM, captured_at="2024-05-01T10:00")
+    with pytest.raises(ValidationError) as caught:
+        action.due = "someday"
+    assert "due date" in m.explain(caught.value)
+
+
+def test_schedule_12a_paragraph_only_on_exempt_items():
+    text = error_text(lambda: m.AgendaItem(meeting_id=ITEM, title="Budget", exempt=False,
+                                           exempt_paragraph=3))
+    assert text == "Only an exempt item has a Schedule 12A paragraph."
+    assert "cannot be above 7" in error_text(
+        lambda: m.AgendaItem(meeting_id=ITEM, title="Budget", exempt=True, exempt_paragraph=8))
+
+
+def test_substitute_must_say_for_whom():
+    assert "substitute must say whom" in error_text(
+        lambda: m.Attendance(meeting_id=ITEM, person="Cllr Lee", status="substitute"))
+
+
+def test_entry_kind_is_checked():
+    text = error_text(lambda: m.ENTRY.validate_python(
+        {"kind": "gossip", "item_id": ITEM, "captured_at": "2024-05-01T10:00"}))
+    assert "kind of entry must be one of" in text and "'gossip'" in text
+
+
+def test_kind_specific_fields_belong_to_their_kind():
+    text = error_text(lambda: m.Note(item_id=ITEM, captured_at="2024-05-01T10:00", owner="Bob"))
+    assert text == "A note has no 'owner'."
+
+
+def test_blank_names_are_refused():
+    assert error_text(lambda: m.Committee(name="   ")) == "The committee name cannot be blank."
+
+
+def test_ids_are_uuids():
+    assert "is not a valid id" in error_text(lambda: m.Meeting(committee_id="42", date="2024-05-01"))
+
+
+def test_text_is_cleaned_of_what_word_cannot_hold():
+    note = m.Note(item_id=ITEM, captured_at="2024-05-01T10:00",
+                  text="line\r\nnext\x00\x07 end \ud83d \u05e9\u05dc\u05d5\u05dd e\u0301")
+    assert note.text == "line\nnext end \ufffd \u05e9\u05dc\u05d5\u05dd e\u0301"
