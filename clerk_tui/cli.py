@@ -7,6 +7,7 @@ command line is wrong.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,20 +26,43 @@ EXIT_FAILED = 1
 EXIT_REFUSED = 2
 
 
+class _IsoType(click.ParamType):
+    """A date (YYYY-MM-DD) or a time (HH:MM) on the command line, refused in plain words."""
+
+    def __init__(self, kind: type[dt.date] | type[dt.time], form: str) -> None:
+        self.kind = kind
+        self.form = form
+        self.name = form
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, self.kind):
+            return value
+        try:
+            return self.kind.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a real {self.kind.__name__}; write it as {self.form}.",
+                      param, ctx)
+
+
+DATE = _IsoType(dt.date, "YYYY-MM-DD")
+TIME = _IsoType(dt.time, "HH:MM")
+
+
 def _fail(message: str, code: int) -> None:
     click.secho(message, fg="red", err=True)
     sys.exit(code)
 
 
 @contextmanager
-def opened(db_path: Path) -> Iterator[Store]:
-    """The store at ``db_path``; a refused or unreadable file ends the command cleanly."""
+def opened(db_path: Path, must_exist: bool = False) -> Iterator[Store]:
+    """The store at ``db_path``; a refused file or a failed save ends the command
+    with a message and an exit code, never a traceback."""
+    if must_exist and not db_path.exists():
+        _fail(f"There is no database at {db_path}. Name one with --db or CLERK_DB.", EXIT_REFUSED)
     try:
         store = Store.open(db_path)
     except FileRefused as error:
         _fail(str(error), EXIT_REFUSED)
-    except OSError as error:
-        _fail(f"{db_path} cannot be opened: {error.strerror or error}.", EXIT_REFUSED)
     try:
         yield store
     except StoreError as error:
@@ -79,8 +103,6 @@ def _run_app(db_path: Path) -> None:
         _fail(str(error), EXIT_FAILED)
     except FileRefused as error:
         _fail(str(error), EXIT_REFUSED)
-    except OSError as error:
-        _fail(f"{db_path} cannot be opened: {error.strerror or error}.", EXIT_REFUSED)
     app.run()
 
 
@@ -88,7 +110,7 @@ def _run_app(db_path: Path) -> None:
 @click.pass_obj
 def check(db_path: Path) -> None:
     """Check the database: schema version, integrity and journal mode."""
-    with opened(db_path) as store:
+    with opened(db_path, must_exist=True) as store:
         report = store.check()
     status = "current" if report.schema_version == SCHEMA_VERSION else "out of date"
     click.echo(f"Database:        {report.path}")
@@ -111,10 +133,56 @@ def backup(db_path: Path, destination: Path, overwrite: bool) -> None:
 
     The copy is consistent even while clerk is writing to the file.
     """
-    with opened(db_path) as store:
+    with opened(db_path, must_exist=True) as store:
         target = store.backup(destination, overwrite=overwrite)
     size = target.stat().st_size
     click.echo(f"Backed up {db_path} to {target} ({size / 1024:.0f} KB, integrity ok).")
+
+
+@main.group()
+def meeting() -> None:
+    """Meetings: create one before it happens."""
+
+
+@meeting.command("new")
+@click.option("--committee", required=True, help="The committee's name (created if new).")
+@click.option("--date", "date", required=True, type=DATE, help="The meeting date, YYYY-MM-DD.")
+@click.option("--time", "start", type=TIME, help="Start time, HH:MM.")
+@click.option("--venue", help="Where the meeting is held.")
+@click.option("--agenda", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The agenda: a .txt, .md or .docx file, one numbered item a line.")
+@click.pass_obj
+def meeting_new(
+    db_path: Path, committee: str, date: dt.date, start: dt.time | None, venue: str | None,
+    agenda: Path | None,
+) -> None:
+    """Create a meeting and print its id.
+
+    Its attendance starts as the membership of the committee's last meeting.
+    """
+    from clerk_tui.importer.agenda import AgendaReading, read_agenda
+    from clerk_tui.importer.documents import UnreadableDocument
+
+    reading = AgendaReading()
+    if agenda is not None:
+        try:
+            reading = read_agenda(agenda)
+        except UnreadableDocument as error:
+            _fail(str(error), EXIT_FAILED)
+    with opened(db_path) as store:
+        try:
+            created = store.new_meeting(
+                committee, date, start, venue,
+                [item.fields() for item in reading.items],
+            )
+        except ValidationError as error:
+            _fail(explain(error), EXIT_FAILED)
+    for problem in reading.problems:
+        click.echo(f"Skipped {problem}", err=True)
+    exempt = sum(item.exempt for item in reading.items)
+    click.echo(f"Created the meeting of {committee} on {date.isoformat()} with "
+               f"{len(reading.items)} agenda item(s), {exempt} exempt.", err=True)
+    click.echo(created.id)
 
 
 @main.group(invoke_without_command=True)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import typing
 import uuid
 from typing import Annotated
 
@@ -67,26 +68,53 @@ class ClerkModel(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
-def _field_titles() -> dict[str, str]:
-    titles: dict[str, str] = {}
+def _models() -> dict[str, type[ClerkModel]]:
+    """Every clerk model by class name, and entry models by their kind too."""
+    found: dict[str, type[ClerkModel]] = {}
     pending = list(ClerkModel.__subclasses__())
     while pending:
         model = pending.pop()
         pending.extend(model.__subclasses__())
-        for name, info in model.model_fields.items():
-            if info.title:
-                titles.setdefault(name, info.title)
-    return titles
+        found[model.__name__] = model
+        kind = model.model_fields.get("kind")
+        if kind is not None and isinstance(kind.default, str):
+            found[kind.default] = model
+    return found
+
+
+def _nested(annotation: object) -> type[ClerkModel] | None:
+    """The clerk model inside a field's type (``Vote | None``, ``list[NamedVote]``)."""
+    if isinstance(annotation, type) and issubclass(annotation, ClerkModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        if found := _nested(argument):
+            return found
+    return None
+
+
+def _label(models: dict[str, type[ClerkModel]], title: str, loc: tuple) -> tuple[str, str]:
+    """The field's words and its own name, walking ``loc`` through nested models."""
+    model = models.get(title)
+    label = name = ""
+    for part in loc:
+        if not isinstance(part, str):
+            continue
+        info = model.model_fields.get(part) if model else None
+        if info is None:
+            model = models.get(part, model)  # a union's tag: "question", "action" ...
+            name = part
+            continue
+        name, label = part, info.title or _words(part)
+        model = _nested(info.annotation)
+    return label or _words(name), name
 
 
 def _words(name: str) -> str:
     return name.replace("_", " ")
 
 
-def _sentence(error: dict, titles: dict[str, str], thing: str) -> str:
-    names = [part for part in error["loc"] if isinstance(part, str)]
-    field = names[-1] if names else ""
-    label = titles.get(field, _words(field)) or thing
+def _sentence(error: dict, label: str, field: str, thing: str) -> str:
+    label = label or thing
     kind = error["type"]
     given = error.get("input")
     ctx = error.get("ctx") or {}
@@ -130,6 +158,10 @@ def explain(error: ValidationError) -> str:
     ...     print(explain(e))
     The due date must be a real date, written YYYY-MM-DD (not '2024-02-30').
     """
-    titles = _field_titles()
+    models = _models()
     thing = re.sub(r"(?<!^)(?=[A-Z])", " ", error.title).lower()
-    return "\n".join(_sentence(e, titles, thing) for e in error.errors())
+    sentences = []
+    for problem in error.errors():
+        label, field = _label(models, error.title, problem["loc"])
+        sentences.append(_sentence(problem, label, field, thing))
+    return "\n".join(sentences)

@@ -151,6 +151,7 @@ class Meeting(ClerkModel):
     approved_on: dt.date | None = Field(None, title="date approved")
     approved_at_meeting_id: OptionalId = Field(None, title="meeting that approved the minutes")
     reopen_reason: Text | None = Field(None, title="reason for reopening")
+    current_item_id: OptionalId = Field(None, title="item now being taken")
 
 
 class Attendance(ClerkModel):

@@ -61,3 +61,19 @@ def test_backup_into_a_folder_and_refusing_to_overwrite(store, tmp_path, clock):
         store.backup(folder)
     assert store.backup(folder, overwrite=True) == target
     assert sorted(p.name for p in folder.iterdir()) == [target.name]
+
+
+def test_backup_refuses_the_database_itself_and_a_path_through_a_file(store, db_path, tmp_path):
+    with pytest.raises(StoreError, match="the database itself"):
+        store.backup(db_path, overwrite=True)
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(StoreError, match="cannot be written"):
+        store.backup(tmp_path / "afile" / "copy.db")
+
+
+def test_overwriting_a_backup_removes_its_stale_log(store, tmp_path):
+    target = store.backup(tmp_path / "copy.db")
+    stale = tmp_path / "copy.db-wal"
+    stale.write_bytes(b"old log")
+    store.backup(target, overwrite=True)
+    assert not stale.exists()

@@ -29,13 +29,21 @@ def test_version():
 
 
 def test_check_on_a_new_database_says_all_is_well(run, db_path):
+    Store.open(db_path).close()  # as `make run` leaves it
     result = run("check")
     assert result.exit_code == 0, result.output
     assert f"Schema version:  {SCHEMA_VERSION} (current)" in result.output
     assert "Journal mode:    wal" in result.output
     assert "Integrity:       ok" in result.output
     assert result.output.rstrip().endswith("All is well.")
-    assert db_path.exists()
+
+
+def test_check_and_backup_do_not_create_a_missing_database(run, db_path, tmp_path):
+    for args in (["check"], ["backup", str(tmp_path / "copy.db")]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert f"There is no database at {db_path}" in result.output
+    assert not db_path.exists()
 
 
 def test_check_reports_a_damaged_index_with_exit_1(run, db_path, store, sample):
@@ -79,12 +87,14 @@ def test_newer_schema_exits_2_naming_both_versions(run, db_path):
 
 def test_clerk_db_sets_the_default_path(tmp_path):
     path = tmp_path / "from-env.db"
+    Store.open(path).close()
     result = CliRunner().invoke(main, ["check"], env={"CLERK_DB": str(path)})
     assert result.exit_code == 0, result.output
     assert str(path) in result.output
 
 
-def test_backup_command(run, tmp_path):
+def test_backup_command(run, db_path, tmp_path):
+    Store.open(db_path).close()
     target = tmp_path / "copy.db"
     result = run("backup", str(target))
     assert result.exit_code == 0, result.output
@@ -124,3 +134,17 @@ def test_a_broken_personal_settings_file_is_reported(run, tmp_path, monkeypatch)
     result = run("config")
     assert result.exit_code == 1
     assert "has no 'wallpaper'" in result.output
+
+
+def test_a_busy_database_is_a_message_not_a_traceback(run, db_path, monkeypatch):
+    monkeypatch.setattr("clerk_tui.store.connection.BUSY_TIMEOUT_MS", 100)
+    Store.open(db_path).close()
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        result = run("config", "set", "organisation", "Parish of Little Hampden")
+    finally:
+        other.close()
+    assert result.exit_code == 1
+    assert "in use by another program" in result.output
+    assert "Traceback" not in result.output

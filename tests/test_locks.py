@@ -9,6 +9,7 @@ import pytest
 
 from clerk_tui import models as m
 from clerk_tui.store import Conflict, MinutesLocked
+from conftest import add_sample
 
 APPROVED_ON = dt.date(2024, 6, 5)
 
@@ -121,11 +122,81 @@ def test_lifecycle_rules(store, sample):
 
 
 def test_approval_at_a_later_meeting_is_recorded(store, sample):
-    from conftest import add_sample
-
     later = add_sample(store, date=dt.date(2024, 6, 5))
     approved = store.meetings.approve(sample.meeting.id, later.meeting.date, later.meeting.id)
     assert (approved.status, approved.approved_on, approved.approved_at_meeting_id) == (
         "approved", later.meeting.date, later.meeting.id)
     with pytest.raises(Conflict, match="2024-05-01 were approved at this meeting"):
         store.meetings.delete(later.meeting.id)
+
+
+@pytest.mark.parametrize("sql", [
+    "INSERT OR REPLACE INTO meetings (id, committee_id, date) "
+    "SELECT id, committee_id, date FROM meetings",
+    "REPLACE INTO entries (id, item_id, position, kind, text, captured_at) "
+    "SELECT id, item_id, position, 'note', 'gone', captured_at FROM entries",
+    "REPLACE INTO agenda_items (id, meeting_id, position, title, exempt) "
+    "SELECT id, meeting_id, position, 'renamed', 0 FROM agenda_items",
+    "INSERT INTO entries (id, item_id, position, kind, text, captured_at) "
+    "SELECT id, item_id, position, kind, text, captured_at FROM entries WHERE true "
+    "ON CONFLICT (id) DO UPDATE SET text = 'upserted'",
+    "REPLACE INTO audit_log (id, meeting_id, at, event) "
+    "SELECT id, meeting_id, at, 'changed' FROM audit_log",
+])
+@pytest.mark.parametrize("foreign_keys", ["ON", "OFF"])
+def test_replace_and_upsert_cannot_get_round_the_lock(raw, store, approved, sql, foreign_keys):
+    raw.execute(f"PRAGMA foreign_keys = {foreign_keys}")
+    before = store.snapshot(approved.meeting.id)
+    log = store.meetings.audit_log(approved.meeting.id)
+    with pytest.raises(sqlite3.IntegrityError, match="clerk-"):
+        raw.execute(sql)
+    assert store.snapshot(approved.meeting.id) == before
+    assert store.meetings.audit_log(approved.meeting.id) == log
+
+
+def test_a_meeting_cannot_be_inserted_approved_or_a_draft_reopened(raw, sample):
+    with pytest.raises(sqlite3.IntegrityError, match="starts as a draft"):
+        raw.execute("INSERT INTO meetings (id, committee_id, date, status) VALUES "
+                    "('0b7b1f0e-64a3-4b7b-9a41-3a8fdc0c8f11', ?, '2024-01-01', 'approved')",
+                    (sample.committee.id,))
+    draft = add_sample_draft(raw, sample)
+    with pytest.raises(sqlite3.IntegrityError, match="only approved minutes can be reopened"):
+        raw.execute("UPDATE meetings SET status = 'reopened', reopen_reason = 'x' WHERE id = ?",
+                    (draft,))
+
+
+def add_sample_draft(raw, sample) -> str:
+    meeting_id = "5d1c0a56-2f7e-4a53-8a0b-0e8a9d7c6b21"
+    raw.execute("INSERT INTO meetings (id, committee_id, date) VALUES (?, ?, '2024-08-01')",
+                (meeting_id, sample.committee.id))
+    return meeting_id
+
+
+def test_only_actions_can_be_followed_up_after_approval(raw, approved):
+    question = approved.entries[1]
+    with pytest.raises(sqlite3.IntegrityError, match="clerk-locked"):
+        raw.execute("UPDATE entries SET status = 'done' WHERE id = ?", (question.id,))
+
+
+def test_changes_while_reopened_are_all_audited(store, approved):
+    meeting_id = approved.meeting.id
+    store.meetings.reopen(meeting_id, "Item 2 was minuted under the wrong item")
+    added = store.entries.add(m.Note(item_id=approved.items[0].id, text="Added later",
+                                     captured_at=store.now()))
+    other = add_sample(store, date=dt.date(2024, 9, 1))
+    store.entries.move(added.id, other.items[0].id)
+    store.items.delete(approved.items[1].id)  # its five entries go with it
+    meeting = store.meetings.get(meeting_id)
+    meeting.venue = "Room 4"
+    store.meetings.update(meeting)
+
+    log = [r for r in store.meetings.audit_log(meeting_id) if r.event == "changed"]
+    changes = [(r.what, r.change) for r in log]
+    assert changes[:2] == [("entries", "insert"), ("entries", "update")]
+    assert (log[1].row_id, log[1].after["item_id"]) == (added.id, other.items[0].id)
+    assert changes.count(("entries", "delete")) == 5
+    assert ("agenda_items", "delete") in changes
+    assert changes[-1] == ("meetings", "update")
+    assert (log[-1].before["venue"], log[-1].after["venue"]) == ("Council Chamber", "Room 4")
+    assert {r.row_id for r in log if r.change == "delete" and r.what == "entries"} == {
+        e.id for e in approved.entries}

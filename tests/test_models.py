@@ -89,3 +89,13 @@ def test_text_is_cleaned_of_what_word_cannot_hold():
     note = m.Note(item_id=ITEM, captured_at="2024-05-01T10:00",
                   text="line\r\nnext\x00\x07 end \ud83d \u05e9\u05dc\u05d5\u05dd e\u0301")
     assert note.text == "line\nnext end \ufffd \u05e9\u05dc\u05d5\u05dd e\u0301"
+
+
+def test_the_same_field_name_is_named_for_its_own_model():
+    attendance = error_text(lambda: m.Attendance(meeting_id=ITEM, person="Cllr Lee", status="late"))
+    assert attendance.startswith("The attendance must be one of 'present'")
+    member = error_text(lambda: m.Committee(name="Audit", members=[{"name": " "}]))
+    assert member == "The name cannot be blank."
+    vote = error_text(lambda: m.Resolution(item_id=ITEM, captured_at="2024-05-01T10:00",
+                                           vote={"named": [{"member": "A", "vote": "maybe"}]}))
+    assert vote.startswith("The vote must be one of 'for'")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pydantic import ValidationError
 
 from clerk_tui import models as m
 from clerk_tui.store import Conflict, NotFound, Store
@@ -139,7 +140,7 @@ def test_snapshot_holds_the_meeting_in_order(store, sample):
 def test_organisation_settings_are_validated_and_kept(store, db_path):
     store.settings.set("house_style", "bulleted")
     store.settings.set("clerk_name", "Sam Reid")
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         store.settings.set("house_style", "haiku")
     with pytest.raises(KeyError):
         store.settings.set("favourite_colour", "blue")
@@ -168,6 +169,19 @@ def test_a_save_is_begin_immediate_then_commit(store, sample):
     note.text = "Edited"
     store.entries.update(note)
     store.database.connection.set_trace_callback(None)
-    assert statements[0] == "BEGIN IMMEDIATE"
-    assert statements[-1] == "COMMIT"
-    assert statements.count("BEGIN IMMEDIATE") == 1
+    assert statements.count("BEGIN IMMEDIATE") == statements.count("COMMIT") == 1
+    begin, commit = statements.index("BEGIN IMMEDIATE"), statements.index("COMMIT")
+    writes = [i for i, s in enumerate(statements) if s.lstrip().upper().startswith("UPDATE")]
+    assert writes and all(begin < i < commit for i in writes)
+
+
+def test_a_setting_edited_outside_clerk_into_nonsense_falls_back(store):
+    store.database.connection.execute(
+        "INSERT INTO settings (key, value) VALUES ('house_style', 'haiku')")
+    assert store.settings.load().house_style == "narrative"
+
+
+def test_update_keeps_the_parent_moves_go_through_move(store, sample):
+    note = store.entries.get(sample.entries[0].id)
+    note.item_id = sample.items[0].id
+    assert store.entries.update(note).item_id == sample.items[1].id

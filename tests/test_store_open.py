@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from clerk_tui.store import SCHEMA_VERSION, NewerSchema, NotAClerkDatabase, Store
+from clerk_tui.store import SCHEMA_VERSION, FileRefused, NewerSchema, NotAClerkDatabase, Store
 from clerk_tui.store.connection import APPLICATION_ID
 from clerk_tui.store.migrations import migrate
 
@@ -117,8 +117,38 @@ def test_files_that_are_not_clerk_databases_are_refused_untouched(tmp_path, make
         Store.open(path)
     assert expected in str(caught.value)
     assert _bytes_of(path) == before
+    assert os.listdir(tmp_path) == ["minutes.db"]
 
 
 def test_a_folder_is_refused(tmp_path):
     with pytest.raises(NotAClerkDatabase, match="folder"):
         Store.open(tmp_path)
+
+
+def test_a_newer_schema_held_in_the_write_ahead_log_is_refused(tmp_path):
+    path = tmp_path / "busy.db"
+    Store.open(path).close()
+    other = sqlite3.connect(path)  # another clerk, newer, still running
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = _bytes_of(path)
+    try:
+        with pytest.raises(NewerSchema):
+            Store.open(path)
+        assert _bytes_of(path) == before
+    finally:
+        other.close()
+
+
+def test_refusing_a_file_leaves_no_files_beside_it(tmp_path):
+    path = tmp_path / "minutes.db"
+    _other_sqlite(path)
+    with pytest.raises(NotAClerkDatabase):
+        Store.open(path)
+    assert os.listdir(tmp_path) == ["minutes.db"]
+
+
+def test_a_path_through_a_file_is_refused_clearly(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a folder")
+    with pytest.raises(FileRefused, match="part of its folder path is a file"):
+        Store.open(tmp_path / "notes.txt" / "clerk.db")

@@ -2,6 +2,7 @@
 
 from clerk_tui.store.errors import (
     Conflict,
+    FileBusy,
     FileRefused,
     MinutesLocked,
     NewerSchema,
@@ -14,6 +15,7 @@ from clerk_tui.store.store import Store
 
 __all__ = [
     "Conflict",
+    "FileBusy",
     "FileRefused",
     "MinutesLocked",
     "NewerSchema",

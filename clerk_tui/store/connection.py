@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from clerk_tui.store.errors import NewerSchema, NotAClerkDatabase
+from clerk_tui.store.errors import FileBusy, FileRefused, NewerSchema, NotAClerkDatabase
 
 APPLICATION_ID = 0x434C524B  # "CLRK" in the file header marks a clerk database
 BUSY_TIMEOUT_MS = 5000
@@ -27,9 +27,17 @@ _KNOWN_FORMATS = (
 
 
 def create_private_file(path: Path) -> None:
-    """Create ``path`` (and its folders) readable and writable by its owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    """Create ``path`` (and its folders) readable and writable by its owner only.
+
+    Raises :class:`FileRefused` with the reason when the file cannot be created.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except (FileExistsError, NotADirectoryError):
+        raise FileRefused(f"{path} cannot be created: part of its folder path is a file.") from None
+    except OSError as error:
+        raise FileRefused(f"{path} cannot be created: {error.strerror or error}.") from None
     os.close(descriptor)
 
 
@@ -48,8 +56,11 @@ def inspect_file(path: Path, known_version: int) -> None:
     """
     if path.is_dir():
         raise NotAClerkDatabase(f"{path} is a folder, not a database file.")
-    with path.open("rb") as handle:
-        head = handle.read(100)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except OSError as error:
+        raise FileRefused(f"{path} cannot be read: {error.strerror or error}.") from None
     if not head:
         return
     if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
@@ -81,12 +92,22 @@ def _read_identity(path: Path) -> tuple[int, int, int]:
             tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             probe.close()
-    except sqlite3.DatabaseError as error:
-        raise NotAClerkDatabase(
-            f"{path} is damaged and cannot be read as a database ({error}). "
-            "The file has not been changed; restore it from a backup."
-        ) from None
+    except sqlite3.Error as error:
+        raise refusal(path, error) from None
     return application_id, version, tables
+
+
+def refusal(path: Path, error: sqlite3.Error) -> FileRefused:
+    """Why SQLite could not open or read ``path``, in a clerk's words."""
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        return FileBusy(f"{path} is locked by another program; close it there and try again.")
+    if isinstance(error, sqlite3.OperationalError):
+        return FileRefused(f"{path} cannot be opened ({message}).")
+    return NotAClerkDatabase(
+        f"{path} is damaged and cannot be read as a database ({message}). "
+        "The file has not been changed; restore it from a backup."
+    )
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -95,17 +116,20 @@ def connect(path: Path) -> sqlite3.Connection:
     Autocommit at the driver level (``isolation_level=None``): every save opens
     its own ``BEGIN IMMEDIATE`` transaction, and nothing commits implicitly.
     """
-    connection = sqlite3.connect(
-        path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-    )
+    try:
+        connection = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error as error:
+        raise refusal(path, error) from None
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         connection.execute("PRAGMA synchronous = FULL")
-    except sqlite3.DatabaseError as error:
+    except sqlite3.Error as error:
         connection.close()
-        raise NotAClerkDatabase(f"{path} cannot be opened as a database ({error}).") from None
+        raise refusal(path, error) from None
     if mode.lower() != "wal":
         connection.close()
         raise NotAClerkDatabase(f"{path} cannot use write-ahead logging (journal mode {mode}).")

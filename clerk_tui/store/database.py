@@ -21,9 +21,21 @@ LOCKED_MESSAGE = (
 )
 
 
+_CONDITIONS = (
+    ("disk is full", "the disk is full"),
+    ("database is locked", "the database is in use by another program"),
+    ("readonly database", "the database file is read-only"),
+    ("disk I/O error", "the disk could not be written to"),
+    ("unable to open", "the database file cannot be opened"),
+)
+
+
 def _translate(error: sqlite3.Error) -> StoreError:
-    """The clerk's version of an error raised by a constraint or trigger."""
+    """The clerk's version of an error raised by SQLite, a constraint or a trigger."""
     message = str(error)
+    for symptom, meaning in _CONDITIONS:
+        if symptom in message:
+            return StoreError(meaning.capitalize() + ".")
     if message.startswith("clerk-locked"):
         return MinutesLocked(LOCKED_MESSAGE)
     if message.startswith("clerk-reason"):
@@ -56,28 +68,45 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One explicit ``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back on any error."""
+        """One explicit ``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back on any error.
+
+        Nested, it is a savepoint: a failure inside undoes only its own part, and the
+        outer save can go on or fail as its caller decides.
+        """
         with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield self.tables
-                finally:
-                    self._depth -= 1
-                return
-            self.connection.execute("BEGIN IMMEDIATE")
-            self._depth = 1
+            depth = self._depth
+            begin, commit, undo = (
+                ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK") if depth == 0 else
+                (f"SAVEPOINT clerk_{depth}", f"RELEASE clerk_{depth}",
+                 f"ROLLBACK TO clerk_{depth}; RELEASE clerk_{depth}")
+            )
+            self._run(begin)
+            self._depth = depth + 1
             try:
                 yield self.tables
-                self.connection.execute("COMMIT")
-            except sqlite3.IntegrityError as error:
-                self._rollback()
+                self._run(commit)
+            except sqlite3.Error as error:
+                self._undo(undo)
                 raise _translate(error) from None
             except BaseException:
-                self._rollback()
+                self._undo(undo)
                 raise
             finally:
-                self._depth = 0
+                self._depth = depth
+
+    def _run(self, statement: str) -> None:
+        try:
+            self.connection.execute(statement)
+        except sqlite3.Error as error:
+            raise _translate(error) from None
+
+    def _undo(self, statements: str) -> None:
+        try:
+            if self.connection.in_transaction:
+                for statement in statements.split("; "):
+                    self.connection.execute(statement)
+        except sqlite3.Error:
+            pass  # SQLite has already rolled back (a full disk does that); nothing to undo
 
     @contextmanager
     def reading(self) -> Iterator[sqlite_utils.Database]:
@@ -100,8 +129,7 @@ class Database:
             return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def _rollback(self) -> None:
-        if self.connection.in_transaction:
-            self.connection.execute("ROLLBACK")
+        self._undo("ROLLBACK")
 
     def close(self) -> None:
         """Close the connection (SQLite checkpoints the WAL on the last close)."""

@@ -15,6 +15,10 @@ class NotAClerkDatabase(FileRefused):
     """The file is not a clerk database (another file, or a damaged one)."""
 
 
+class FileBusy(FileRefused):
+    """Another program holds the file locked; it was left untouched."""
+
+
 class NewerSchema(FileRefused):
     """The file was written by a newer version of clerk."""
 

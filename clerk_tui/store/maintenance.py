@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from clerk_tui.store.connection import create_private_file
 from clerk_tui.store.database import Database
-from clerk_tui.store.errors import StoreError
+from clerk_tui.store.errors import FileRefused, StoreError
 from clerk_tui.store.migrations import SCHEMA_VERSION, schema_version
 
 
@@ -63,16 +64,25 @@ def backup(database: Database, destination: Path, overwrite: bool = False) -> Pa
     and renamed into place only once its integrity check passes.
     """
     target = backup_path(database, destination)
+    if target.exists() and target.resolve() == database.path.resolve():
+        raise StoreError(f"{target} is the database itself; back it up somewhere else.")
     if target.exists() and not overwrite:
         raise StoreError(f"{target} already exists; choose another name or overwrite it.")
     partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    create_private_file(partial)
     try:
-        _copy_into(database, partial)
-        os.replace(partial, target)
-    finally:
         partial.unlink(missing_ok=True)
+        create_private_file(partial)
+        _copy_into(database, partial)
+        for stale in ("-wal", "-shm"):  # the old copy's log must not replay onto the new
+            target.with_name(target.name + stale).unlink(missing_ok=True)
+        os.replace(partial, target)
+    except OSError as error:
+        raise StoreError(f"The backup cannot be written to {target}: {error.strerror or error}.") from None
+    except FileRefused as error:
+        raise StoreError(f"The backup cannot be written: {error}") from None
+    finally:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
     return target
 
 

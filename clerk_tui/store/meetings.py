@@ -46,6 +46,15 @@ class Meetings:
             raise NotFound(f"There is no meeting with id {meeting_id}.")
         return from_row(Meeting, rows[0])
 
+    def previous(self, committee_id: str, before: dt.date) -> Meeting | None:
+        """The committee's last meeting before ``before``, if it has one."""
+        rows = self._db.query(
+            "SELECT * FROM meetings WHERE committee_id = ? AND date < ? "
+            "ORDER BY date DESC, start_time DESC LIMIT 1",
+            (committee_id, before.isoformat()),
+        )
+        return from_row(Meeting, rows[0]) if rows else None
+
     def summaries(self, committee_id: str | None = None) -> list[MeetingSummary]:
         """Meetings newest first, each with its committee's name and its counts."""
         rows = self._db.query(_SUMMARY_SQL, {"committee_id": committee_id})

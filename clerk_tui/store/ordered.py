@@ -66,11 +66,13 @@ class OrderedRows(Generic[M]):
         return [self._load(row) for row in rows]
 
     def update(self, record: M) -> M:
-        """Save the fields of ``record`` (its place in the order is kept)."""
+        """Save the fields of ``record``; its parent and place are kept (see :meth:`move`)."""
+        row = self._dump(record)
+        del row[self._parent]
         with self._db.transaction() as tables:
             self._require(record.id)
-            tables[self._table].update(record.id, self._dump(record))
-        return record
+            tables[self._table].update(record.id, row)
+        return self.get(record.id)
 
     def delete(self, record_id: str) -> None:
         """Remove the record."""
@@ -91,8 +93,7 @@ class OrderedRows(Generic[M]):
         """Move the record under another parent (or within its own) to ``index``."""
         with self._db.transaction() as tables:
             self._require(record_id)
-            tables[self._table].update(record_id, {"position": -1})
-            position = self._make_room(parent_id, index)
+            position = self._make_room(parent_id, index, moving=record_id)
             tables[self._table].update(record_id, {self._parent: parent_id, "position": position})
         return self.get(record_id)
 
@@ -103,9 +104,10 @@ class OrderedRows(Generic[M]):
             (parent_id,),
         )
 
-    def _make_room(self, parent_id: str, index: int | None) -> int:
-        """Renumber the siblings so that ``index`` is free, and return its position."""
-        siblings = [row["id"] for row in self._rows_of(parent_id) if row["position"] >= 0]
+    def _make_room(self, parent_id: str, index: int | None, moving: str | None = None) -> int:
+        """Renumber the siblings (all but ``moving``) so that ``index`` is free, and
+        return its position."""
+        siblings = [row["id"] for row in self._rows_of(parent_id) if row["id"] != moving]
         place = len(siblings) if index is None else max(0, min(index, len(siblings)))
         conn = self._db.connection
         for position, sibling in enumerate(siblings):

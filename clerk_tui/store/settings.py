@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from clerk_tui.models import OrganisationSettings
 from clerk_tui.store.database import Database
 
@@ -13,10 +15,16 @@ class Settings:
         self._db = database
 
     def load(self) -> OrganisationSettings:
-        """The organisation's settings, with defaults for any not yet set."""
-        rows = self._db.query("SELECT key, value FROM settings")
-        known = OrganisationSettings.model_fields
-        return OrganisationSettings(**{r["key"]: r["value"] for r in rows if r["key"] in known})
+        """The organisation's settings, with defaults for any not set (or not valid:
+        a value edited outside clerk is ignored rather than stopping clerk)."""
+        settings = OrganisationSettings()
+        for row in self._db.query("SELECT key, value FROM settings"):
+            if row["key"] in OrganisationSettings.model_fields:
+                try:
+                    setattr(settings, row["key"], row["value"])
+                except ValidationError:
+                    pass
+        return settings
 
     def set(self, name: str, value: str) -> OrganisationSettings:
         """Validate and save one setting; returns the settings as they now are.

@@ -6,19 +6,26 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
 from clerk_tui.models import (
     AgendaItem,
     AgendaItemSnapshot,
     Attendance,
+    Committee,
     Declaration,
     Entry,
+    Meeting,
     MeetingSnapshot,
+    Role,
 )
 from clerk_tui.store import maintenance
+from clerk_tui.store.capture import Capture
 from clerk_tui.store.committees import Committees
-from clerk_tui.store.connection import connect, create_private_file, inspect_file
+from clerk_tui.store.connection import connect, create_private_file, inspect_file, refusal
 from clerk_tui.store.database import Clock, Database
-from clerk_tui.store.errors import NotAClerkDatabase
 from clerk_tui.store.meetings import Meetings
 from clerk_tui.store.migrations import SCHEMA_VERSION, migrate
 from clerk_tui.store.ordered import OrderedRows
@@ -54,6 +61,7 @@ class Store:
         self.entries: OrderedRows[Entry] = OrderedRows(
             database, "entries", "item_id", "entry", entry_from_row, entry_to_row
         )
+        self.capture = Capture(database, self.meetings, self.items, self.entries)
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None) -> Store:
@@ -70,9 +78,9 @@ class Store:
         connection = connect(path)
         try:
             migrate(connection)
-        except sqlite3.DatabaseError as error:
+        except sqlite3.Error as error:
             connection.close()
-            raise NotAClerkDatabase(f"{path} could not be prepared for use ({error}).") from None
+            raise refusal(path, error) from None
         return cls(Database(path, connection, clock or _now))
 
     @property
@@ -83,6 +91,46 @@ class Store:
     def now(self) -> datetime:
         """The time by the store's clock (injected in tests)."""
         return self.database.clock()
+
+    def new_meeting(
+        self,
+        committee: str,
+        date: dt.date,
+        start_time: dt.time | None = None,
+        venue: str | None = None,
+        agenda: Iterable[dict[str, Any]] = (),
+    ) -> Meeting:
+        """Create a meeting of the committee called ``committee`` (created if new).
+
+        Attendance starts as the membership of the committee's previous meeting
+        (its standing membership if it has none), everyone present; ``agenda`` holds
+        the fields of each agenda item, in order.
+        """
+        with self.database.transaction():
+            found = self.committees.find(committee) or self.committees.add(Committee(name=committee))
+            meeting = self.meetings.add(Meeting(
+                committee_id=found.id, date=date, start_time=start_time, venue=venue
+            ))
+            for person in self._membership(found, date):
+                self.attendance.add(Attendance(meeting_id=meeting.id, **person))
+            for fields in agenda:
+                self.items.add(AgendaItem(meeting_id=meeting.id, **fields))
+        return meeting
+
+    def _membership(self, committee: Committee, date: dt.date) -> list[dict[str, Any]]:
+        """Who is expected: the last meeting's members and officers, substitutes
+        replaced by the member they stood in for."""
+        previous = self.meetings.previous(committee.id, date)
+        people = self.attendance.list(previous.id) if previous else []
+        if not people:
+            return [{"person": m.name, "role": m.role, "office": m.office} for m in committee.members]
+        return [
+            {"person": p.substitute_for, "role": Role.MEMBER, "office": None}
+            if p.substitute_for
+            else {"person": p.person, "role": p.role, "office": p.office}
+            for p in people
+            if p.role != Role.OTHER
+        ]
 
     def snapshot(self, meeting_id: str) -> MeetingSnapshot:
         """The meeting with everything in it, in order, read in one transaction."""

@@ -40,7 +40,8 @@ CREATE TABLE meetings (
     status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'approved', 'reopened')),
     approved_on TEXT,
     approved_at_meeting_id TEXT REFERENCES meetings(id),
-    reopen_reason TEXT
+    reopen_reason TEXT,
+    current_item_id TEXT
 );
 CREATE INDEX meetings_by_committee ON meetings(committee_id, date);
 CREATE INDEX meetings_by_date ON meetings(date);

@@ -10,7 +10,12 @@ and never change with later ones.
 
 MEETING_COLUMNS = (
     "id", "committee_id", "date", "start_time", "venue", "started_at", "ended_at",
-    "status", "approved_on", "approved_at_meeting_id", "reopen_reason",
+    "status", "approved_on", "approved_at_meeting_id", "reopen_reason", "current_item_id",
+)
+# What a meeting's minutes say, as against its lifecycle.
+MEETING_CONTENT = tuple(
+    c for c in MEETING_COLUMNS
+    if c not in ("status", "approved_on", "approved_at_meeting_id", "reopen_reason")
 )
 CHILD_COLUMNS = {
     "agenda_items": (
@@ -31,7 +36,7 @@ CHILD_COLUMNS = {
     ),
 }
 # Following an action up (its status, the date done, a progress note) is not a change
-# to the minutes, so it stays possible after approval.
+# to the minutes, so it stays possible after approval (for actions only).
 ACTION_TRACKING = ("status", "done_on", "progress")
 
 NEW_UUID = (
@@ -72,15 +77,26 @@ def _audit(table: str, change: str, columns: tuple[str, ...]) -> str:
     before = _json(columns, "OLD") if change != "insert" else "NULL"
     after = _json(columns, "NEW") if change != "delete" else "NULL"
     when = f"{_status_of(table, row)} = 'reopened'"
-    if change == "update":
+    meeting = _meeting_of(table, row)
+    if change == "update":  # a row moved out of reopened minutes is logged there
         when = f"{when} OR {_status_of(table, 'OLD')} = 'reopened'"
+        meeting = (f"CASE WHEN {_status_of(table, 'OLD')} = 'reopened' "
+                   f"THEN {_meeting_of(table, 'OLD')} ELSE {_meeting_of(table, 'NEW')} END")
     return (
         f"CREATE TRIGGER {table}_audit_{change} AFTER {change.upper()} ON {table}\n"
         f"WHEN {when}\nBEGIN\n"
         "  INSERT INTO audit_log (id, meeting_id, at, event, what, row_id, change, before, after)\n"
-        f"  VALUES ({NEW_UUID}, {_meeting_of(table, row)}, {NOW}, 'changed', '{table}',"
+        f"  VALUES ({NEW_UUID}, {meeting}, {NOW}, 'changed', '{table}',"
         f" {row}.id, '{change}', {before}, {after});\nEND;\n"
     )
+
+
+def _replacing_locked(table: str) -> str:
+    """INSERT OR REPLACE deletes the old row without firing delete triggers: refuse it
+    for rows of minutes that have been approved."""
+    old = f"{_status_of(table, 'old_row')}"
+    return (f"EXISTS (SELECT 1 FROM {table} AS old_row WHERE old_row.id = NEW.id "
+            f"AND {old} IN ('approved', 'reopened'))")
 
 
 def _child_triggers(table: str, columns: tuple[str, ...]) -> str:
@@ -89,9 +105,10 @@ def _child_triggers(table: str, columns: tuple[str, ...]) -> str:
     update_when = f"({locked_old} OR {locked_new})"
     if table == "entries":
         content = tuple(c for c in columns if c not in ACTION_TRACKING)
-        update_when = f"{update_when} AND ({_changed(content)})"
+        update_when = f"{update_when} AND (OLD.kind <> 'action' OR {_changed(content)})"
     parts = [
-        _refuse(locked_new, f"{table}_locked_insert", "INSERT", table, "clerk-locked"),
+        _refuse(f"{locked_new} OR {_replacing_locked(table)}", f"{table}_locked_insert",
+                "INSERT", table, "clerk-locked"),
         _refuse(update_when, f"{table}_locked_update", "UPDATE", table, "clerk-locked"),
         _refuse(locked_old, f"{table}_locked_delete", "DELETE", table, "clerk-locked"),
     ]
@@ -99,12 +116,27 @@ def _child_triggers(table: str, columns: tuple[str, ...]) -> str:
     return "\n".join(parts)
 
 
+def _item_entries_audit() -> str:
+    """Entries deleted with their agenda item (a cascade) are logged before they go."""
+    columns = CHILD_COLUMNS["entries"]
+    return f"""CREATE TRIGGER agenda_items_audit_entries BEFORE DELETE ON agenda_items
+WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'reopened'
+BEGIN
+  INSERT INTO audit_log (id, meeting_id, at, event, what, row_id, change, before)
+  SELECT {NEW_UUID}, OLD.meeting_id, {NOW}, 'changed', 'entries', e.id, 'delete',
+         {_json(columns, 'e')}
+  FROM entries AS e WHERE e.item_id = OLD.id;
+END;
+"""
+
+
 def _meeting_triggers() -> str:
     unchanged = tuple(c for c in MEETING_COLUMNS if c not in ("status", "reopen_reason"))
-    meeting_json = _json(MEETING_COLUMNS, "NEW")
     return "\n".join([
         _refuse("NEW.status <> 'draft'", "meetings_start_as_draft", "INSERT", "meetings",
                 "clerk-status: a meeting starts as a draft"),
+        _refuse("EXISTS (SELECT 1 FROM meetings WHERE id = NEW.id AND status <> 'draft')",
+                "meetings_locked_replace", "INSERT", "meetings", "clerk-locked"),
         _refuse("OLD.status <> 'draft'", "meetings_locked_delete", "DELETE", "meetings",
                 "clerk-locked"),
         _refuse(f"OLD.status = 'approved' AND (NEW.status <> 'reopened' OR {_changed(unchanged)})",
@@ -112,6 +144,8 @@ def _meeting_triggers() -> str:
         _refuse("OLD.status = 'approved' AND NEW.status = 'reopened' "
                 "AND trim(coalesce(NEW.reopen_reason, '')) = ''",
                 "meetings_reopen_needs_reason", "UPDATE", "meetings", "clerk-reason"),
+        _refuse("OLD.status = 'draft' AND NEW.status = 'reopened'", "meetings_reopen_approved_only",
+                "UPDATE", "meetings", "clerk-status: only approved minutes can be reopened"),
         _refuse("OLD.status <> 'draft' AND NEW.status = 'draft'", "meetings_no_return_to_draft",
                 "UPDATE", "meetings", "clerk-status: approved minutes never return to draft"),
         _refuse("NEW.status = 'approved' AND NEW.approved_on IS NULL",
@@ -134,11 +168,11 @@ BEGIN
 END;
 """,
         f"""CREATE TRIGGER meetings_audit_changed AFTER UPDATE ON meetings
-WHEN OLD.status = 'reopened' AND NEW.status = 'reopened'
+WHEN OLD.status = 'reopened' AND ({_changed(MEETING_CONTENT)})
 BEGIN
   INSERT INTO audit_log (id, meeting_id, at, event, what, row_id, change, before, after)
   VALUES ({NEW_UUID}, NEW.id, {NOW}, 'changed', 'meetings', NEW.id, 'update',
-          {_json(MEETING_COLUMNS, 'OLD')}, {meeting_json});
+          {_json(MEETING_COLUMNS, 'OLD')}, {_json(MEETING_COLUMNS, 'NEW')});
 END;
 """,
     ])
@@ -164,9 +198,13 @@ BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
+
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
 """
 
 SQL = "\n".join(
-    [AUDIT_LOG, _meeting_triggers()]
+    [AUDIT_LOG, _meeting_triggers(), _item_entries_audit()]
     + [_child_triggers(table, columns) for table, columns in CHILD_COLUMNS.items()]
 )
