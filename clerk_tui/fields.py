@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import typing
 import uuid
@@ -165,3 +166,25 @@ def explain(error: ValidationError) -> str:
         label, field = _label(models, error.title, problem["loc"])
         sentences.append(_sentence(problem, label, field, thing))
     return "\n".join(sentences)
+
+
+def parse_date(text: str | None, label: str) -> dt.date | None:
+    """A date typed as YYYY-MM-DD (blank is None), or ValueError naming ``label``."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"The {label} must be a real date, written YYYY-MM-DD (not {text!r}).") from None
+
+
+def parse_time(text: str | None, label: str) -> dt.time | None:
+    """A time typed as HH:MM (blank is None), or ValueError naming ``label``."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.time.fromisoformat(text.replace(".", ":"))
+    except ValueError:
+        raise ValueError(f"The {label} must be a time of day, written HH:MM (not {text!r}).") from None

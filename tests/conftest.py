@@ -108,3 +108,19 @@ def add_sample(store: Store, date: dt.date = dt.date(2024, 5, 1), name: str = "P
 @pytest.fixture
 def sample(store) -> Sample:
     return add_sample(store)
+
+
+async def type_text(pilot, text: str, enter: bool = False) -> None:
+    """Type ``text`` key by key (and Enter), then let the app settle."""
+    await pilot.press(*text)
+    if enter:
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+@pytest.fixture
+def app(db_path, clock):
+    """The clerk app on a temporary database with a frozen clock."""
+    from clerk_tui.ui.app import make_app
+
+    return make_app(db_path, clock=clock)

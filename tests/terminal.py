@@ -53,9 +53,24 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
 
-    def press(self, *keys: str) -> None:
-        """Send keys (tmux names: F1, Escape, C-q, Enter) or literal text."""
+    def press(self, *keys: str, settle: float = 0.15) -> None:
+        """Send keys (tmux names: F1, Escape, C-q, Enter), then pause as a person would
+        between a key that moves focus and the next words."""
         subprocess.run([self.tmux, "send-keys", "-t", self.name, *keys], check=True)
+        time.sleep(settle)
+
+    def type(self, text: str, enter: bool = False) -> None:
+        """Type ``text`` as a burst of keys (and Enter)."""
+        self.press("-l", text, settle=0)
+        if enter:
+            self.press("Enter")
+
+    def program_pid(self) -> int:
+        """The process id of the program running in the terminal."""
+        shell = subprocess.run([self.tmux, "display", "-p", "-t", self.name, "#{pane_pid}"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        children = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout
+        return int(children.split()[0])
 
     def close(self) -> None:
         subprocess.run([self.tmux, "kill-session", "-t", self.name], capture_output=True)

@@ -1,4 +1,4 @@
-"""Pilot tests of the app on a real database file."""
+"""Pilot tests of the meetings screen, the new-meeting form and app-wide behaviour."""
 
 from __future__ import annotations
 
@@ -6,26 +6,26 @@ import datetime as dt
 import sqlite3
 
 import pytest
-
 from textual.widgets import DataTable
 
+from clerk_tui.demo import COMMITTEE
 from clerk_tui.settings import PersonalSettings
 from clerk_tui.ui.app import make_app
+from clerk_tui.ui.screens.form import FormScreen
 from clerk_tui.ui.screens.help import HelpScreen
-from conftest import add_sample
+from clerk_tui.ui.screens.meeting import MeetingScreen
+from conftest import add_sample, type_text
 
 
-async def test_an_empty_file_says_there_are_no_meetings(db_path, clock):
-    app = make_app(db_path, clock=clock)
+async def test_an_empty_file_says_how_to_begin(app):
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert app.screen.query_one("#empty-message").display
+        message = str(app.screen.query_one("#empty-message").render())
+        assert "Ctrl+N for a new meeting" in message and "F2 to add a sample meeting" in message
         assert not app.screen.query_one("#meetings").display
-        assert "no meetings in this file" in str(app.screen.query_one("#empty-message").render())
 
 
-async def test_meetings_are_listed_newest_first_with_counts(db_path, clock):
-    app = make_app(db_path, clock=clock)
+async def test_meetings_are_listed_newest_first_with_counts(app):
     add_sample(app.store)
     later = add_sample(app.store, date=dt.date(2024, 9, 12), name="Licensing Committee")
     async with app.run_test() as pilot:
@@ -37,8 +37,62 @@ async def test_meetings_are_listed_newest_first_with_counts(db_path, clock):
         assert table.coordinate_to_cell_key((0, 0)).row_key.value == later.meeting.id
 
 
-async def test_f1_opens_help_and_escape_closes_it(db_path):
-    app = make_app(db_path)
+async def test_typing_filters_by_committee_and_enter_opens(app):
+    add_sample(app.store)
+    licensing = add_sample(app.store, date=dt.date(2024, 3, 2), name="Licensing Committee")
+    async with app.run_test() as pilot:
+        await type_text(pilot, "lic")
+        table = app.screen.query_one("#meetings", DataTable)
+        assert table.row_count == 1 and table.get_row_at(0)[1] == "Licensing Committee"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.meeting.id == licensing.meeting.id
+
+
+async def test_new_meeting_form_creates_the_meeting_with_the_last_membership(app):
+    sample = add_sample(app.store)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, FormScreen)
+        await type_text(pilot, "Planning")
+        await pilot.press("tab", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "2024-06-05")
+        await pilot.press("tab")
+        await type_text(pilot, "18:30")
+        await pilot.press("tab")
+        await type_text(pilot, "Room 2", enter=True)
+        assert isinstance(app.screen, MeetingScreen)
+        meeting = app.screen.meeting
+        assert (meeting.committee_id, meeting.date, meeting.start_time, meeting.venue) == (
+            sample.committee.id, dt.date(2024, 6, 5), dt.time(18, 30), "Room 2")
+        people = app.store.attendance.list(meeting.id)
+        assert [a.person for a in people] == ["Councillor Ada Byrne"]
+
+
+async def test_new_meeting_form_explains_mistakes_and_stores_nothing(app):
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Planning")
+        await pilot.press("tab", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "2024-02-30", enter=True)
+        assert isinstance(app.screen, FormScreen)
+        error = str(app.screen.query_one("#form-error").render())
+        assert "meeting date must be a real date" in error
+        await pilot.press("escape")
+        assert app.store.meetings.summaries() == []
+
+
+async def test_sample_meeting_is_added_and_opened(app):
+    async with app.run_test() as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.selected.title == "Riverside play area refurbishment"
+        assert app.store.meetings.summaries()[0].committee_name == COMMITTEE
+
+
+async def test_f1_opens_help_and_escape_closes_it(app):
     async with app.run_test() as pilot:
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
@@ -46,16 +100,14 @@ async def test_f1_opens_help_and_escape_closes_it(db_path):
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_screen_commands_are_in_the_palette(db_path):
-    app = make_app(db_path)
+async def test_screen_commands_are_in_the_palette(app):
     async with app.run_test() as pilot:
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert titles[0] == "Help" and "Quit" in titles
+        assert {"New meeting", "Add sample meeting", "Help", "Quit"} <= set(titles)
 
 
-async def test_the_organisation_heads_the_screen(db_path):
-    app = make_app(db_path)
+async def test_the_organisation_heads_the_screen(app):
     app.store.settings.set("organisation", "Parish of Little Hampden")
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -63,15 +115,14 @@ async def test_the_organisation_heads_the_screen(db_path):
 
 
 async def test_personal_settings_apply_and_a_bad_theme_is_survived(db_path):
-    app = make_app(db_path, PersonalSettings(theme="no-such-theme", keys={"help": "f2"}))
+    app = make_app(db_path, PersonalSettings(theme="no-such-theme", keys={"help": "f9"}))
     async with app.run_test() as pilot:
-        await pilot.press("f2")
+        await pilot.press("f9")
         assert isinstance(app.screen, HelpScreen)
         assert any("Unknown theme" in n.message for n in app._notifications)
 
 
-async def test_quitting_closes_the_database(db_path):
-    app = make_app(db_path)
+async def test_quitting_closes_the_database(app):
     async with app.run_test() as pilot:
         await pilot.press("ctrl+q")
     assert not app.is_running

@@ -45,7 +45,8 @@ def test_an_older_schema_is_brought_up_to_date_keeping_its_data(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, target=1)
-    conn.execute("INSERT INTO committees (id, name) VALUES ('6a3f8a52-0f4e-4c53-9d6e-6a0fb3b2a1c1', 'Cabinet')")
+    conn.execute("INSERT INTO committees (id, name) "
+                 "VALUES ('6a3f8a52-0f4e-4c53-9d6e-6a0fb3b2a1c1', 'Cabinet')")
     conn.close()
     with Store.open(path) as store:
         assert [c.name for c in store.committees.list()] == ["Cabinet"]

@@ -3,10 +3,21 @@ the item being taken, and the meeting's start and end."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from clerk_tui.models import AgendaItem, Entry, Meeting
 from clerk_tui.store.database import Database
 from clerk_tui.store.meetings import Meetings
 from clerk_tui.store.ordered import OrderedRows
+
+
+@dataclass(frozen=True)
+class DeletedEntry:
+    """What is needed to put a deleted entry back as it was."""
+
+    entry: Entry
+    place: int
+    answered_by: tuple[str, ...] = ()
 
 
 class Capture:
@@ -40,11 +51,10 @@ class Capture:
 
     def save_draft(self, item_id: str, text: str) -> None:
         """Keep what is on an item's capture line; an empty line removes the draft."""
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             if text:
-                tables["capture_drafts"].upsert(
-                    {"item_id": item_id, "text": text, "saved_at": self._now()}, pk="item_id"
-                )
+                db.upsert("capture_drafts",
+                          {"item_id": item_id, "text": text, "saved_at": self._now()}, "item_id")
             else:
                 self._db.connection.execute(
                     "DELETE FROM capture_drafts WHERE item_id = ?", (item_id,)
@@ -61,11 +71,11 @@ class Capture:
 
     def take_item(self, item_id: str) -> AgendaItem:
         """Mark an item as the one now being taken, recording when it was first taken."""
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             item = self._items.get(item_id)
             if item.taken_at is None:
-                tables["agenda_items"].update(item_id, {"taken_at": self._time()})
-            tables["meetings"].update(item.meeting_id, {"current_item_id": item_id})
+                db.update("agenda_items", item_id, {"taken_at": self._time()})
+            db.update("meetings", item.meeting_id, {"current_item_id": item_id})
         return self._items.get(item_id)
 
     def start_meeting(self, meeting_id: str) -> Meeting:
@@ -85,10 +95,42 @@ class Capture:
         )
         return rows[0]["id"] if rows else None
 
+    def move_entry(self, entry_id: str, item_id: str, place: int | None = None) -> Entry:
+        """Move an entry (to ``place`` in ``item_id``, default last); a response then
+        answers the question before it in its new place."""
+        with self._db.transaction():
+            moved = self._entries.move(entry_id, item_id, place)
+            if moved.kind == "response":
+                siblings = self._entries.list(item_id)
+                before = siblings[: [e.id for e in siblings].index(moved.id)]
+                questions = [e.id for e in before if e.kind == "question"]
+                moved.answers_id = questions[-1] if questions else None
+                moved = self._entries.update(moved)
+        return moved
+
+    def delete_entry(self, entry_id: str) -> DeletedEntry:
+        """Delete an entry, keeping what :meth:`restore_entry` needs to undo it."""
+        with self._db.transaction():
+            entry = self._entries.get(entry_id)
+            ids = [e.id for e in self._entries.list(entry.item_id)]
+            answered_by = tuple(row["id"] for row in self._db.query(
+                "SELECT id FROM entries WHERE answers_id = ?", (entry_id,)))
+            self._entries.delete(entry_id)
+        return DeletedEntry(entry, ids.index(entry_id), answered_by)
+
+    def restore_entry(self, deleted: DeletedEntry) -> Entry:
+        """Put a deleted entry back in its place, with the responses that answered it."""
+        with self._db.transaction():
+            self._entries.add(deleted.entry, deleted.place)
+            for response_id in deleted.answered_by:
+                self._db.connection.execute(
+                    "UPDATE entries SET answers_id = ? WHERE id = ?", (deleted.entry.id, response_id))
+        return deleted.entry
+
     def _set_times(self, meeting_id: str, **columns: str | None) -> Meeting:
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             self._meetings.get(meeting_id)
-            tables["meetings"].update(meeting_id, columns)
+            db.update("meetings", meeting_id, columns)
         return self._meetings.get(meeting_id)
 
     def _now(self) -> str:

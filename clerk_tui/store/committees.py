@@ -16,16 +16,16 @@ class Committees:
 
     def add(self, committee: Committee) -> Committee:
         """Store a new committee with its members."""
-        with self._db.transaction() as tables:
-            tables["committees"].insert(self._row(committee))
+        with self._db.transaction() as db:
+            db.insert("committees", self._row(committee))
             self._save_members(committee)
         return committee
 
     def update(self, committee: Committee) -> Committee:
         """Save a committee's details and replace its membership."""
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             self.get(committee.id)
-            tables["committees"].update(committee.id, self._row(committee))
+            db.update("committees", committee.id, self._row(committee))
             self._save_members(committee)
         return committee
 
@@ -48,14 +48,14 @@ class Committees:
 
     def delete(self, committee_id: str) -> None:
         """Remove a committee that has no meetings."""
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             self.get(committee_id)
             meetings = self._db.query(
                 "SELECT count(*) AS n FROM meetings WHERE committee_id = ?", (committee_id,)
             )[0]["n"]
             if meetings:
                 raise Conflict(f"The committee has {meetings} meeting(s); it cannot be removed.")
-            tables["committees"].delete(committee_id)
+            db.delete("committees", committee_id)
 
     @staticmethod
     def _row(committee: Committee) -> dict:
@@ -67,10 +67,9 @@ class Committees:
         self._db.connection.execute(
             "DELETE FROM committee_members WHERE committee_id = ?", (committee.id,)
         )
-        self._db.tables["committee_members"].insert_all(
-            to_row(member, id=new_id(), committee_id=committee.id, position=position)
-            for position, member in enumerate(committee.members)
-        )
+        for position, member in enumerate(committee.members):
+            self._db.insert("committee_members",
+                            to_row(member, id=new_id(), committee_id=committee.id, position=position))
 
     def _load(self, row: dict) -> Committee:
         members = self._db.query(

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -62,12 +63,14 @@ class Database:
         self.path = path
         self.connection = connection
         self.clock = clock
+        # sqlite-utils reads the file (and, from the search issue on, names its full-text
+        # tables); clerk's own writes are plain SQL below, so a save is one statement.
         self.tables = sqlite_utils.Database(connection, execute_plugins=False)
         self._lock = threading.RLock()
         self._depth = 0
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
+    def transaction(self) -> Iterator[Database]:
         """One explicit ``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back on any error.
 
         Nested, it is a savepoint: a failure inside undoes only its own part, and the
@@ -83,7 +86,7 @@ class Database:
             self._run(begin)
             self._depth = depth + 1
             try:
-                yield self.tables
+                yield self
                 self._run(commit)
             except sqlite3.Error as error:
                 self._undo(undo)
@@ -109,17 +112,43 @@ class Database:
             pass  # SQLite has already rolled back (a full disk does that); nothing to undo
 
     @contextmanager
-    def reading(self) -> Iterator[sqlite_utils.Database]:
+    def reading(self) -> Iterator[Database]:
         """A consistent read of several queries: one deferred transaction."""
         with self._lock:
             if self.connection.in_transaction:
-                yield self.tables
+                yield self
                 return
             self.connection.execute("BEGIN")
             try:
-                yield self.tables
+                yield self
             finally:
                 self._rollback()
+
+    def insert(self, table: str, row: dict[str, Any]) -> None:
+        """Insert ``row`` (column names from clerk's own code, never from input)."""
+        names = ", ".join(row)
+        marks = ", ".join(f":{name}" for name in row)
+        self.connection.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", row)
+
+    def update(self, table: str, record_id: str, row: dict[str, Any]) -> None:
+        """Set the columns of ``row`` on the record with ``record_id``."""
+        if row:
+            sets = ", ".join(f"{name} = :{name}" for name in row)
+            self.connection.execute(
+                f"UPDATE {table} SET {sets} WHERE id = :_id", {**row, "_id": record_id})
+
+    def upsert(self, table: str, row: dict[str, Any], key: str) -> None:
+        """Insert ``row``, or update the record whose ``key`` it shares."""
+        names = ", ".join(row)
+        marks = ", ".join(f":{name}" for name in row)
+        sets = ", ".join(f"{name} = excluded.{name}" for name in row if name != key)
+        self.connection.execute(
+            f"INSERT INTO {table} ({names}) VALUES ({marks}) "
+            f"ON CONFLICT ({key}) DO UPDATE SET {sets}", row)
+
+    def delete(self, table: str, record_id: str) -> None:
+        """Delete the record with ``record_id``."""
+        self.connection.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
 
     def query(self, sql: str, parameters: tuple | dict = ()) -> list[dict]:
         """Rows of a read-only query, as dictionaries."""

@@ -35,8 +35,8 @@ class Meetings:
         """Store a new meeting (always a draft)."""
         if meeting.status != MeetingStatus.DRAFT:
             raise Conflict("A new meeting starts as a draft; approve it once it is minuted.")
-        with self._db.transaction() as tables:
-            tables["meetings"].insert(to_row(meeting))
+        with self._db.transaction() as db:
+            db.insert("meetings", to_row(meeting))
         return meeting
 
     def get(self, meeting_id: str) -> Meeting:
@@ -71,14 +71,14 @@ class Meetings:
     def update(self, meeting: Meeting) -> Meeting:
         """Save the meeting's details (committee, date, times, venue)."""
         row = to_row(meeting)
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             self.get(meeting.id)
-            tables["meetings"].update(meeting.id, {column: row[column] for column in _EDITABLE})
+            db.update("meetings", meeting.id, {column: row[column] for column in _EDITABLE})
         return self.get(meeting.id)
 
     def delete(self, meeting_id: str) -> None:
         """Remove a draft meeting and everything in it."""
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             self.get(meeting_id)
             approved_here = self._db.query(
                 "SELECT date FROM meetings WHERE approved_at_meeting_id = ?", (meeting_id,)
@@ -88,7 +88,7 @@ class Meetings:
                     f"The minutes of the meeting of {approved_here[0]['date']} were approved "
                     "at this meeting, so it cannot be removed."
                 )
-            tables["meetings"].delete(meeting_id)
+            db.delete("meetings", meeting_id)
 
     def approve(
         self, meeting_id: str, on: dt.date, at_meeting_id: str | None = None
@@ -97,10 +97,10 @@ class Meetings:
 
         From then on the database refuses any change to them.
         """
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             if self.get(meeting_id).status == MeetingStatus.APPROVED:
                 raise Conflict("These minutes are already approved.")
-            tables["meetings"].update(meeting_id, {
+            db.update("meetings", meeting_id, {
                 "status": MeetingStatus.APPROVED.value,
                 "approved_on": on.isoformat(),
                 "approved_at_meeting_id": at_meeting_id,
@@ -109,10 +109,10 @@ class Meetings:
 
     def reopen(self, meeting_id: str, reason: str) -> Meeting:
         """Unlock approved minutes for correction; ``reason`` goes into the audit log."""
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             if self.get(meeting_id).status != MeetingStatus.APPROVED:
                 raise Conflict("Only approved minutes can be reopened.")
-            tables["meetings"].update(meeting_id, {
+            db.update("meetings", meeting_id, {
                 "status": MeetingStatus.REOPENED.value,
                 "reopen_reason": reason.strip(),
             })

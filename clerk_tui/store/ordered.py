@@ -45,9 +45,9 @@ class OrderedRows(Generic[M]):
     def add(self, record: M, index: int | None = None) -> M:
         """Store ``record`` at ``index`` among its siblings (default: last)."""
         parent_id = getattr(record, self._parent)
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             position = self._make_room(parent_id, index)
-            tables[self._table].insert(self._dump(record, position=position))
+            db.insert(self._table, self._dump(record, position=position))
         return record
 
     def get(self, record_id: str) -> M:
@@ -69,32 +69,32 @@ class OrderedRows(Generic[M]):
         """Save the fields of ``record``; its parent and place are kept (see :meth:`move`)."""
         row = self._dump(record)
         del row[self._parent]
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             self._require(record.id)
-            tables[self._table].update(record.id, row)
+            db.update(self._table, record.id, row)
         return self.get(record.id)
 
     def delete(self, record_id: str) -> None:
         """Remove the record."""
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             self._require(record_id)
-            tables[self._table].delete(record_id)
+            db.delete(self._table, record_id)
 
     def reorder(self, parent_id: str, ids: Sequence[str]) -> None:
         """Put the records under ``parent_id`` in the order of ``ids`` (all of them)."""
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             current = [row["id"] for row in self._rows_of(parent_id)]
             if sorted(current) != sorted(ids):
                 raise Conflict(f"The new order must list every {self._noun} exactly once.")
             for position, record_id in enumerate(ids):
-                tables[self._table].update(record_id, {"position": position})
+                db.update(self._table, record_id, {"position": position})
 
     def move(self, record_id: str, parent_id: str, index: int | None = None) -> M:
         """Move the record under another parent (or within its own) to ``index``."""
-        with self._db.transaction() as tables:
+        with self._db.transaction() as db:
             self._require(record_id)
             position = self._make_room(parent_id, index, moving=record_id)
-            tables[self._table].update(record_id, {self._parent: parent_id, "position": position})
+            db.update(self._table, record_id, {self._parent: parent_id, "position": position})
         return self.get(record_id)
 
     def _rows_of(self, parent_id: str) -> list[dict[str, Any]]:

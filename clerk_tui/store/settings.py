@@ -37,6 +37,6 @@ class Settings:
             raise KeyError(name)
         setattr(settings, name, value)
         stored = settings.model_dump(mode="json")[name]
-        with self._db.transaction() as tables:
-            tables["settings"].upsert({"key": name, "value": stored}, pk="key")
+        with self._db.transaction() as db:
+            db.upsert("settings", {"key": name, "value": stored}, "key")
         return settings

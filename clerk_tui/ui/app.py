@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,7 +13,9 @@ from textual.screen import Screen
 from clerk_tui.settings import PersonalSettings
 from clerk_tui.store import Store
 from clerk_tui.store.database import Clock
+from clerk_tui.ui.autosave import Autosaver
 from clerk_tui.ui.commands import QUIT, bindings, palette_commands
+from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.meetings import MeetingsScreen
 
 
@@ -24,14 +28,22 @@ class ClerkApp(App[None]):
 
     def __init__(self, store: Store, settings: PersonalSettings) -> None:
         super().__init__()
-        self.store = store
         self.settings = settings
+        self.desk = Desk(store, Autosaver(self, store.now))
+        self._quit_anyway = False
+
+    @property
+    def store(self) -> Store:
+        """The open database."""
+        return self.desk.store
 
     def on_mount(self) -> None:
-        organisation = self.store.settings.load().organisation
+        organisation = self.desk.store.settings.load().organisation
         self.title = f"clerk · {organisation}" if organisation else "clerk"
         self._apply_settings()
-        self.push_screen(MeetingsScreen(self.store))
+        if not self.is_headless:
+            self._save_on_signals()
+        self.push_screen(MeetingsScreen(self.desk))
 
     def _apply_settings(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -40,12 +52,35 @@ class ClerkApp(App[None]):
             self.notify(f"Unknown theme {self.settings.theme!r}; using the default.")
         self.set_keymap(self.settings.keys)
 
+    def _save_on_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a shutdown (SIGTERM) saves, then quits."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, self._save_and_exit)
+
+    def _save_and_exit(self) -> None:
+        self.desk.autosaver.flush()
+        self.exit()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from palette_commands(screen)
         yield from super().get_system_commands(screen)
 
+    async def action_quit(self) -> None:
+        """Quit once everything is saved; if it cannot be, say so and quit on a second press."""
+        if self.desk.autosaver.flush() or self._quit_anyway:
+            self.exit()
+            return
+        self._quit_anyway = True
+        self.notify(
+            f"NOT SAVED: {self.desk.autosaver.state.reason} "
+            "Press Ctrl+Q again to quit anyway and lose the unsaved text.",
+            severity="error", timeout=10,
+        )
+
     def on_unmount(self) -> None:
-        self.store.close()
+        self.desk.autosaver.flush()
+        self.desk.store.close()
 
 
 def make_app(

@@ -50,17 +50,28 @@ class SaveState:
 class Autosaver:
     """Pending saves of the whole app, written on a short timer or at once."""
 
-    def __init__(
-        self,
-        app: App,
-        clock: Callable[[], dt.datetime],
-        report: Callable[[SaveState], None],
-    ) -> None:
+    def __init__(self, app: App, clock: Callable[[], dt.datetime]) -> None:
         self._app = app
         self._clock = clock
-        self._report = report
         self._pending: dict[str, Callable[[], None]] = {}
         self._timer: Timer | None = None
+        self._listeners: list[Callable[[SaveState], None]] = []
+        self.state = SaveState()
+
+    def subscribe(self, listener: Callable[[SaveState], None]) -> None:
+        """Call ``listener`` with every new state (and the current one now)."""
+        self._listeners.append(listener)
+        listener(self.state)
+
+    def unsubscribe(self, listener: Callable[[SaveState], None]) -> None:
+        """Stop telling ``listener``."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _report(self, state: SaveState) -> None:
+        self.state = state
+        for listener in list(self._listeners):
+            listener(state)
 
     @property
     def pending(self) -> bool:
@@ -70,7 +81,8 @@ class Autosaver:
     def change(self, key: str, save: Callable[[], None]) -> None:
         """Register the latest value of ``key``; it is saved within :data:`DELAY`."""
         self._pending[key] = save
-        self._report(SaveState("saving"))
+        if self.state.kind != "failed":  # a failure stays on screen until a save succeeds
+            self._report(SaveState("saving"))
         if self._timer is None:
             self._timer = self._app.set_timer(DELAY, self.flush, name="autosave")
 

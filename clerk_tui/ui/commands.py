@@ -43,6 +43,10 @@ class Command:
 
 
 HELP = Command("help", "f1", "show_help", "Help", "Help", "Keys and help for this screen")
+ATTENDANCE = Command("attendance", "f3", "attendance", "Attendance", "Attendance",
+                     "Who is present, apologies, substitutes, arrivals and departures")
+DECLARATIONS = Command("declarations", "f4", "declarations", "Declarations", "Declarations",
+                       "Declarations of interest")
 QUIT = Command("quit", "ctrl+q", "quit", "Quit", "Quit", "Quit clerk (everything is saved)",
                priority=True, in_palette=False)
 

@@ -1,19 +1,32 @@
-"""The first screen: every meeting in the file, newest first."""
+"""The first screen: every meeting, newest first; type to filter by committee."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from clerk_tui.models import MeetingSummary
-from clerk_tui.store import Store
-from clerk_tui.ui.commands import HELP, bindings
-from clerk_tui.ui.screens.help import HelpScreen
+from clerk_tui.demo import add_sample_meeting
+from clerk_tui.fields import parse_date, parse_time
+from clerk_tui.models import Meeting, MeetingSummary
+from clerk_tui.ui.commands import HELP, Command, bindings
+from clerk_tui.ui.desk import Desk
+from clerk_tui.ui.screens.base import ClerkScreen
+from clerk_tui.ui.screens.form import FormField, FormScreen
+from clerk_tui.ui.screens.meeting import MeetingScreen
 
+NEW_MEETING = Command("new_meeting", "ctrl+n", "new_meeting", "New meeting", "New meeting",
+                      "Create a meeting: committee, date, time and venue")
+OPEN_MEETING = Command("open_meeting", "enter", "open_meeting", "Open", "Open meeting",
+                       "Open the highlighted meeting")
+SAMPLE = Command("sample_meeting", "f2", "sample_meeting", "Sample meeting", "Add sample meeting",
+                 "Add an invented meeting in progress, to see clerk at work")
 EMPTY_MESSAGE = (
     "There are no meetings in this file yet.\n\n"
-    "Meetings you create appear here, newest first. Press F1 for help."
+    "Press Ctrl+N for a new meeting, or F2 to add a sample meeting\n"
+    "and see clerk at work. F1 shows every key."
 )
 COLUMNS = ("Date", "Committee", "Status", "Items", "Entries")
 
@@ -30,39 +43,101 @@ def meeting_row(summary: MeetingSummary) -> tuple[str, ...]:
     )
 
 
-class MeetingsScreen(Screen[None]):
+class MeetingsScreen(ClerkScreen):
     """Meetings newest first, with committee, date, status and counts."""
 
-    CLERK_COMMANDS = (HELP,)
+    CLERK_COMMANDS = (NEW_MEETING, OPEN_MEETING, SAMPLE, HELP)
     BINDINGS = bindings(CLERK_COMMANDS)
     HELP_NAME = "meetings"
 
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self._store = store
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk)
+        self._summaries: list[MeetingSummary] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Input(placeholder="Type to filter by committee", id="meeting-filter")
         yield Static(EMPTY_MESSAGE, id="empty-message")
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = str(self._store.path)
-        table = self.query_one("#meetings", DataTable)
-        table.add_columns(*COLUMNS)
+        self.sub_title = str(self.store.path)
+        self.query_one("#meetings", DataTable).add_columns(*COLUMNS)
+        self.show_meetings()
+
+    def on_screen_resume(self) -> None:
         self.show_meetings()
 
     def show_meetings(self) -> None:
         """Fill the list from the store, or say how to begin when it is empty."""
-        summaries = self._store.meetings.summaries()
+        self._summaries = self.store.meetings.summaries()
+        self._fill(self.query_one("#meeting-filter", Input).value)
+        empty = not self._summaries
+        self.query_one("#empty-message").display = empty
+        self.query_one("#meetings").display = not empty
+        self.query_one("#meeting-filter").display = not empty
+
+    @on(Input.Changed, "#meeting-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def _fill(self, text: str) -> None:
         table = self.query_one("#meetings", DataTable)
         table.clear()
-        for summary in summaries:
-            table.add_row(*meeting_row(summary), key=summary.meeting.id)
-        table.display = bool(summaries)
-        self.query_one("#empty-message").display = not summaries
+        wanted = text.strip().lower()
+        for summary in self._summaries:
+            if wanted in summary.committee_name.lower():
+                table.add_row(*meeting_row(summary), key=summary.meeting.id)
 
-    def action_show_help(self) -> None:
-        """Open the help for this screen."""
-        self.app.push_screen(HelpScreen(self.HELP_NAME))
+    def key_up(self) -> None:
+        self.query_one("#meetings", DataTable).action_cursor_up()
+
+    def key_down(self) -> None:
+        self.query_one("#meetings", DataTable).action_cursor_down()
+
+    @on(Input.Submitted, "#meeting-filter")
+    @on(DataTable.RowSelected, "#meetings")
+    def action_open_meeting(self) -> None:
+        """Open the highlighted meeting."""
+        table = self.query_one("#meetings", DataTable)
+        if not table.row_count:
+            return
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        self.app.push_screen(MeetingScreen(self.desk, str(row_key.value)))
+
+    def action_new_meeting(self) -> None:
+        """Ask for the new meeting's details, create it and open it."""
+        self.app.push_screen(self._new_meeting_form(), self._open_created)
+
+    def _new_meeting_form(self) -> FormScreen[Meeting]:
+        committees = [c.name for c in self.store.committees.list()]
+        fields = [
+            FormField("committee", "Committee (an existing one, or a new name)",
+                      suggestions=committees, placeholder="e.g. Planning Committee"),
+            FormField("date", "Date (YYYY-MM-DD)", value=self.store.now().date().isoformat()),
+            FormField("start_time", "Start time (HH:MM)", placeholder="e.g. 19:00"),
+            FormField("venue", "Venue", placeholder="e.g. Council Chamber"),
+        ]
+        return FormScreen("New meeting", fields, self._create_meeting)
+
+    def _create_meeting(self, values: dict[str, Any]) -> Meeting:
+        committee = (values["committee"] or "").strip()
+        if not committee:
+            raise ValueError("Name the committee (choose one or type a new name).")
+        date = parse_date(values["date"], "meeting date")
+        if date is None:
+            raise ValueError("The meeting date must be given, written YYYY-MM-DD.")
+        start = parse_time(values["start_time"], "start time")
+        return self.store.new_meeting(committee, date, start, values["venue"] or None)
+
+    def _open_created(self, meeting: Meeting | None) -> None:
+        if meeting is not None:
+            self.app.push_screen(MeetingScreen(self.desk, meeting.id))
+
+    def action_sample_meeting(self) -> None:
+        """Add the sample meeting and open it."""
+        meeting = add_sample_meeting(self.store)
+        self.notify("Added a sample meeting. Everything in it is invented; delete it any time.")
+        self.app.push_screen(MeetingScreen(self.desk, meeting.id))
+

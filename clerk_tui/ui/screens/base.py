@@ -1,0 +1,23 @@
+"""What every clerk screen has: the desk, F1 help, and the commands it declares."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from clerk_tui.ui.desk import Desk
+from clerk_tui.ui.screens.help import HelpScreen
+
+
+class ClerkScreen(Screen[None]):
+    """A full screen of clerk; ``HELP_NAME`` names its help file in ``ui/help``."""
+
+    HELP_NAME = ""
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.store = desk.store
+
+    def action_show_help(self) -> None:
+        """Open the help for this screen."""
+        self.app.push_screen(HelpScreen(self.HELP_NAME))

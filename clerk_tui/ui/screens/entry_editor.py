@@ -1,0 +1,211 @@
+"""Editing an entry: its kind, its text and its fields, saved as they are typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, Select, TextArea
+
+from clerk_tui.fields import parse_date
+from clerk_tui.models import (
+    ENTRY,
+    ActionStatus,
+    Entry,
+    EntryKind,
+    Outcome,
+    ResolutionLabel,
+    explain,
+)
+from clerk_tui.store import StoreError
+from clerk_tui.ui.autosave import NotSaved
+from clerk_tui.ui.desk import Desk
+from clerk_tui.ui.widgets.save_status import SaveStatus
+
+KINDS = [(kind.value.capitalize(), kind.value) for kind in EntryKind]
+
+
+def _options(enum) -> list[tuple[str, str]]:
+    return [(member.value.capitalize(), member.value) for member in enum]
+
+
+def _count(text: str, label: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValueError(f"The {label} must be a whole number (not {text!r}).")
+    return int(text)
+
+
+def _named(text: str) -> list[dict[str, str]]:
+    """``"Cllr Lee: for; Cllr Ng: against"`` as named votes."""
+    votes = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        member, _, vote = part.rpartition(":")
+        if not member.strip():
+            raise ValueError(f"Write each named vote as 'Name: for', not {part!r}.")
+        votes.append({"member": member.strip(), "vote": vote.strip().lower()})
+    return votes
+
+
+class EntryEditorScreen(ModalScreen[None]):
+    """One entry in full. Changes save within a moment; Escape closes."""
+
+    BINDINGS = [Binding("escape", "close", "Close", id="editor_close")]
+
+    def __init__(self, desk: Desk, entry: Entry) -> None:
+        super().__init__()
+        self._desk = desk
+        self._saved = entry
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        entry = self._saved
+        get = lambda name, default="": getattr(entry, name, None) or default  # noqa: E731
+        vote = getattr(entry, "vote", None)
+        with Vertical(id="editor"):
+            with Horizontal(id="editor-top"):
+                yield Label(f"Entry captured at {entry.captured_at:%H:%M}", id="editor-title")
+                yield SaveStatus(self._desk.autosaver, id="editor-status")
+            yield Select(KINDS, value=entry.kind, allow_blank=False, id="e-kind")
+            yield TextArea(entry.text, id="e-text", soft_wrap=True)
+            with VerticalScroll(id="editor-fields"):
+                with Vertical(classes="kind-fields", id="for-question"):
+                    yield from self._input("asker", "Asked by", get("asker"))
+                with Vertical(classes="kind-fields", id="for-response"):
+                    yield from self._input("responder", "Answered by", get("responder"))
+                with Vertical(classes="kind-fields", id="for-action"):
+                    yield from self._input("owner", "Owner", get("owner"))
+                    yield from self._input("due", "Due date (YYYY-MM-DD)", str(get("due")))
+                    yield Label("Status")
+                    yield Select(_options(ActionStatus), value=get("status", "open"),
+                                 allow_blank=False, id="e-status")
+                    yield from self._input("done_on", "Date done (YYYY-MM-DD)", str(get("done_on")))
+                    yield from self._input("progress", "Progress note", get("progress"))
+                with Vertical(classes="kind-fields", id="for-resolution"):
+                    yield Label("Label")
+                    yield Select([(label.value, label.value) for label in ResolutionLabel],
+                                 value=get("label", "RESOLVED"), allow_blank=False, id="e-label")
+                    yield Checkbox("Carried unanimously", bool(vote and vote.unanimous),
+                                   id="e-unanimous")
+                    with Horizontal(id="counts"):
+                        for name, label in (("votes_for", "For"), ("votes_against", "Against"),
+                                            ("votes_abstain", "Abstain")):
+                            value = getattr(vote, name, None) if vote else None
+                            yield from self._input(name, label, "" if value is None else str(value))
+                    named = "; ".join(f"{v.member}: {v.vote.value}" for v in vote.named) if vote else ""
+                    yield from self._input("named", "Named votes (Name: for; Name: against)", named)
+                    yield Label("Outcome")
+                    yield Select(_options(Outcome), value=get("outcome", Select.NULL), id="e-outcome")
+                    yield from self._input("number", "Resolution number", get("number"))
+            yield Label("Changes are saved as you type · Escape closes", id="editor-hint")
+
+    @staticmethod
+    def _input(name: str, label: str, value: str):
+        with Vertical(classes="editor-field"):
+            yield Label(label)
+            yield Input(value, id=f"e-{name}")
+
+    def on_mount(self) -> None:
+        self._show_fields(self._saved.kind)
+        self.query_one("#e-text", TextArea).focus()
+        self.call_after_refresh(self._start_listening)
+
+    def _start_listening(self) -> None:
+        self._ready = True  # changes made while mounting are not edits
+
+    def _show_fields(self, kind: str) -> None:
+        for group in self.query(".kind-fields"):
+            group.display = group.id == f"for-{kind}"
+
+    @on(Select.Changed, "#e-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        self._show_fields(str(event.value))
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _edited(self) -> None:
+        if self._ready and self.is_attached:
+            form = self._read_form()  # read now: the save may come after the editor closes
+            self._desk.autosaver.change(f"entry:{self._saved.id}", lambda: self._save(form))
+
+    def _read_form(self) -> tuple[dict[str, Any] | None, str, str | None]:
+        """The form's fields (or None and why they cannot be read) and its text."""
+        text = self.query_one("#e-text", TextArea).text
+        try:
+            return ENTRY.validate_python(self._fields()).model_dump(), text, None
+        except ValidationError as problem:
+            return None, text, explain(problem)
+        except ValueError as problem:
+            return None, text, str(problem)
+
+    def _value(self, name: str) -> Any:
+        value = self.query_one(f"#e-{name}").value
+        return None if value is Select.NULL else value
+
+    def _fields(self) -> dict[str, Any]:
+        """The entry as the form holds it (raises ValueError for what cannot be read)."""
+        entry = self._saved
+        kind = self._value("kind")
+        data: dict[str, Any] = {"id": entry.id, "item_id": entry.item_id, "kind": kind,
+                                "captured_at": entry.captured_at,
+                                "text": self.query_one("#e-text", TextArea).text}
+        text = lambda name: (self._value(name) or "").strip() or None  # noqa: E731
+        if kind == "question":
+            data["asker"] = text("asker")
+        elif kind == "response":
+            data["responder"] = text("responder")
+            data["answers_id"] = getattr(entry, "answers_id", None)
+        elif kind == "action":
+            data |= {"owner": text("owner"), "due": parse_date(self._value("due"), "due date"),
+                     "status": self._value("status"), "progress": text("progress"),
+                     "done_on": parse_date(self._value("done_on"), "date done")}
+        elif kind == "resolution":
+            data |= {"label": self._value("label"), "number": text("number"),
+                     "outcome": self._value("outcome"), "vote": self._vote()}
+        return data
+
+    def _vote(self) -> dict[str, Any] | None:
+        vote = {
+            "unanimous": self._value("unanimous"),
+            "votes_for": _count(self._value("votes_for"), "votes for"),
+            "votes_against": _count(self._value("votes_against"), "votes against"),
+            "votes_abstain": _count(self._value("votes_abstain"), "abstentions"),
+            "named": _named(self._value("named") or ""),
+        }
+        recorded = vote["unanimous"] or vote["named"] or any(
+            vote[k] is not None for k in ("votes_for", "votes_against", "votes_abstain"))
+        return vote if recorded else None
+
+    def _save(self, form: tuple[dict[str, Any] | None, str, str | None]) -> None:
+        """Save the whole entry; if a field cannot be read, save the text and say why."""
+        fields, text, problem = form
+        store = self._desk.store
+        if fields is not None:
+            self._saved = store.entries.update(ENTRY.validate_python(fields))
+            return
+        if text != self._saved.text:
+            with_text = self._saved.model_dump() | {"text": text}
+            self._saved = store.entries.update(type(self._saved).model_validate(with_text))
+        raise NotSaved(f"{problem} (the text is saved)")
+
+    def action_close(self) -> None:
+        """Save and close; if the database cannot take the save, stay open."""
+        try:
+            self._save(self._read_form())
+        except NotSaved as problem:
+            self.notify(f"Closed. Not saved: {problem}", severity="warning")
+        except StoreError as problem:
+            self.notify(f"NOT SAVED: {problem} The editor stays open so nothing is lost.",
+                        severity="error")
+            return
+        self._desk.autosaver.cancel(f"entry:{self._saved.id}")
+        self.dismiss(None)

@@ -1,0 +1,117 @@
+"""The capture line: type as people speak, Enter stores the entry.
+
+What is on the line is the item's draft, saved as it is typed, so it survives a
+crash and is back when the meeting is opened again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import partial
+
+from textual import events
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+from clerk_tui.models import Entry
+from clerk_tui.quick_entry import parse
+from clerk_tui.ui.desk import Desk
+
+PLACEHOLDER = "Type a note · ? question · > response · ! action @owner by date · = resolution"
+
+_SPEAKER_PREFIX = re.compile(r"^(\s*[?>]\s*)([^:]{2,})$")
+_OWNER_PREFIX = re.compile(r"^(.*@)([^@]{2,})$")
+
+
+class NameSuggester(Suggester):
+    """Completes the names of the people at the meeting after ``?``, ``>`` and ``@``."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.names = list(names)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        speaker = _SPEAKER_PREFIX.match(value)
+        owner = _OWNER_PREFIX.match(value)
+        match, ending = (speaker, ": ") if speaker else (owner, "")
+        if match is None:
+            return None
+        typed = match.group(2).lower()
+        for name in self.names:
+            if name.lower().startswith(typed) and len(name) > len(typed):
+                return match.group(1) + name + ending
+        return None
+
+
+class CaptureLine(Input):
+    """The line at the foot of the meeting screen."""
+
+    class EntryCaptured(Message):
+        """An entry was typed and stored."""
+
+        def __init__(self, entry: Entry, warning: str | None) -> None:
+            super().__init__()
+            self.entry = entry
+            self.warning = warning
+
+    def __init__(self, desk: Desk, **kwargs) -> None:
+        self._names = NameSuggester([])
+        super().__init__(placeholder=PLACEHOLDER, suggester=self._names, **kwargs)
+        self._desk = desk
+        self._item_id: str | None = None
+        self._known = ""  # the value last loaded or saved: not a change to save
+
+    def set_names(self, names: Sequence[str]) -> None:
+        """The names to complete (people present, officers' job titles)."""
+        self._names.names = list(names)
+
+    def show_item(self, item_id: str | None, draft: str) -> None:
+        """Capture into ``item_id`` from now on, starting from its saved draft."""
+        self._desk.autosaver.flush()
+        self._item_id = item_id
+        self._known = draft
+        with self.prevent(Input.Changed):
+            self.value = draft
+        self.cursor_position = len(draft)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # A change already overtaken (by more typing, or another item's draft) is skipped:
+        # the latest value always comes last.
+        if event.input is not self or event.value != self.value or event.value == self._known:
+            return
+        self._known = event.value
+        self._keep_draft(event.value)
+
+    def _keep_draft(self, text: str) -> None:
+        if self._item_id is not None:
+            save = partial(self._desk.store.capture.save_draft, self._item_id, text)
+            self._desk.autosaver.change(f"draft:{self._item_id}", save)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter is handled here, in the order keys arrive, rather than as a binding
+        # (bindings are found after the key bubbles up): text typed straight after
+        # Enter must land on the cleared line, not in the entry being stored.
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.store_line()
+            return
+        await super()._on_key(event)
+
+    def store_line(self) -> None:
+        """Store what is on the line as an entry of the item and clear the line."""
+        text = self.value
+        if self._item_id is None or not text.strip():
+            return
+        store = self._desk.store
+        result = parse(text, self._item_id, store.now(), store.capture.last_question(self._item_id))
+        self._desk.autosaver.cancel(f"draft:{self._item_id}")
+        if not self._desk.autosaver.save_now(partial(store.capture.entry, result.entry)):
+            self._keep_draft(text)  # the line keeps the text; the draft is retried
+            return
+        self._known = ""
+        with self.prevent(Input.Changed):
+            self.value = ""
+        self.post_message(self.EntryCaptured(result.entry, result.warning))

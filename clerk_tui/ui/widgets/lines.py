@@ -1,0 +1,67 @@
+"""How agenda items and entries read in the lists of the meeting screen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from clerk_tui.models import AgendaItem, Entry
+
+KIND_LABELS = {
+    "note": ("Note", "dim"),
+    "question": ("Question", "bold cyan"),
+    "response": ("Response", "cyan"),
+    "action": ("ACTION", "bold yellow"),
+    "resolution": ("", "bold green"),
+}
+
+
+def item_line(item: AgendaItem, entries: int, current: bool) -> Text:
+    """An agenda item: marker of the item being taken, number, title, exempt, count."""
+    line = Text("▶ " if current else "  ", style="bold")
+    if item.minute_number:
+        line.append(f"{item.minute_number}. ", style="bold")
+    line.append(item.title)
+    if item.exempt:
+        line.append(" [exempt]", style="bold red")
+    if entries:
+        line.append(f" ({entries})", style="dim")
+    return line
+
+
+def entry_line(entry: Entry) -> Text:
+    """An entry: time captured, kind, and its parsed fields before the text."""
+    label, style = KIND_LABELS[entry.kind]
+    if entry.kind == "resolution":
+        label = entry.label.value
+    line = Text(f"{entry.captured_at:%H:%M} ", style="dim")
+    line.append(f"{label:<11}", style=style)
+    line.append(" ")
+    speaker = getattr(entry, "asker", None) or getattr(entry, "responder", None)
+    if speaker:
+        line.append(f"{speaker}: ", style="italic")
+    line.append(entry.text or "(no text)")
+    line.append(_detail(entry), style="dim")
+    return line
+
+
+def _detail(entry: Entry) -> str:
+    if entry.kind == "action":
+        parts = [entry.owner or "", f"by {entry.due:%-d %b %Y}" if entry.due else "",
+                 entry.status.value if entry.status != "open" else ""]
+        shown = ", ".join(p for p in parts if p)
+        return f" — {shown}" if shown else ""
+    if entry.kind == "resolution" and entry.vote is not None:
+        return f" — {vote_summary(entry.vote)}"
+    return ""
+
+
+def vote_summary(vote) -> str:
+    """A vote in a few words: "unanimous", "for 7, against 2, abstain 1"."""
+    if vote.unanimous:
+        return "unanimous"
+    counts = [(vote.votes_for, "for"), (vote.votes_against, "against"),
+              (vote.votes_abstain, "abstain")]
+    shown = ", ".join(f"{word} {n}" for n, word in counts if n is not None)
+    if vote.named:
+        shown = (shown + "; " if shown else "") + f"{len(vote.named)} named"
+    return shown or "vote recorded"

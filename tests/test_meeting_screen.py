@@ -1,0 +1,303 @@
+"""Pilot tests of live capture: the capture line, items, entries, drafts and saving."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual.widgets import OptionList
+
+from clerk_tui.ui.screens.entry_editor import EntryEditorScreen
+from clerk_tui.ui.screens.form import FormScreen
+from clerk_tui.ui.screens.meeting import MeetingScreen
+from clerk_tui.ui.screens.pick import ConfirmScreen, PickScreen
+from clerk_tui.ui.widgets.capture import CaptureLine
+from conftest import add_sample, type_text
+
+
+@pytest.fixture
+def sample(app):
+    return add_sample(app.store)
+
+
+async def open_meeting(app, pilot) -> MeetingScreen:
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, MeetingScreen)
+    return app.screen
+
+
+def kinds_and_texts(store, item_id):
+    return [(e.kind, e.text) for e in store.entries.list(item_id)]
+
+
+async def test_opens_on_the_first_item_with_the_capture_line_focused(app, sample):
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        assert screen.selected.id == sample.items[0].id
+        assert isinstance(app.focused, CaptureLine)
+
+
+async def test_every_quick_entry_form_is_stored(app, sample, clock):
+    item = sample.items[0].id
+    async with app.run_test() as pilot:
+        await open_meeting(app, pilot)
+        lines = [
+            "The Chair welcomed everyone.",
+            "? Cllr Patel: whether the depot will close",
+            "> Head of Property: not before March",
+            "! Circulate the valuation @Head of Property by 2024-06-30",
+            "= That the report be noted (unanimous)",
+            "=rec That the lease be renewed (for 5, against 1, abstain 1)",
+            "=agr That a working group be formed",
+        ]
+        capture = app.screen.query_one(CaptureLine)
+        for line in lines:
+            clock.advance(minutes=1)
+            capture.value = line  # as if typed (key-by-key typing is tested above and below)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.focused.value == ""
+        entries = app.store.entries.list(item)
+    assert [e.kind for e in entries] == [
+        "note", "question", "response", "action", "resolution", "resolution", "resolution"]
+    note, question, response, action, noted, renewed, agreed = entries
+    assert note.captured_at == dt.datetime(2024, 5, 1, 19, 1)
+    assert (question.asker, question.text) == ("Cllr Patel", "whether the depot will close")
+    assert (response.responder, response.answers_id) == ("Head of Property", question.id)
+    assert (action.owner, action.due, action.text) == (
+        "Head of Property", dt.date(2024, 6, 30), "Circulate the valuation")
+    assert noted.vote.unanimous and noted.label == "RESOLVED"
+    assert (renewed.label, renewed.vote.votes_for, renewed.vote.votes_against,
+            renewed.vote.votes_abstain) == ("RECOMMENDED", 5, 1, 1)
+    assert agreed.label == "AGREED" and agreed.vote is None
+
+
+@pytest.mark.parametrize("line", ["! Chase the valuer by 2024-02-30", "=", "=xyz odd", "?"])
+async def test_a_line_it_cannot_read_is_kept_as_typed(app, sample, line):
+    async with app.run_test() as pilot:
+        await open_meeting(app, pilot)
+        await type_text(pilot, line, enter=True)
+        assert kinds_and_texts(app.store, sample.items[0].id) == [("note", line)]
+        assert any("Kept as a note" in n.message for n in app._notifications)
+
+
+async def test_the_capture_line_is_a_draft_saved_as_typed_and_restored(app, sample, db_path):
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await type_text(pilot, "The Chair noted the late")
+        await pilot.pause(0.3)  # the draft reaches the database within 250 ms
+        drafts = app.store.capture.drafts(screen.meeting.id)
+        assert drafts == {sample.items[0].id: "The Chair noted the late"}
+        assert "Saved" in str(screen.query_one("#save-status").render())
+    from clerk_tui.ui.app import make_app
+
+    reopened = make_app(db_path)
+    async with reopened.run_test() as pilot:
+        await open_meeting(reopened, pilot)
+        assert reopened.focused.value == "The Chair noted the late"
+
+
+async def test_switching_item_saves_the_draft_at_once_and_shows_the_next(app, sample):
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await type_text(pilot, "half a sentence")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert screen.selected.id == sample.items[1].id
+        assert app.store.capture.drafts(screen.meeting.id) == {sample.items[0].id: "half a sentence"}
+        assert app.focused.value == ""
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert app.focused.value == "half a sentence"
+
+
+async def test_quitting_saves_what_is_on_the_line(app, sample, db_path):
+    async with app.run_test() as pilot:
+        await open_meeting(app, pilot)
+        await type_text(pilot, "typed just before quitting")
+        await pilot.press("ctrl+q")
+    from clerk_tui.store import Store
+
+    with Store.open(db_path) as store:
+        assert store.capture.drafts(sample.meeting.id) == {
+            sample.items[0].id: "typed just before quitting"}
+
+
+async def test_take_item_start_and_end_meeting(app, sample, clock):
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f5")
+        clock.advance(minutes=10)
+        await pilot.press("pagedown", "ctrl+t")
+        clock.advance(hours=1)
+        await pilot.press("f6")
+        await pilot.pause()
+        meeting = app.store.meetings.get(screen.meeting.id)
+        item = app.store.items.get(sample.items[1].id)
+    assert (meeting.started_at, meeting.ended_at) == (dt.time(19, 0), dt.time(20, 10))
+    assert item.taken_at == dt.time(19, 10)
+    assert meeting.current_item_id is None  # ended
+
+
+async def test_taking_an_item_marks_it_in_the_agenda(app, sample):
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("pagedown", "ctrl+t")
+        await pilot.pause()
+        assert app.store.meetings.get(screen.meeting.id).current_item_id == sample.items[1].id
+        agenda = screen.query_one("#agenda", OptionList)
+        assert str(agenda.get_option_at_index(1).prompt).startswith("▶")
+
+
+async def test_add_edit_move_and_delete_agenda_items(app, sample):
+    meeting_id = sample.meeting.id
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, FormScreen)
+        await type_text(pilot, "1a")
+        await pilot.press("tab")
+        await type_text(pilot, "Urgent business", enter=True)
+        titles = [i.title for i in app.store.items.list(meeting_id)]
+        assert titles == ["Apologies for absence", "Urgent business", "Depot lease"]
+        assert screen.selected.title == "Urgent business"
+        await pilot.press("f2")
+        await pilot.press("tab", "end")
+        await type_text(pilot, " (added)")
+        await pilot.press("tab", "tab", "space", "ctrl+s")
+        await pilot.pause()
+        edited = app.store.items.list(meeting_id)[1]
+        assert (edited.title, edited.exempt) == ("Urgent business (added)", True)
+        await pilot.press("shift+tab", "shift+tab")  # capture -> entries -> agenda
+        assert app.focused.id == "agenda"
+        await pilot.press("shift+down")
+        await pilot.pause()
+        assert [i.title for i in app.store.items.list(meeting_id)][2] == "Urgent business (added)"
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [i.title for i in app.store.items.list(meeting_id)] == [
+            "Apologies for absence", "Depot lease"]
+
+
+async def test_delete_an_entry_and_undo(app, sample):
+    item = sample.items[1].id
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("pagedown", "shift+tab")
+        assert app.focused.id == "entries"
+        screen.query_one("#entries", OptionList).highlighted = 1
+        await pilot.press("delete")
+        await pilot.pause()
+        assert [e.kind for e in app.store.entries.list(item)] == [
+            "note", "response", "action", "resolution"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.store.entries.list(item) == sample.entries
+
+
+async def test_move_entries_within_and_between_items(app, sample):
+    first, second = sample.items
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("pagedown", "shift+tab")
+        screen.query_one("#entries", OptionList).highlighted = 0
+        await pilot.press("shift+down")
+        await pilot.pause()
+        assert [e.kind for e in app.store.entries.list(second.id)][:2] == ["question", "note"]
+        screen.query_one("#entries", OptionList).highlighted = 2  # the response
+        await pilot.press("m")
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        moved = app.store.entries.list(first.id)
+        assert [e.kind for e in moved] == ["response"]
+        assert moved[0].answers_id is None  # no question before it there
+
+
+async def test_edit_an_entry_and_its_fields(app, sample):
+    action = sample.entries[3]
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("pagedown", "shift+tab")
+        screen.query_one("#entries", OptionList).highlighted = 3
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditorScreen)
+        await pilot.press("end")
+        await type_text(pilot, " to all members")
+        await pilot.press("tab", "tab", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "Head of Finance")
+        await pilot.pause(0.3)
+        stored = app.store.entries.get(action.id)
+        assert (stored.text, stored.owner) == (
+            "Circulate the valuation to all members", "Head of Finance")
+        await pilot.press("tab", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "2024-13-01")
+        await pilot.pause(0.3)
+        status = str(app.screen.query_one("#editor-status").render())
+        assert status.startswith("NOT SAVED: The due date must be a real date")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.store.entries.get(action.id).due == dt.date(2024, 6, 1)
+
+
+async def test_changing_an_entrys_kind_in_the_editor(app, sample):
+    note = sample.entries[0]
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("pagedown", "shift+tab")
+        screen.query_one("#entries", OptionList).highlighted = 0
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        editor.query_one("#e-kind").value = "resolution"
+        await pilot.pause()
+        editor.query_one("#e-unanimous").value = True
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        await pilot.pause()
+        stored = app.store.entries.get(note.id)
+    assert stored.kind == "resolution" and stored.vote.unanimous
+
+
+async def test_an_approved_meeting_opens_read_only(app, sample):
+    app.store.meetings.approve(sample.meeting.id, dt.date(2024, 6, 5))
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        banner = screen.query_one("#locked-banner")
+        assert banner.display and "approved on 5 June 2024" in str(banner.render())
+        capture = screen.query_one(CaptureLine)
+        assert capture.disabled
+        await type_text(pilot, "x", enter=True)
+        await pilot.press("ctrl+n", "f5", "ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.store.entries.list(sample.items[0].id) == []
+        assert app.store.items.list(sample.meeting.id) == sample.items
+        titles = [c.title for c in app.get_system_commands(screen)]
+        assert "Add agenda item" not in titles and "Next item" in titles
+
+
+async def test_a_full_disk_says_not_saved_keeps_the_text_and_saves_later(app, sample):
+    conn = app.store.database.connection
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        capture = screen.query_one(CaptureLine)
+        capture.insert_text_at_cursor("a long paste " * 20000)
+        await pilot.pause(0.4)
+        status = str(screen.query_one("#save-status").render())
+        assert status == "NOT SAVED: The disk is full."
+        await type_text(pilot, " more", enter=True)
+        assert app.focused.value.endswith(" more")  # kept on the line, not stored
+        conn.execute(f"PRAGMA max_page_count = {pages * 100}")
+        await pilot.pause(1.3)  # the retry
+        assert str(screen.query_one("#save-status").render()).startswith("Saved")
+        drafts = app.store.capture.drafts(screen.meeting.id)
+        assert drafts[sample.items[0].id].endswith(" more")
