@@ -22,6 +22,7 @@ from clerk_tui.settings import SettingsError, load_personal_settings, settings_p
 from clerk_tui.store import SCHEMA_VERSION, FileRefused, Store, StoreError
 
 DEFAULT_DB = Path("db") / "clerk.db"
+CLI_BUSY_TIMEOUT_MS = 5000  # a command waits this long for another program's lock
 EXIT_FAILED = 1
 EXIT_REFUSED = 2
 
@@ -60,7 +61,7 @@ def opened(db_path: Path, must_exist: bool = False) -> Iterator[Store]:
     if must_exist and not db_path.exists():
         _fail(f"There is no database at {db_path}. Name one with --db or CLERK_DB.", EXIT_REFUSED)
     try:
-        store = Store.open(db_path)
+        store = Store.open(db_path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
     except FileRefused as error:
         _fail(str(error), EXIT_REFUSED)
     try:

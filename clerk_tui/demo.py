@@ -37,7 +37,7 @@ def add_sample_meeting(store: Store) -> m.Meeting:
     """Store the sample meeting (today, started 40 minutes ago) and return it."""
     now = store.now()
     started = now - dt.timedelta(minutes=40)
-    with store.database.transaction():
+    with store.transaction():
         meeting = store.new_meeting(
             COMMITTEE, now.date(), started.time().replace(second=0), "Committee Room 1",
             [dict(zip(("minute_number", "title", "report_reference", "exempt",

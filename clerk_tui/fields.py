@@ -188,3 +188,24 @@ def parse_time(text: str | None, label: str) -> dt.time | None:
         return dt.time.fromisoformat(text.replace(".", ":"))
     except ValueError:
         raise ValueError(f"The {label} must be a time of day, written HH:MM (not {text!r}).") from None
+
+
+def parse_count(text: str | None, label: str) -> int | None:
+    """A whole number of votes (blank is None), or ValueError naming ``label``."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValueError(f"The {label} must be a whole number (not {text!r}).")
+    return int(text)
+
+
+def parse_named_votes(text: str | None) -> list[dict[str, str]]:
+    """``"Cllr Lee: for; Cllr Ng: against"`` as named votes (member and vote)."""
+    votes = []
+    for part in filter(None, (p.strip() for p in (text or "").split(";"))):
+        member, _, vote = part.rpartition(":")
+        if not member.strip():
+            raise ValueError(f"Write each named vote as 'Name: for', not {part!r}.")
+        votes.append({"member": member.strip(), "vote": vote.strip().lower()})
+    return votes

@@ -153,6 +153,11 @@ class Meeting(ClerkModel):
     reopen_reason: Text | None = Field(None, title="reason for reopening")
     current_item_id: OptionalId = Field(None, title="item now being taken")
 
+    @property
+    def locked(self) -> bool:
+        """Approved minutes cannot change (until reopened with a reason)."""
+        return self.status == MeetingStatus.APPROVED
+
 
 class Attendance(ClerkModel):
     """A person's attendance at a meeting."""
@@ -171,6 +176,9 @@ class Attendance(ClerkModel):
     def _substitute_names_whom(self) -> Attendance:
         if (self.status == AttendanceStatus.SUBSTITUTE) != (self.substitute_for is not None):
             raise ValueError("a substitute must say whom they substitute for, and only a substitute")
+        away = self.status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
+        if away and (self.arrived_at or self.left_at):
+            raise ValueError("someone who was not there has no arrival or departure time")
         return self
 
 
@@ -198,6 +206,11 @@ class AgendaItem(ClerkModel):
     exempt_paragraph: int | None = Field(None, ge=1, le=7, title="Schedule 12A paragraph")
     supporting_documents: list[Name] = Field(default_factory=list, title="supporting documents")
     taken_at: dt.time | None = Field(None, title="time the item was taken")
+
+    @property
+    def label(self) -> str:
+        """The item as it is named on screen: "4. Library opening hours"."""
+        return f"{self.minute_number}. {self.title}" if self.minute_number else self.title
 
     @model_validator(mode="after")
     def _paragraph_only_when_exempt(self) -> AgendaItem:

@@ -75,7 +75,9 @@ async def test_new_meeting_form_explains_mistakes_and_stores_nothing(app):
         await pilot.press("ctrl+n")
         await type_text(pilot, "Planning")
         await pilot.press("tab", "ctrl+a", "ctrl+k")
-        await type_text(pilot, "2024-02-30", enter=True)
+        await type_text(pilot, "2024-02-30")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         error = str(app.screen.query_one("#form-error").render())
         assert "meeting date must be a real date" in error
@@ -128,3 +130,19 @@ async def test_quitting_closes_the_database(app):
     assert not app.is_running
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         app.store.database.connection.execute("SELECT 1")
+
+
+async def test_delete_a_draft_meeting_but_never_approved_minutes(app):
+    first = add_sample(app.store)
+    second = add_sample(app.store, date=dt.date(2024, 9, 12))
+    app.store.meetings.approve(first.meeting.id, dt.date(2024, 9, 12))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "y")
+        await pilot.pause()
+        assert [s.meeting.id for s in app.store.meetings.summaries()] == [first.meeting.id]
+        await pilot.press("f8")
+        await pilot.pause()
+        assert any("cannot be deleted" in n.message for n in app._notifications)
+        assert len(app.store.meetings.summaries()) == 1
+    assert second.meeting.id

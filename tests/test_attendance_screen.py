@@ -59,7 +59,9 @@ async def test_add_an_officer_and_remove_them(app):
         await type_text(pilot, "Ms Obi")
         app.screen.query_one("#field-role").value = "officer"
         await pilot.press("tab", "tab")
-        await type_text(pilot, "Head of Planning", enter=True)
+        await type_text(pilot, "Head of Planning")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         people = app.store.attendance.list(sample.meeting.id)
         assert [(p.person, p.role, p.office) for p in people][-1] == (
             "Ms Obi", "officer", "Head of Planning")
@@ -81,7 +83,9 @@ async def test_declarations_tied_to_an_item_and_withdrawal(app):
         app.screen.query_one("#field-item_id").value = sample.items[1].id
         app.screen.query_one("#field-kind").value = "disclosable pecuniary"
         await pilot.press("tab", "tab", "tab")
-        await type_text(pilot, "Owns the neighbouring yard", enter=True)
+        await type_text(pilot, "Owns the neighbouring yard")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         declarations = app.store.declarations.list(sample.meeting.id)
         added = declarations[-1]
         assert (added.member, added.item_id, added.kind, added.text, added.withdrew) == (

@@ -137,7 +137,7 @@ def test_a_broken_personal_settings_file_is_reported(run, tmp_path, monkeypatch)
 
 
 def test_a_busy_database_is_a_message_not_a_traceback(run, db_path, monkeypatch):
-    monkeypatch.setattr("clerk_tui.store.connection.BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("clerk_tui.cli.CLI_BUSY_TIMEOUT_MS", 100)
     Store.open(db_path).close()
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")

@@ -51,9 +51,9 @@ def create_meeting_and_capture(terminal: Terminal) -> None:
     terminal.wait_for("no agenda yet")
     terminal.press("C-n")
     terminal.wait_for("Add agenda item")
-    terminal.type("1")
-    terminal.press("Tab")
-    terminal.type("Depot lease", enter=True)
+    terminal.type("1", enter=True)
+    terminal.type("Depot lease")
+    terminal.press("C-s")
     terminal.wait_for("1. Depot lease")
     for line in (
         "The Committee considered the report.",

@@ -157,9 +157,10 @@ async def test_add_edit_move_and_delete_agenda_items(app, sample):
         screen = await open_meeting(app, pilot)
         await pilot.press("ctrl+n")
         assert isinstance(app.screen, FormScreen)
-        await type_text(pilot, "1a")
-        await pilot.press("tab")
-        await type_text(pilot, "Urgent business", enter=True)
+        await type_text(pilot, "1a", enter=True)  # Enter moves to the next field
+        await type_text(pilot, "Urgent business")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         titles = [i.title for i in app.store.items.list(meeting_id)]
         assert titles == ["Apologies for absence", "Urgent business", "Depot lease"]
         assert screen.selected.title == "Urgent business"
@@ -209,7 +210,7 @@ async def test_move_entries_within_and_between_items(app, sample):
         await pilot.pause()
         assert [e.kind for e in app.store.entries.list(second.id)][:2] == ["question", "note"]
         screen.query_one("#entries", OptionList).highlighted = 2  # the response
-        await pilot.press("m")
+        await pilot.press("ctrl+o")
         assert isinstance(app.screen, PickScreen)
         await pilot.press("enter")
         await pilot.pause()
@@ -240,6 +241,9 @@ async def test_edit_an_entry_and_its_fields(app, sample):
         await pilot.pause(0.3)
         status = str(app.screen.query_one("#editor-status").render())
         assert status.startswith("NOT SAVED: The due date must be a real date")
+        await pilot.press("escape")  # the first Escape only warns: the field would be lost
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditorScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
@@ -252,7 +256,7 @@ async def test_changing_an_entrys_kind_in_the_editor(app, sample):
         screen = await open_meeting(app, pilot)
         await pilot.press("pagedown", "shift+tab")
         screen.query_one("#entries", OptionList).highlighted = 0
-        await pilot.press("e")
+        await pilot.press("enter")
         await pilot.pause()
         editor = app.screen
         editor.query_one("#e-kind").value = "resolution"
@@ -301,3 +305,47 @@ async def test_a_full_disk_says_not_saved_keeps_the_text_and_saves_later(app, sa
         assert str(screen.query_one("#save-status").render()).startswith("Saved")
         drafts = app.store.capture.drafts(screen.meeting.id)
         assert drafts[sample.items[0].id].endswith(" more")
+
+
+async def test_reopening_keeps_the_draft_and_the_next_key_adds_to_it(app, sample, db_path):
+    app.store.capture.save_draft(sample.items[0].id, "The Chair noted")
+    async with app.run_test() as pilot:
+        await open_meeting(app, pilot)
+        await type_text(pilot, " the apology")
+        await pilot.press("shift+tab")  # away to the entries list and back
+        await pilot.press("escape")
+        await type_text(pilot, ".")
+        assert app.focused.value == "The Chair noted the apology."
+
+
+async def test_words_typed_in_a_list_go_to_the_capture_line(app, sample):
+    async with app.run_test() as pilot:
+        await open_meeting(app, pilot)
+        await pilot.press("pagedown", "shift+tab")
+        assert app.focused.id == "entries"
+        await type_text(pilot, "the chair said")
+        assert isinstance(app.focused, CaptureLine)
+        assert app.focused.value == "the chair said"
+        assert app.store.entries.list(sample.items[1].id) == sample.entries
+
+
+async def test_text_typed_after_page_down_lands_on_the_next_item(app, sample):
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press(*"first", "pagedown", *"second")
+        await pilot.pause(0.3)
+        drafts = app.store.capture.drafts(screen.meeting.id)
+    assert drafts == {sample.items[0].id: "first", sample.items[1].id: "second"}
+
+
+async def test_reopen_approved_minutes_with_a_reason(app, sample):
+    app.store.meetings.approve(sample.meeting.id, dt.date(2024, 6, 5))
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, FormScreen)
+        await type_text(pilot, "The vote on item 2 was miscounted", enter=True)
+        assert not screen.read_only and screen.query_one(CaptureLine).disabled is False
+        assert not screen.query_one("#locked-banner").display
+        log = app.store.meetings.audit_log(sample.meeting.id)
+        assert (log[-1].event, log[-1].reason) == ("reopened", "The vote on item 2 was miscounted")

@@ -99,3 +99,9 @@ def test_the_same_field_name_is_named_for_its_own_model():
     vote = error_text(lambda: m.Resolution(item_id=ITEM, captured_at="2024-05-01T10:00",
                                            vote={"named": [{"member": "A", "vote": "maybe"}]}))
     assert vote.startswith("The vote must be one of 'for'")
+
+
+def test_someone_away_has_no_arrival_or_departure():
+    text = error_text(lambda: m.Attendance(meeting_id=ITEM, person="Cllr Lee", status="apologies",
+                                           left_at="20:15"))
+    assert text == "Someone who was not there has no arrival or departure time."

@@ -69,6 +69,15 @@ class Capture:
         )
         return {row["item_id"]: row["text"] for row in rows}
 
+    def entry_counts(self, meeting_id: str) -> dict[str, int]:
+        """How many entries each item of a meeting has, by item id."""
+        rows = self._db.query(
+            "SELECT i.id, count(e.id) AS n FROM agenda_items i "
+            "LEFT JOIN entries e ON e.item_id = i.id WHERE i.meeting_id = ? GROUP BY i.id",
+            (meeting_id,),
+        )
+        return {row["id"]: row["n"] for row in rows}
+
     def take_item(self, item_id: str) -> AgendaItem:
         """Mark an item as the one now being taken, recording when it was first taken."""
         with self._db.transaction() as db:

@@ -110,7 +110,7 @@ def refusal(path: Path, error: sqlite3.Error) -> FileRefused:
     )
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """Open the one writer connection with clerk's pragmas.
 
     Autocommit at the driver level (``isolation_level=None``): every save opens
@@ -118,13 +118,13 @@ def connect(path: Path) -> sqlite3.Connection:
     """
     try:
         connection = sqlite3.connect(
-            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_ms / 1000
         )
     except sqlite3.Error as error:
         raise refusal(path, error) from None
     try:
         connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         connection.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as error:

@@ -24,7 +24,13 @@ from clerk_tui.models import (
 from clerk_tui.store import maintenance
 from clerk_tui.store.capture import Capture
 from clerk_tui.store.committees import Committees
-from clerk_tui.store.connection import connect, create_private_file, inspect_file, refusal
+from clerk_tui.store.connection import (
+    BUSY_TIMEOUT_MS,
+    connect,
+    create_private_file,
+    inspect_file,
+    refusal,
+)
 from clerk_tui.store.database import Clock, Database
 from clerk_tui.store.meetings import Meetings
 from clerk_tui.store.migrations import SCHEMA_VERSION, migrate
@@ -64,8 +70,12 @@ class Store:
         self.capture = Capture(database, self.meetings, self.items, self.entries)
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock | None = None) -> Store:
+    def open(cls, path: str | Path, clock: Clock | None = None,
+             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
         """Open (or create) the database at ``path`` and bring its schema up to date.
+
+        ``busy_timeout_ms`` is how long a save waits for another program's lock: the
+        app waits briefly and retries (so typing never freezes), the CLI waits longer.
 
         Raises :class:`~clerk_tui.store.errors.FileRefused`, leaving the file
         untouched, when it is not a clerk database or is from a newer clerk.
@@ -75,13 +85,17 @@ class Store:
             inspect_file(path, SCHEMA_VERSION)
         else:
             create_private_file(path)
-        connection = connect(path)
+        connection = connect(path, busy_timeout_ms)
         try:
             migrate(connection)
         except sqlite3.Error as error:
             connection.close()
             raise refusal(path, error) from None
         return cls(Database(path, connection, clock or _now))
+
+    def transaction(self):
+        """Several repository calls as one save (a context manager)."""
+        return self.database.transaction()
 
     @property
     def path(self) -> Path:

@@ -19,6 +19,11 @@ from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.meetings import MeetingsScreen
 
 
+# A save waits this long for another program's lock, then the autosaver retries: the
+# screen never freezes while the clerk types.
+APP_BUSY_TIMEOUT_MS = 200
+
+
 class ClerkApp(App[None]):
     """The minutes desk."""
 
@@ -59,7 +64,8 @@ class ClerkApp(App[None]):
             loop.add_signal_handler(number, self._save_and_exit)
 
     def _save_and_exit(self) -> None:
-        self.desk.autosaver.flush()
+        if not self.desk.autosaver.flush():
+            self.desk.autosaver.rescue(self.store.path.parent)
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -67,16 +73,25 @@ class ClerkApp(App[None]):
         yield from super().get_system_commands(screen)
 
     async def action_quit(self) -> None:
-        """Quit once everything is saved; if it cannot be, say so and quit on a second press."""
-        if self.desk.autosaver.flush() or self._quit_anyway:
+        """Quit once everything is saved. If it cannot be, say so; a second Ctrl+Q within
+        ten seconds quits, writing the unsaved text to a recovery file first."""
+        if self.desk.autosaver.flush():
             self.exit()
             return
+        if self._quit_anyway:
+            rescued = self.desk.autosaver.rescue(self.store.path.parent)
+            self.exit(message=f"Unsaved text was written to {rescued}" if rescued else None)
+            return
         self._quit_anyway = True
+        self.set_timer(10, self._forget_quit)
         self.notify(
-            f"NOT SAVED: {self.desk.autosaver.state.reason} "
-            "Press Ctrl+Q again to quit anyway and lose the unsaved text.",
+            f"NOT SAVED: {self.desk.autosaver.state.reason} Press Ctrl+Q again to quit anyway; "
+            "the unsaved text will be written to a recovery file beside the database.",
             severity="error", timeout=10,
         )
+
+    def _forget_quit(self) -> None:
+        self._quit_anyway = False
 
     def on_unmount(self) -> None:
         self.desk.autosaver.flush()
@@ -92,5 +107,5 @@ def make_app(
 
     Raises :class:`clerk_tui.store.FileRefused` when the file cannot be opened.
     """
-    store = Store.open(db_path, clock=clock)
+    store = Store.open(db_path, clock=clock, busy_timeout_ms=APP_BUSY_TIMEOUT_MS)
     return ClerkApp(store, settings or PersonalSettings())

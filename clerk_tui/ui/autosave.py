@@ -1,10 +1,11 @@
 """Saving as the clerk types: every change reaches the database within 250 ms.
 
 A change is registered under a key (``"draft:<item>"``, ``"entry:<id>"``) with a
-function that saves its latest value. The first change starts a short timer; when it
-fires every pending change is written. Typing on keeps the timer from ever being more
-than :data:`DELAY` behind, so even continuous typing is saved four times a second.
-A save that fails stays pending, the state says why, and it is tried again.
+function that saves its latest value, and the text it holds. The first change starts
+a short timer; when it fires every pending change is written. Typing on never pushes
+the timer back, so even continuous typing is saved several times a second. A save
+that fails stays pending, the state says why, and it is tried again. If clerk must
+stop with saves still failing, the text goes into a recovery file beside the database.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from textual.app import App
@@ -44,7 +46,13 @@ class SaveState:
             return "Saving"
         if self.kind == "failed":
             return f"NOT SAVED: {self.reason}"
-        return "Nothing to save"
+        return "Nothing to save yet"
+
+
+@dataclass(frozen=True)
+class _Pending:
+    save: Callable[[], None]
+    text: str
 
 
 class Autosaver:
@@ -53,7 +61,7 @@ class Autosaver:
     def __init__(self, app: App, clock: Callable[[], dt.datetime]) -> None:
         self._app = app
         self._clock = clock
-        self._pending: dict[str, Callable[[], None]] = {}
+        self._pending: dict[str, _Pending] = {}
         self._timer: Timer | None = None
         self._listeners: list[Callable[[SaveState], None]] = []
         self.state = SaveState()
@@ -78,9 +86,10 @@ class Autosaver:
         """True while something typed is not yet in the database."""
         return bool(self._pending)
 
-    def change(self, key: str, save: Callable[[], None]) -> None:
-        """Register the latest value of ``key``; it is saved within :data:`DELAY`."""
-        self._pending[key] = save
+    def change(self, key: str, save: Callable[[], None], text: str = "") -> None:
+        """Register the latest value of ``key`` (its words in ``text``); it is saved
+        within :data:`DELAY`."""
+        self._pending[key] = _Pending(save, text)
         if self.state.kind != "failed":  # a failure stays on screen until a save succeeds
             self._report(SaveState("saving"))
         if self._timer is None:
@@ -91,25 +100,48 @@ class Autosaver:
         self._pending.pop(key, None)
 
     def flush(self) -> bool:
-        """Write every pending change now. False (and the reason on screen) if one failed."""
+        """Try every pending change now. False (and the reason on screen) if one failed."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        for key, save in list(self._pending.items()):
-            if not self._attempt(save):
-                self._timer = self._app.set_timer(RETRY, self.flush, name="autosave-retry")
-                return False
-            if self._pending.get(key) is save:
-                del self._pending[key]
+        if not self._pending:
+            if self.state.kind == "failed":  # what failed was saved, or given up, since
+                self._report(SaveState("saved", self._clock()))
+            return True
+        failed = False
+        for key, pending in list(self._pending.items()):
+            if self._attempt(pending.save):
+                if self._pending.get(key) is pending:
+                    del self._pending[key]
+            else:
+                failed = True
+        if failed:
+            self._timer = self._app.set_timer(RETRY, self.flush, name="autosave-retry")
+            return False
         self._report(SaveState("saved", self._clock()))
         return True
 
     def save_now(self, save: Callable[[], None]) -> bool:
         """Make one save at once (Enter, a move, a deletion). False if it failed."""
-        if not self.flush() or not self._attempt(save):
+        if not self._attempt(save):
             return False
+        if self._pending:
+            return self.flush()
         self._report(SaveState("saved", self._clock()))
         return True
+
+    def rescue(self, folder: Path) -> Path | None:
+        """Write every unsaved text to a recovery file in ``folder``; its path, if any."""
+        texts = [(key, p.text) for key, p in self._pending.items() if p.text]
+        if not texts:
+            return None
+        path = folder / f"clerk-recovery-{self._clock():%Y%m%d-%H%M%S}.txt"
+        lines = ["Text typed in clerk that could not be saved to the database:", ""]
+        for key, text in texts:
+            lines += [f"[{key}]", text, ""]
+        path.write_text("\n".join(lines), encoding="utf-8")
+        path.chmod(0o600)
+        return path
 
     def _attempt(self, save: Callable[[], None]) -> bool:
         try:

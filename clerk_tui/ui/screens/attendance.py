@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from clerk_tui.fields import parse_time
 from clerk_tui.models import Attendance, AttendanceStatus, Role
 from clerk_tui.ui.commands import DECLARATIONS, HELP, Command, bindings
-from clerk_tui.ui.screens.form import FormField, FormScreen
+from clerk_tui.ui.screens.form import FormField, FormScreen, enum_choices, value_of
 from clerk_tui.ui.screens.pick import ConfirmScreen
-from clerk_tui.ui.screens.records import BACK, RecordsScreen, choices
+from clerk_tui.ui.screens.records import BACK, RecordsScreen
 
 ATTENDANCE_COMMANDS = (
     Command("present", "p", "status('present')", "Present", "Mark present", "Mark as present"),
@@ -59,8 +60,10 @@ class AttendanceScreen(RecordsScreen):
         self.save(lambda: self.store.attendance.update(Attendance.model_validate(data)))
 
     def action_status(self, status: str) -> None:
-        """Set the highlighted person's attendance."""
-        self._update(status=status, substitute_for=None)
+        """Set the highlighted person's attendance (someone away has no times)."""
+        away = status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
+        times = {"arrived_at": None, "left_at": None} if away else {}
+        self._update(status=status, substitute_for=None, **times)
 
     def action_substitute(self) -> None:
         """Mark the highlighted person as substituting for a member."""
@@ -104,15 +107,15 @@ class AttendanceScreen(RecordsScreen):
                                  lambda: self.store.attendance.delete(person.id)))
 
     def _person_form(self, person: Attendance | None) -> FormScreen[Attendance]:
-        value = lambda name, default="": getattr(person, name, None) or default  # noqa: E731
+        value = partial(value_of, person)
         fields = [
             FormField("person", "Name", value=value("person")),
             FormField("role", "Role", kind="select", value=value("role", "member"),
-                      options=choices(Role)),
+                      options=enum_choices(Role)),
             FormField("office", "Office or job title", value=value("office"),
                       placeholder="e.g. Chair, Director of Education"),
             FormField("status", "Attendance", kind="select", value=value("status", "present"),
-                      options=choices(AttendanceStatus)),
+                      options=enum_choices(AttendanceStatus)),
             FormField("substitute_for", "Substitute for", value=value("substitute_for")),
             FormField("arrived_at", "Arrived (HH:MM, if late)",
                       value=f"{person.arrived_at:%H:%M}" if person and person.arrived_at else ""),

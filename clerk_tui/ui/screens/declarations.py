@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from clerk_tui.models import AgendaItem, Declaration, DeclarationKind, Role
 from clerk_tui.ui.commands import ATTENDANCE, HELP, Command, bindings
-from clerk_tui.ui.screens.form import FormField, FormScreen
+from clerk_tui.ui.screens.form import FormField, FormScreen, enum_choices, value_of
 from clerk_tui.ui.screens.pick import ConfirmScreen
-from clerk_tui.ui.screens.records import BACK, RecordsScreen, choices
+from clerk_tui.ui.screens.records import BACK, RecordsScreen
 
 DECLARATION_COMMANDS = (
     Command("add_declaration", "ctrl+n", "add_declaration", "Add", "Add declaration",
@@ -43,9 +44,7 @@ class DeclarationsScreen(RecordsScreen):
 
     def _item_name(self, item_id: str | None) -> str:
         item = next((i for i in self.items if i.id == item_id), None)
-        if item is None:
-            return "(general)"
-        return f"{item.minute_number}. {item.title}" if item.minute_number else item.title
+        return item.label if item else "(general)"
 
     def row(self, declaration: Declaration) -> tuple[str, ...]:
         return (declaration.member, self._item_name(declaration.item_id),
@@ -78,19 +77,21 @@ class DeclarationsScreen(RecordsScreen):
     def _form(self, declaration: Declaration | None) -> FormScreen[Declaration]:
         members = [p.person for p in self.store.attendance.list(self.meeting.id)
                    if p.role == Role.MEMBER]
-        value = lambda name, default="": getattr(declaration, name, None) or default  # noqa: E731
+        value = partial(value_of, declaration)
         fields = [
             FormField("member", "Member", value=value("member"), suggestions=members),
             FormField("item_id", "Agenda item", kind="select", value=value("item_id", None),
                       options=[(self._item_name(i.id), i.id) for i in self.items]),
             FormField("kind", "Kind of interest", kind="select", value=value("kind", "personal"),
-                      options=choices(DeclarationKind)),
+                      options=enum_choices(DeclarationKind)),
             FormField("text", "The interest", value=value("text")),
             FormField("withdrew", "Withdrew from the room for the item", kind="check",
                       value=value("withdrew", False)),
         ]
 
         def build(values: dict[str, Any]) -> Declaration:
+            if not (values["text"] or "").strip():
+                raise ValueError("Describe the interest declared.")
             data = values | {"meeting_id": self.meeting.id}
             if declaration is not None:
                 data["id"] = declaration.id

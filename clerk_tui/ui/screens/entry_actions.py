@@ -17,15 +17,15 @@ if TYPE_CHECKING:
     from clerk_tui.ui.screens.meeting import MeetingScreen
 
 ENTRY_COMMANDS = (
-    Command("edit_entry", "e", "edit_entry", "Edit entry", "Edit entry",
-            "Change the highlighted entry's text and fields (or press Enter on it)"),
+    Command("edit_entry", "enter", "edit_entry", "Edit entry", "Edit entry",
+            "Change the highlighted entry's kind, text and fields"),
     Command("delete_entry", "delete", "delete_entry", "Delete", "Delete entry",
             "Delete the highlighted entry (Ctrl+Z brings it back)"),
     Command("move_entry_up", "shift+up", "move_entry(-1)", "Move up", "Move entry up",
             "Move the highlighted entry up"),
     Command("move_entry_down", "shift+down", "move_entry(1)", "Move down", "Move entry down",
             "Move the highlighted entry down"),
-    Command("move_entry_to_item", "m", "move_entry_to_item", "Move to item",
+    Command("move_entry_to_item", "ctrl+o", "move_entry_to_item", "Other item",
             "Move entry to another item", "Move the highlighted entry to another agenda item"),
     Command("undo_delete", "ctrl+z", "undo_delete", "Undo delete", "Undo delete",
             "Bring back the last deleted entry"),
@@ -53,7 +53,9 @@ class EntryActions:
     def action_edit_entry(self: MeetingScreen) -> None:
         """Open the highlighted entry in the editor."""
         entry = self._highlighted_entry()
-        if entry is not None and not self.read_only:
+        if entry is not None and self.read_only:
+            self.notify("These minutes are approved; reopen them (Ctrl+R) to change them.")
+        elif entry is not None:
             self.app.push_screen(EntryEditorScreen(self.desk, entry),
                                  lambda _: self.show_entries(highlight=entry.id))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
@@ -12,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
-from clerk_tui.fields import parse_date
+from clerk_tui.fields import parse_count, parse_date, parse_named_votes
 from clerk_tui.models import (
     ENTRY,
     ActionStatus,
@@ -25,33 +26,10 @@ from clerk_tui.models import (
 from clerk_tui.store import StoreError
 from clerk_tui.ui.autosave import NotSaved
 from clerk_tui.ui.desk import Desk
+from clerk_tui.ui.screens.form import enum_choices, value_of
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
-KINDS = [(kind.value.capitalize(), kind.value) for kind in EntryKind]
-
-
-def _options(enum) -> list[tuple[str, str]]:
-    return [(member.value.capitalize(), member.value) for member in enum]
-
-
-def _count(text: str, label: str) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit():
-        raise ValueError(f"The {label} must be a whole number (not {text!r}).")
-    return int(text)
-
-
-def _named(text: str) -> list[dict[str, str]]:
-    """``"Cllr Lee: for; Cllr Ng: against"`` as named votes."""
-    votes = []
-    for part in filter(None, (p.strip() for p in text.split(";"))):
-        member, _, vote = part.rpartition(":")
-        if not member.strip():
-            raise ValueError(f"Write each named vote as 'Name: for', not {part!r}.")
-        votes.append({"member": member.strip(), "vote": vote.strip().lower()})
-    return votes
+KINDS = enum_choices(EntryKind)
 
 
 class EntryEditorScreen(ModalScreen[None]):
@@ -64,10 +42,11 @@ class EntryEditorScreen(ModalScreen[None]):
         self._desk = desk
         self._saved = entry
         self._ready = False
+        self._warned = False  # a first Escape with a field that cannot be saved only warns
 
     def compose(self) -> ComposeResult:
         entry = self._saved
-        get = lambda name, default="": getattr(entry, name, None) or default  # noqa: E731
+        get = partial(value_of, entry)
         vote = getattr(entry, "vote", None)
         with Vertical(id="editor"):
             with Horizontal(id="editor-top"):
@@ -84,7 +63,7 @@ class EntryEditorScreen(ModalScreen[None]):
                     yield from self._input("owner", "Owner", get("owner"))
                     yield from self._input("due", "Due date (YYYY-MM-DD)", str(get("due")))
                     yield Label("Status")
-                    yield Select(_options(ActionStatus), value=get("status", "open"),
+                    yield Select(enum_choices(ActionStatus), value=get("status", "open"),
                                  allow_blank=False, id="e-status")
                     yield from self._input("done_on", "Date done (YYYY-MM-DD)", str(get("done_on")))
                     yield from self._input("progress", "Progress note", get("progress"))
@@ -102,7 +81,7 @@ class EntryEditorScreen(ModalScreen[None]):
                     named = "; ".join(f"{v.member}: {v.vote.value}" for v in vote.named) if vote else ""
                     yield from self._input("named", "Named votes (Name: for; Name: against)", named)
                     yield Label("Outcome")
-                    yield Select(_options(Outcome), value=get("outcome", Select.NULL), id="e-outcome")
+                    yield Select(enum_choices(Outcome), value=get("outcome", Select.NULL), id="e-outcome")
                     yield from self._input("number", "Resolution number", get("number"))
             yield Label("Changes are saved as you type · Escape closes", id="editor-hint")
 
@@ -176,10 +155,10 @@ class EntryEditorScreen(ModalScreen[None]):
     def _vote(self) -> dict[str, Any] | None:
         vote = {
             "unanimous": self._value("unanimous"),
-            "votes_for": _count(self._value("votes_for"), "votes for"),
-            "votes_against": _count(self._value("votes_against"), "votes against"),
-            "votes_abstain": _count(self._value("votes_abstain"), "abstentions"),
-            "named": _named(self._value("named") or ""),
+            "votes_for": parse_count(self._value("votes_for"), "votes for"),
+            "votes_against": parse_count(self._value("votes_against"), "votes against"),
+            "votes_abstain": parse_count(self._value("votes_abstain"), "abstentions"),
+            "named": parse_named_votes(self._value("named")),
         }
         recorded = vote["unanimous"] or vote["named"] or any(
             vote[k] is not None for k in ("votes_for", "votes_against", "votes_abstain"))
@@ -202,7 +181,11 @@ class EntryEditorScreen(ModalScreen[None]):
         try:
             self._save(self._read_form())
         except NotSaved as problem:
-            self.notify(f"Closed. Not saved: {problem}", severity="warning")
+            if not self._warned:
+                self._warned = True
+                self.notify(f"Not saved: {problem}. Correct it, or press Escape again to "
+                            "close without that field.", severity="warning", timeout=8)
+                return
         except StoreError as problem:
             self.notify(f"NOT SAVED: {problem} The editor stays open so nothing is lost.",
                         severity="error")

@@ -22,6 +22,17 @@ from clerk_tui.store import StoreError
 T = TypeVar("T")
 
 
+def enum_choices(enum) -> list[tuple[str, str]]:
+    """The members of a string enum as choices for a Select: ("Present", "present")."""
+    return [(member.value.capitalize(), member.value) for member in enum]
+
+
+def value_of(record: Any, name: str, default: Any = "") -> Any:
+    """A record's field to start a form with (``default`` when there is no record)."""
+    value = getattr(record, name, None)
+    return default if value is None else value
+
+
 @dataclass(frozen=True)
 class FormField:
     """One field of a form."""
@@ -59,10 +70,12 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             yield Label(self._title, id="form-title")
             with VerticalScroll(id="form-fields", can_focus=False):
                 for spec in self._fields:
-                    yield Label(spec.label, classes="form-label")
+                    if spec.kind != "check":  # a checkbox carries its own label
+                        yield Label(spec.label, classes="form-label")
                     yield self._widget(spec)
             yield Static("", id="form-error")
-            yield Static("Enter or Ctrl+S saves · Escape cancels", id="form-hint")
+            yield Static("Enter: next field (saves on the last) · Ctrl+S saves · Escape cancels",
+                         id="form-hint")
 
     def on_mount(self) -> None:
         if self._fields:
@@ -89,6 +102,14 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         return found
 
     @on(Input.Submitted)
+    def _next_or_save(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field, so a half-filled form is not saved by accident."""
+        last = self.query_one(f"#field-{self._fields[-1].name}")
+        if event.input is last:
+            self.action_save()
+        else:
+            self.focus_next()
+
     def action_save(self) -> None:
         """Check the form; close it with the result, or say what is wrong."""
         try:

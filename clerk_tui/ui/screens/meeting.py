@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from clerk_tui.models import AgendaItem, Entry, MeetingStatus
+from clerk_tui.models import AgendaItem, Entry
 from clerk_tui.store.capture import DeletedEntry
 from clerk_tui.ui.commands import ATTENDANCE, DECLARATIONS, HELP, Command, bindings
 from clerk_tui.ui.desk import Desk
@@ -17,16 +17,18 @@ from clerk_tui.ui.screens.attendance import AttendanceScreen
 from clerk_tui.ui.screens.declarations import DeclarationsScreen
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.entry_actions import ENTRY_COMMANDS, EntryActions
+from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen
 from clerk_tui.ui.widgets.capture import CaptureLine
-from clerk_tui.ui.widgets.lines import entry_line, item_line
+from clerk_tui.ui.widgets.lines import DATE_FORMAT, entry_line, item_line
+from clerk_tui.ui.widgets.lists import MeetingList
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
 MEETING_COMMANDS = (
     Command("next_item", "pagedown", "next_item", "Next", "Next item",
-            "Select the next agenda item", priority=True),
+            "Select the next agenda item"),
     Command("previous_item", "pageup", "previous_item", "Prev", "Previous item",
-            "Select the previous agenda item", priority=True),
+            "Select the previous agenda item"),
     Command("take_item", "ctrl+t", "take_item", "Take", "Take item now",
             "Mark the selected item as the one now being taken"),
     Command("add_item", "ctrl+n", "add_item", "Add item", "Add agenda item",
@@ -45,6 +47,8 @@ MEETING_COMMANDS = (
             "Record the time the meeting started"),
     Command("end_meeting", "f6", "end_meeting", "End", "End meeting",
             "Record the time the meeting ended"),
+    Command("reopen_minutes", "ctrl+r", "reopen_minutes", "Reopen", "Reopen minutes",
+            "Unlock approved minutes to correct them, giving a reason for the audit log"),
     Command("back", "escape", "back", "Back", "Back to meetings",
             "Back to the capture line, or to the list of meetings"),
 )
@@ -53,7 +57,7 @@ EDITING = {"take_item", "add_item", "edit_item", "delete_item", "move_item", "st
            "move_entry_to_item"}
 LOCKED_BANNER = (
     "These minutes were approved on {date} and are locked: they open read-only. "
-    "To correct them they must be reopened, giving a reason that the audit log keeps."
+    "To correct them, reopen them with Ctrl+R, giving a reason that the audit log keeps."
 )
 
 
@@ -76,7 +80,7 @@ class MeetingScreen(EntryActions, ClerkScreen):
     @property
     def read_only(self) -> bool:
         """Approved minutes are shown, never changed."""
-        return self.meeting.status == MeetingStatus.APPROVED
+        return self.meeting.locked
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,28 +89,31 @@ class MeetingScreen(EntryActions, ClerkScreen):
             yield SaveStatus(self.desk.autosaver, id="save-status")
         yield Static(id="locked-banner")
         with Horizontal(id="meeting-body"):
-            yield OptionList(id="agenda")
+            yield MeetingList(id="agenda")
             with Vertical(id="item-pane"):
                 yield Static(id="item-heading")
-                yield OptionList(id="entries")
-        yield CaptureLine(self.desk, id="capture")
+                yield MeetingList(id="entries")
+        yield CaptureLine(self.desk, self.step_item, id="capture")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         committee = self.store.committees.get(self.meeting.committee_id)
         self.sub_title = committee.name
+        self.query_one(CaptureLine).set_names(self._names())
+        self.load_agenda()
+        current = next((i for i, item in enumerate(self.items)
+                        if item.id == self.meeting.current_item_id), 0)
+        self.select_item(current)
+        self._show_lock()
+
+    def _show_lock(self) -> None:
         banner = self.query_one("#locked-banner", Static)
         banner.display = self.read_only
         if self.meeting.approved_on:
             banner.update(LOCKED_BANNER.format(date=f"{self.meeting.approved_on:%-d %B %Y}"))
         capture = self.query_one(CaptureLine)
-        capture.disabled = self.read_only
-        capture.set_names(self._names())
-        self.load_agenda()
-        current = next((i for i, item in enumerate(self.items)
-                        if item.id == self.meeting.current_item_id), 0)
-        self.select_item(current)
-        (self.query_one("#agenda") if self.read_only else capture).focus()
+        capture.disabled = self.read_only or not self.items
+        (self.query_one("#agenda") if capture.disabled else capture).focus()
 
     def _names(self) -> list[str]:
         people = self.store.attendance.list(self.meeting.id)
@@ -117,11 +124,10 @@ class MeetingScreen(EntryActions, ClerkScreen):
     def load_agenda(self) -> None:
         """Read the items, their entry counts and the meeting line again."""
         self.meeting = self.store.meetings.get(self.meeting.id)
-        snapshot = self.store.snapshot(self.meeting.id)
-        self.items = [part.item for part in snapshot.items]
+        self.items = self.store.items.list(self.meeting.id)
         if self.selected is not None:
             self.selected = next((i for i in self.items if i.id == self.selected.id), None)
-        self.counts = {part.item.id: len(part.entries) for part in snapshot.items}
+        self.counts = self.store.capture.entry_counts(self.meeting.id)
         self.show_agenda()
         self.query_one("#meeting-title", Static).update(self._title_line())
 
@@ -140,7 +146,7 @@ class MeetingScreen(EntryActions, ClerkScreen):
 
     def _title_line(self) -> str:
         meeting = self.meeting
-        parts = [f"{meeting.date:%a %-d %b %Y}"]
+        parts = [f"{meeting.date:{DATE_FORMAT}}"]
         if meeting.start_time:
             parts.append(f"{meeting.start_time:%H:%M}")
         if meeting.venue:
@@ -169,9 +175,14 @@ class MeetingScreen(EntryActions, ClerkScreen):
         agenda = self.query_one("#agenda", OptionList)
         with agenda.prevent(OptionList.OptionHighlighted):
             agenda.highlighted = index
+        self.desk.autosaver.flush()  # so the drafts read next include what was just typed
         drafts = self.store.capture.drafts(self.meeting.id)
         capture.show_item(self.selected.id, drafts.get(self.selected.id, ""))
         self.show_entries()
+
+    def step_item(self, step: int) -> None:
+        """Select the item ``step`` places on (Page Down is 1, Page Up is -1)."""
+        self.select_item(self._index() + step)
 
     @on(OptionList.OptionHighlighted, "#agenda")
     def _item_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -180,7 +191,7 @@ class MeetingScreen(EntryActions, ClerkScreen):
 
     def _item_heading(self) -> str:
         item = self.selected
-        parts = [f"{item.minute_number}. {item.title}" if item.minute_number else item.title]
+        parts = [item.label]
         if item.report_reference:
             parts.append(f"Report {item.report_reference}")
         if item.exempt:
@@ -213,11 +224,11 @@ class MeetingScreen(EntryActions, ClerkScreen):
 
     def action_next_item(self) -> None:
         """Select the next agenda item."""
-        self.select_item(self._index() + 1)
+        self.step_item(1)
 
     def action_previous_item(self) -> None:
         """Select the previous agenda item."""
-        self.select_item(self._index() - 1)
+        self.step_item(-1)
 
     def action_take_item(self) -> None:
         """Mark the selected item as the one being taken now."""
@@ -250,13 +261,14 @@ class MeetingScreen(EntryActions, ClerkScreen):
     def action_delete_item(self) -> None:
         """Delete the selected item and its entries, once confirmed."""
         item, count = self.selected, self.counts.get(self.selected.id, 0)
+        draft = self.store.capture.drafts(self.meeting.id).get(item.id)
+        unentered = " and the text on its capture line" if draft else ""
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.desk.autosaver.save_now(lambda: self.store.items.delete(item.id)):
                 self._refresh_agenda()
         self.app.push_screen(ConfirmScreen(
-            f"Delete item {item.minute_number or ''} {item.title!r} and its {count} entries?"),
-            confirmed)
+            f"Delete item {item.label!r}, its {count} entries{unentered}?"), confirmed)
 
     def action_move_item(self, step: int) -> None:
         """Move the selected item up or down the agenda."""
@@ -289,7 +301,35 @@ class MeetingScreen(EntryActions, ClerkScreen):
         self.app.push_screen(DeclarationsScreen(self.desk, self.meeting.id))
 
     def on_screen_resume(self) -> None:
-        self.query_one(CaptureLine).set_names(self._names())
+        capture = self.query_one(CaptureLine)
+        capture.set_names(self._names())
+        if not capture.disabled:
+            capture.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Words typed while a list has focus go to the capture line, never lost."""
+        capture = self.query_one(CaptureLine)
+        if event.is_printable and self.focused is not capture and not capture.disabled:
+            capture.focus()
+            capture.insert_text_at_cursor(event.character or "")
+            event.stop()
+
+    def action_reopen_minutes(self) -> None:
+        """Ask why, then unlock the approved minutes for correction."""
+        def build(values: dict) -> str:
+            if not (values["reason"] or "").strip():
+                raise ValueError("Say why the minutes are being reopened.")
+            return values["reason"].strip()
+
+        def reopen(reason: str | None) -> None:
+            if reason and self.desk.autosaver.save_now(
+                    lambda: self.store.meetings.reopen(self.meeting.id, reason)):
+                self._refresh_agenda()
+                self._show_lock()
+                self.notify("Minutes reopened. Every change is kept in the audit log.")
+        form = FormScreen("Reopen approved minutes", [
+            FormField("reason", "Why are they being reopened? (kept in the audit log)")], build)
+        self.app.push_screen(form, reopen)
 
     def action_back(self) -> None:
         """Back to the capture line; from there, back to the meetings."""
@@ -297,10 +337,14 @@ class MeetingScreen(EntryActions, ClerkScreen):
         if self.focused is not capture and not capture.disabled:
             capture.focus()
             return
-        self.desk.autosaver.flush()
+        if not self.desk.autosaver.flush():
+            self.notify(f"NOT SAVED: {self.desk.autosaver.state.reason} It is kept and retried.",
+                        severity="error")
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reopen_minutes":
+            return self.read_only
         if action in EDITING and self.read_only:
             return False
         if action in ("edit_item", "delete_item", "take_item") and self.selected is None:

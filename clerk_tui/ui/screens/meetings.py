@@ -16,6 +16,8 @@ from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
+from clerk_tui.ui.screens.pick import ConfirmScreen
+from clerk_tui.ui.widgets.lines import DATE_FORMAT
 
 NEW_MEETING = Command("new_meeting", "ctrl+n", "new_meeting", "New meeting", "New meeting",
                       "Create a meeting: committee, date, time and venue")
@@ -23,6 +25,8 @@ OPEN_MEETING = Command("open_meeting", "enter", "open_meeting", "Open", "Open me
                        "Open the highlighted meeting")
 SAMPLE = Command("sample_meeting", "f2", "sample_meeting", "Sample meeting", "Add sample meeting",
                  "Add an invented meeting in progress, to see clerk at work")
+DELETE_MEETING = Command("delete_meeting", "f8", "delete_meeting", "Delete", "Delete meeting",
+                         "Delete the highlighted draft meeting and everything in it")
 EMPTY_MESSAGE = (
     "There are no meetings in this file yet.\n\n"
     "Press Ctrl+N for a new meeting, or F2 to add a sample meeting\n"
@@ -35,7 +39,7 @@ def meeting_row(summary: MeetingSummary) -> tuple[str, ...]:
     """The cells of one meeting in the list."""
     meeting = summary.meeting
     return (
-        meeting.date.strftime("%a %d %b %Y"),
+        f"{meeting.date:{DATE_FORMAT}}",
         summary.committee_name,
         meeting.status.value.capitalize(),
         str(summary.item_count),
@@ -46,7 +50,7 @@ def meeting_row(summary: MeetingSummary) -> tuple[str, ...]:
 class MeetingsScreen(ClerkScreen):
     """Meetings newest first, with committee, date, status and counts."""
 
-    CLERK_COMMANDS = (NEW_MEETING, OPEN_MEETING, SAMPLE, HELP)
+    CLERK_COMMANDS = (NEW_MEETING, OPEN_MEETING, SAMPLE, DELETE_MEETING, HELP)
     BINDINGS = bindings(CLERK_COMMANDS)
     HELP_NAME = "meetings"
 
@@ -96,15 +100,37 @@ class MeetingsScreen(ClerkScreen):
     def key_down(self) -> None:
         self.query_one("#meetings", DataTable).action_cursor_down()
 
+    def _highlighted(self) -> MeetingSummary | None:
+        table = self.query_one("#meetings", DataTable)
+        if not table.row_count:
+            return None
+        meeting_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next(s for s in self._summaries if s.meeting.id == meeting_id)
+
     @on(Input.Submitted, "#meeting-filter")
     @on(DataTable.RowSelected, "#meetings")
     def action_open_meeting(self) -> None:
         """Open the highlighted meeting."""
-        table = self.query_one("#meetings", DataTable)
-        if not table.row_count:
+        if summary := self._highlighted():
+            self.app.push_screen(MeetingScreen(self.desk, summary.meeting.id))
+
+    def action_delete_meeting(self) -> None:
+        """Delete the highlighted meeting, once confirmed (approved minutes are kept)."""
+        summary = self._highlighted()
+        if summary is None:
             return
-        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        self.app.push_screen(MeetingScreen(self.desk, str(row_key.value)))
+        if summary.meeting.status != "draft":
+            self.notify("Approved minutes are part of the record and cannot be deleted.",
+                        severity="warning")
+            return
+        question = (f"Delete the meeting of {summary.committee_name} on "
+                    f"{summary.meeting.date:{DATE_FORMAT}}, its {summary.item_count} items and "
+                    f"{summary.entry_count} entries?")
+        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._delete(summary))
+
+    def _delete(self, summary: MeetingSummary) -> None:
+        if self.desk.autosaver.save_now(lambda: self.store.meetings.delete(summary.meeting.id)):
+            self.show_meetings()
 
     def action_new_meeting(self) -> None:
         """Ask for the new meeting's details, create it and open it."""
@@ -138,6 +164,7 @@ class MeetingsScreen(ClerkScreen):
     def action_sample_meeting(self) -> None:
         """Add the sample meeting and open it."""
         meeting = add_sample_meeting(self.store)
-        self.notify("Added a sample meeting. Everything in it is invented; delete it any time.")
+        self.notify("Added a sample meeting. Everything in it is invented; F8 on the list of "
+                    "meetings deletes it.")
         self.app.push_screen(MeetingScreen(self.desk, meeting.id))
 

@@ -9,17 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Static
 
-from clerk_tui.models import MeetingStatus
 from clerk_tui.ui.commands import Command
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
+from clerk_tui.ui.widgets.lines import DATE_FORMAT
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
 BACK = Command("back", "escape", "back", "Back", "Back to the meeting", "Back to the meeting")
-
-
-def choices(enum) -> list[tuple[str, str]]:
-    return [(member.value.capitalize(), member.value) for member in enum]
 
 
 class RecordsScreen(ClerkScreen):
@@ -36,7 +32,7 @@ class RecordsScreen(ClerkScreen):
     @property
     def read_only(self) -> bool:
         """Approved minutes are shown, never changed."""
-        return self.meeting.status == MeetingStatus.APPROVED
+        return self.meeting.locked
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,7 +44,10 @@ class RecordsScreen(ClerkScreen):
 
     def on_mount(self) -> None:
         committee = self.store.committees.get(self.meeting.committee_id)
-        self.sub_title = f"{committee.name} · {self.meeting.date:%a %-d %b %Y}"
+        self.sub_title = f"{committee.name} · {self.meeting.date:{DATE_FORMAT}}"
+        if self.read_only:
+            self.query_one("#meeting-title", Static).update(
+                f"{self.TITLE_TEXT.split(':')[0]} (read-only: these minutes are approved)")
         self.query_one(DataTable).add_columns(*self.COLUMNS)
         self.show_records()
         self.query_one(DataTable).focus()

@@ -7,7 +7,7 @@ crash and is back when the meeting is opened again.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from textual import events
@@ -56,10 +56,13 @@ class CaptureLine(Input):
             self.entry = entry
             self.warning = warning
 
-    def __init__(self, desk: Desk, **kwargs) -> None:
+    def __init__(self, desk: Desk, step_item: Callable[[int], None], **kwargs) -> None:
         self._names = NameSuggester([])
-        super().__init__(placeholder=PLACEHOLDER, suggester=self._names, **kwargs)
+        # Focus must never select the line: the next key would replace the draft.
+        super().__init__(placeholder=PLACEHOLDER, suggester=self._names, select_on_focus=False,
+                         **kwargs)
         self._desk = desk
+        self._step_item = step_item
         self._item_id: str | None = None
         self._known = ""  # the value last loaded or saved: not a change to save
 
@@ -68,8 +71,8 @@ class CaptureLine(Input):
         self._names.names = list(names)
 
     def show_item(self, item_id: str | None, draft: str) -> None:
-        """Capture into ``item_id`` from now on, starting from its saved draft."""
-        self._desk.autosaver.flush()
+        """Capture into ``item_id`` from now on, starting from its saved draft (read
+        after :meth:`Autosaver.flush`, so it includes what was just typed)."""
         self._item_id = item_id
         self._known = draft
         with self.prevent(Input.Changed):
@@ -87,18 +90,22 @@ class CaptureLine(Input):
     def _keep_draft(self, text: str) -> None:
         if self._item_id is not None:
             save = partial(self._desk.store.capture.save_draft, self._item_id, text)
-            self._desk.autosaver.change(f"draft:{self._item_id}", save)
+            self._desk.autosaver.change(f"draft:{self._item_id}", save, text)
 
     async def _on_key(self, event: events.Key) -> None:
-        # Enter is handled here, in the order keys arrive, rather than as a binding
-        # (bindings are found after the key bubbles up): text typed straight after
-        # Enter must land on the cleared line, not in the entry being stored.
+        # Enter and the item keys are handled here, in the order keys arrive, not as
+        # bindings (found only after the key bubbles up): text typed straight after
+        # them must land on the cleared line or the next item, not the one before.
+        steps = {"pagedown": 1, "pageup": -1}
         if event.key == "enter":
-            event.stop()
-            event.prevent_default()
             self.store_line()
+        elif event.key in steps:
+            self._step_item(steps[event.key])
+        else:
+            await super()._on_key(event)
             return
-        await super()._on_key(event)
+        event.stop()
+        event.prevent_default()
 
     def store_line(self) -> None:
         """Store what is on the line as an entry of the item and clear the line."""

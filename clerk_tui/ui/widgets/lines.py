@@ -6,6 +6,8 @@ from rich.text import Text
 
 from clerk_tui.models import AgendaItem, Entry
 
+DATE_FORMAT = "%a %-d %b %Y"  # "Wed 1 May 2024", wherever a meeting's date is shown
+
 KIND_LABELS = {
     "note": ("Note", "dim"),
     "question": ("Question", "bold cyan"),
@@ -18,9 +20,7 @@ KIND_LABELS = {
 def item_line(item: AgendaItem, entries: int, current: bool) -> Text:
     """An agenda item: marker of the item being taken, number, title, exempt, count."""
     line = Text("▶ " if current else "  ", style="bold")
-    if item.minute_number:
-        line.append(f"{item.minute_number}. ", style="bold")
-    line.append(item.title)
+    line.append(item.label)
     if item.exempt:
         line.append(" [exempt]", style="bold red")
     if entries:

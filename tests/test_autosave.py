@@ -1,0 +1,68 @@
+"""The autosaver: every pending change is tried, failures are kept, and nothing is
+dropped on the way out."""
+
+from __future__ import annotations
+
+import stat
+
+from clerk_tui.store import StoreError
+from conftest import add_sample, type_text
+
+
+def failing() -> None:
+    raise StoreError("The disk is full.")
+
+
+async def test_a_failing_save_does_not_hold_up_the_others(app):
+    saved: list[str] = []
+    async with app.run_test() as pilot:
+        saver = app.desk.autosaver
+        saver.change("a", failing, "text a")
+        saver.change("b", lambda: saved.append("b"), "text b")
+        assert saver.flush() is False
+        assert saved == ["b"]
+        assert saver.state.label == "NOT SAVED: The disk is full."
+        saver.change("a", lambda: saved.append("a"), "text a")
+        await pilot.pause(1.2)  # the retry timer
+        assert saved == ["b", "a"] and saver.state.kind == "saved"
+
+
+async def test_unsaved_text_is_rescued_to_a_private_file(app, tmp_path):
+    async with app.run_test():
+        saver = app.desk.autosaver
+        saver.change("draft:x", failing, "The Chair thanked everyone")
+        saver.flush()
+        path = saver.rescue(tmp_path)
+    assert "The Chair thanked everyone" in path.read_text()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+async def test_quitting_with_unsaved_text_asks_then_rescues(app, db_path):
+    add_sample(app.store)
+    conn = app.store.database.connection
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        app.screen.query_one("#capture").insert_text_at_cursor("words " * 20000)
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert any("Press Ctrl+Q again" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    rescued = list(db_path.parent.glob("clerk-recovery-*.txt"))
+    assert len(rescued) == 1 and "words words" in rescued[0].read_text()
+
+
+async def test_typing_shows_saving_then_saved(app):
+    add_sample(app.store)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await type_text(pilot, "x")
+        status = app.screen.query_one("#save-status")
+        assert str(status.render()) == "Saving"
+        await pilot.pause(0.3)
+        assert str(status.render()).startswith("Saved ")
