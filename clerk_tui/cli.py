@@ -186,6 +186,49 @@ def meeting_new(
     click.echo(created.id)
 
 
+@main.command("export")
+@click.argument("meeting")
+@click.argument("date", required=False, type=DATE)
+@click.option("--item", "item_number", help="Only this agenda item (its minute number).")
+@click.option("--public/--confidential", default=True,
+              help="Public (exempt items reduced to a line; the default) or everything.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), default="docx",
+              show_default=True)
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A Word file whose styles, header and page set-up the minutes take.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("exports"),
+              show_default=True, help="A folder (the file gets its usual name) or a file.")
+@click.option("--overwrite", is_flag=True, help="Replace the file if it exists.")
+@click.pass_obj
+def export(db_path: Path, meeting: str, date: dt.date | None, item_number: str | None,
+           public: bool, fmt: str, template: Path | None, output: Path, overwrite: bool) -> None:
+    """Write the minutes of MEETING as Word (or Markdown) and print the file's path.
+
+    MEETING is an id (or the start of one), or a committee's name followed by DATE:
+    clerk export "Planning Committee" 2024-05-01
+    """
+    from clerk_tui.minutes.export import ExportError, export_minutes
+
+    with opened(db_path, must_exist=True) as store:
+        found = store.meetings.find(meeting, date)
+        snapshot = store.snapshot(found.id)
+    item_id = None
+    if item_number is not None:
+        matches = [p.item.id for p in snapshot.items if p.item.minute_number == item_number.strip()]
+        if not matches:
+            _fail(f"The meeting has no item numbered {item_number}.", EXIT_FAILED)
+        item_id = matches[0]
+    try:
+        result = export_minutes(snapshot, output, "public" if public else "confidential", fmt,
+                                item_id, template, overwrite=overwrite)
+    except ExportError as error:
+        hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
+        _fail(f"{error}{hint}", EXIT_FAILED)
+    for note in result.notes:
+        click.echo(note, err=True)
+    click.echo(str(result.path))
+
+
 @main.group(invoke_without_command=True)
 @click.pass_context
 def config(context: click.Context) -> None:

@@ -8,10 +8,11 @@ are the words a clerk uses, so :func:`explain` can turn an error into sentences.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, TypeAdapter, model_validator
+from pydantic import AfterValidator, Field, TypeAdapter, model_validator
 
 from clerk_tui.fields import (
     ClerkModel,
@@ -24,6 +25,17 @@ from clerk_tui.fields import (
     explain,  # noqa: F401  (callers import it with the models)
     new_id,
 )
+
+def _report_code(value: str | None) -> str | None:
+    """A report reference is kept as its code: "Report ECHS19062" is "ECHS19062"."""
+    if value is None:
+        return None
+    value = re.sub(r"^report\s+(no\.?\s*)?", "", value.strip(), flags=re.IGNORECASE)
+    return value or None
+
+
+ReportReference = Annotated[OptionalName, AfterValidator(_report_code)]
+
 
 class HouseStyle(StrEnum):
     """How a committee's minutes are written."""
@@ -201,7 +213,7 @@ class AgendaItem(ClerkModel):
     meeting_id: Id = Field(title="meeting")
     minute_number: OptionalName = Field(None, title="minute number")
     title: Name = Field(title="item title")
-    report_reference: OptionalName = Field(None, title="report reference")
+    report_reference: ReportReference = Field(None, title="report reference")
     exempt: bool = Field(title="choice of whether the item is exempt")
     exempt_paragraph: int | None = Field(None, ge=1, le=7, title="Schedule 12A paragraph")
     supporting_documents: list[Name] = Field(default_factory=list, title="supporting documents")

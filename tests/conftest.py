@@ -124,3 +124,35 @@ def app(db_path, clock):
     from clerk_tui.ui.app import make_app
 
     return make_app(db_path, clock=clock)
+
+
+SHARED = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared"
+
+
+def shared_fixture(name: str):
+    """A file of real published minutes from ../shared/fixtures/minutes.
+
+    A user's own clone has no ../shared: the test is skipped, saying why. Under CI a
+    missing ../shared is an error.
+    """
+    import os
+
+    path = SHARED / "fixtures" / "minutes" / name
+    if path.exists():
+        return path
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{path} is missing; CI must have ../shared/fixtures")
+    pytest.skip(f"{path} is not here (a clone without ../shared); this test reads real minutes")
+
+
+def require_program(name: str) -> str:
+    """A program the test needs; skipped locally without it, an error under CI."""
+    import os
+    import shutil
+
+    found = shutil.which(name)
+    if found:
+        return found
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{name} is not installed; .ci/run should have installed it")
+    pytest.skip(f"{name} is not installed here")

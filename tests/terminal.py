@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import shlex
-import shutil
 import subprocess
 import time
 import uuid
 
-import pytest
 
 
 def require_tmux() -> str:
     """The tmux binary; skips locally without it, fails under CI (which must install it)."""
-    found = shutil.which("tmux")
-    if found:
-        return found
-    if os.environ.get("CI") == "true":
-        pytest.fail("tmux is not installed; .ci/run should have installed it")
-    pytest.skip("tmux is not installed; end-to-end terminal tests need it (apt-get install tmux)")
+    from conftest import require_program
+
+    return require_program("tmux")
 
 
 class Terminal:

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 CORE = ["clerk_tui.models", "clerk_tui.fields", "clerk_tui.store", "clerk_tui.settings",
-        "clerk_tui.cli", "clerk_tui.quick_entry", "clerk_tui.importer.agenda", "clerk_tui.demo"]
+        "clerk_tui.cli", "clerk_tui.quick_entry", "clerk_tui.importer.agenda", "clerk_tui.demo",
+        "clerk_tui.minutes.compose", "clerk_tui.minutes.export"]
 
 
 @pytest.mark.parametrize("module", CORE)

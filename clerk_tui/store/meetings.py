@@ -46,6 +46,29 @@ class Meetings:
             raise NotFound(f"There is no meeting with id {meeting_id}.")
         return from_row(Meeting, rows[0])
 
+    def find(self, reference: str, date: dt.date | None = None) -> Meeting:
+        """The meeting a clerk means: an id (or the start of one, unique), or, with a
+        ``date``, the name of its committee."""
+        if date is not None:
+            rows = self._db.query(
+                "SELECT m.* FROM meetings m JOIN committees c ON c.id = m.committee_id "
+                "WHERE c.name = ? COLLATE NOCASE AND m.date = ?",
+                (reference.strip(), date.isoformat()),
+            )
+            wanted = f"a meeting of {reference!r} on {date.isoformat()}"
+        else:
+            rows = self._db.query(
+                "SELECT * FROM meetings WHERE id LIKE ? || '%'", (reference.strip().lower(),)
+            ) if len(reference.strip()) >= 4 else []
+            wanted = f"a meeting whose id starts {reference!r}"
+        if not rows:
+            raise NotFound(f"There is no {wanted.removeprefix('a ')}.")
+        if len(rows) > 1:
+            ids = ", ".join(row["id"][:8] for row in rows)
+            raise Conflict(f"There is more than one {wanted.removeprefix('a ')} ({ids}); "
+                           "give more of the id.")
+        return from_row(Meeting, rows[0])
+
     def previous(self, committee_id: str, before: dt.date) -> Meeting | None:
         """The committee's last meeting before ``before``, if it has one."""
         rows = self._db.query(

@@ -43,6 +43,10 @@ class Command:
 
 
 HELP = Command("help", "f1", "show_help", "Help", "Help", "Keys and help for this screen")
+NEXT_ITEM = Command("next_item", "pagedown", "next_item", "Next", "Next item",
+                    "Select the next agenda item")
+PREVIOUS_ITEM = Command("previous_item", "pageup", "previous_item", "Prev", "Previous item",
+                        "Select the previous agenda item")
 ATTENDANCE = Command("attendance", "f3", "attendance", "Attendance", "Attendance",
                      "Who is present, apologies, substitutes, arrivals and departures")
 DECLARATIONS = Command("declarations", "f4", "declarations", "Declarations", "Declarations",

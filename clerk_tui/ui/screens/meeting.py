@@ -5,18 +5,27 @@ from __future__ import annotations
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk_tui.models import AgendaItem, Entry
 from clerk_tui.store.capture import DeletedEntry
-from clerk_tui.ui.commands import ATTENDANCE, DECLARATIONS, HELP, Command, bindings
+from clerk_tui.ui.commands import (
+    ATTENDANCE,
+    DECLARATIONS,
+    HELP,
+    NEXT_ITEM,
+    PREVIOUS_ITEM,
+    Command,
+    bindings,
+)
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.agenda_form import agenda_item_form
 from clerk_tui.ui.screens.attendance import AttendanceScreen
 from clerk_tui.ui.screens.declarations import DeclarationsScreen
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.entry_actions import ENTRY_COMMANDS, EntryActions
+from clerk_tui.ui.screens.minutes_actions import MINUTES_COMMANDS, MinutesActions
 from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen
 from clerk_tui.ui.widgets.capture import CaptureLine
@@ -25,10 +34,8 @@ from clerk_tui.ui.widgets.lists import MeetingList
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
 MEETING_COMMANDS = (
-    Command("next_item", "pagedown", "next_item", "Next", "Next item",
-            "Select the next agenda item"),
-    Command("previous_item", "pageup", "previous_item", "Prev", "Previous item",
-            "Select the previous agenda item"),
+    NEXT_ITEM,
+    PREVIOUS_ITEM,
     Command("take_item", "ctrl+t", "take_item", "Take", "Take item now",
             "Mark the selected item as the one now being taken"),
     Command("add_item", "ctrl+n", "add_item", "Add item", "Add agenda item",
@@ -61,10 +68,10 @@ LOCKED_BANNER = (
 )
 
 
-class MeetingScreen(EntryActions, ClerkScreen):
+class MeetingScreen(EntryActions, MinutesActions, ClerkScreen):
     """One meeting, captured live."""
 
-    CLERK_COMMANDS = MEETING_COMMANDS + ENTRY_COMMANDS + (HELP,)
+    CLERK_COMMANDS = MEETING_COMMANDS + ENTRY_COMMANDS + MINUTES_COMMANDS + (HELP,)
     BINDINGS = bindings(CLERK_COMMANDS)
     HELP_NAME = "meeting"
 
@@ -93,6 +100,7 @@ class MeetingScreen(EntryActions, ClerkScreen):
             with Vertical(id="item-pane"):
                 yield Static(id="item-heading")
                 yield MeetingList(id="entries")
+                yield Markdown(id="preview")
         yield CaptureLine(self.desk, self.step_item, id="capture")
         yield Footer(compact=True)
 
@@ -214,6 +222,7 @@ class MeetingScreen(EntryActions, ClerkScreen):
             listing.highlighted = ids.index(highlight)
         elif ids:
             listing.highlighted = len(ids) - 1
+        self.refresh_preview()
 
     def _index(self) -> int:
         """The place of the selected item in the agenda (0 when none is selected)."""

@@ -17,6 +17,7 @@ from textual.widgets import Input
 
 from clerk_tui.models import Entry
 from clerk_tui.quick_entry import parse
+from clerk_tui.ui.commands import NEXT_ITEM, PREVIOUS_ITEM, bindings
 from clerk_tui.ui.desk import Desk
 
 PLACEHOLDER = "Type a note · ? question · > response · ! action @owner by date · = resolution"
@@ -47,6 +48,10 @@ class NameSuggester(Suggester):
 
 class CaptureLine(Input):
     """The line at the foot of the meeting screen."""
+
+    # Shown in the footer (an Input's own Page Up/Down would hide the screen's);
+    # the keys themselves are handled in _on_key, in the order they arrive.
+    BINDINGS = bindings([NEXT_ITEM, PREVIOUS_ITEM])
 
     class EntryCaptured(Message):
         """An entry was typed and stored."""
@@ -106,6 +111,14 @@ class CaptureLine(Input):
             return
         event.stop()
         event.prevent_default()
+
+    def action_next_item(self) -> None:
+        """Select the next agenda item."""
+        self._step_item(1)
+
+    def action_previous_item(self) -> None:
+        """Select the previous agenda item."""
+        self._step_item(-1)
 
     def store_line(self) -> None:
         """Store what is on the line as an entry of the item and clear the line."""

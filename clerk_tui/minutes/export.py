@@ -1,0 +1,123 @@
+"""Export: compose, write, and put the file in place safely.
+
+Files are written under a temporary name in the same folder, flushed to disk, then
+renamed, so a crash never leaves half a file under the real name. An existing file
+is never replaced unless asked. Confidential minutes are readable by their owner only.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from clerk_tui.minutes.compose import Version, compose_item, compose_meeting
+from clerk_tui.minutes.markdown import to_markdown
+from clerk_tui.minutes.word import TemplateError, build
+from clerk_tui.models import HouseStyle, MeetingSnapshot, MeetingStatus
+
+Format = Literal["docx", "md"]
+DEFAULT_FOLDER = Path("exports")
+
+
+class ExportError(Exception):
+    """The minutes could not be written; the message says why."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """Where the minutes went, and anything the clerk should know about them."""
+
+    path: Path
+    notes: tuple[str, ...] = ()
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of ``text``: "Planning Committee" -> "planning-committee"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "minutes"
+
+
+def file_name(snapshot: MeetingSnapshot, version: Version, fmt: Format,
+              item_id: str | None = None) -> str:
+    """The predictable name: committee, date, item, version and whether it is a draft."""
+    parts = [slug(snapshot.committee.name), snapshot.meeting.date.isoformat(), "minutes"]
+    if item_id is not None:
+        item = next(p.item for p in snapshot.items if p.item.id == item_id)
+        parts.append(f"item-{slug(item.minute_number or item.title)}")
+    parts.append(version)
+    if snapshot.meeting.status != MeetingStatus.APPROVED:
+        parts.append("draft")
+    return "-".join(parts) + f".{fmt}"
+
+
+def export_minutes(
+    snapshot: MeetingSnapshot,
+    destination: Path = DEFAULT_FOLDER,
+    version: Version = "public",
+    fmt: Format = "docx",
+    item_id: str | None = None,
+    template: Path | None = None,
+    style: HouseStyle | None = None,
+    overwrite: bool = False,
+) -> ExportResult:
+    """Write the minutes of the meeting (or one item) to ``destination``, a folder
+    (the file gets its predictable name) or a file path."""
+    document = (compose_item(snapshot, item_id, version, style) if item_id
+                else compose_meeting(snapshot, version, style))
+    target = _target(destination, file_name(snapshot, version, fmt, item_id))
+    if target.exists() and not overwrite:
+        raise ExportError(f"{target} already exists; nothing was written.")
+    if template is not None and not template.is_file():
+        raise ExportError(f"The template {template} does not exist.")
+    notes: list[str] = []
+    if fmt == "md":
+        data = to_markdown(document).encode("utf-8")
+    else:
+        data = _word_bytes(document, template, notes)
+    _write_atomically(target, data, private=version == "confidential")
+    return ExportResult(target, tuple(notes))
+
+
+def _target(destination: Path, name: str) -> Path:
+    if destination.suffix.lower() in (".docx", ".md") and not destination.is_dir():
+        folder, target = destination.parent, destination
+    else:
+        folder, target = destination, destination / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"The folder {folder} cannot be made: {error.strerror or error}.") from None
+    return target
+
+
+def _word_bytes(document, template: Path | None, notes: list[str]) -> bytes:
+    try:
+        writer = build(document, template)
+    except TemplateError as error:
+        raise ExportError(str(error)) from None
+    if writer.removed:
+        notes.append(f"{writer.removed} character(s) that Word cannot hold were left out.")
+    buffer = io.BytesIO()
+    writer.word.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_atomically(target: Path, data: bytes, private: bool) -> None:
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as error:
+        raise ExportError(f"{target.parent} cannot be written to: {error.strerror or error}.") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o600 if private else 0o644)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ExportError(f"{target} cannot be written: {error.strerror or error}.") from None

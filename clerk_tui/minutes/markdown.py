@@ -1,0 +1,72 @@
+"""Writing a :class:`Document` as Markdown: the live preview and ``--format md``."""
+
+from __future__ import annotations
+
+import re
+
+from clerk_tui.minutes.document import (
+    Block,
+    BulletList,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
+
+
+def escape(text: str, line_start: bool = True) -> str:
+    """Text that Markdown shows as typed (no stray emphasis, links or table cells);
+    with ``line_start``, nothing at the start of a line reads as a heading or a list."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    if not line_start:
+        return text
+    return re.sub(r"^(\s*)([#>+\-]|\d+\.)(\s)", r"\1\\\2\3", text, flags=re.M)
+
+
+def runs(parts: tuple[Run, ...]) -> str:
+    """Runs with their bold and italic."""
+    out = []
+    for run in parts:
+        text = escape(run.text)
+        core = text.strip()
+        if core and (run.bold or run.italic):
+            mark = "**" if run.bold else "_"
+            mark = "***" if run.bold and run.italic else mark
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+            text = f"{lead}{mark}{core}{mark}{trail}"
+        out.append(text)
+    return "".join(out).replace("\n", "  \n")
+
+
+def block(part: Block) -> str:
+    """One block as Markdown."""
+    if isinstance(part, Heading):
+        return f"{'#' * (part.level + 1)} {escape(part.text, line_start=False)}"
+    if isinstance(part, Paragraph):
+        if part.role == "title":
+            return f"# {escape(part.text, line_start=False)}"
+        text = runs(part.runs)
+        return f"**{text}**" if part.role == "subtitle" else text
+    if isinstance(part, BulletList):
+        return "\n".join(f"- {runs(item)}" for item in part.items)
+    if isinstance(part, Table):
+        lines = ["| " + " | ".join(escape(h) for h in part.header) + " |",
+                 "|" + "---|" * len(part.header)]
+        lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in part.rows]
+        return "\n".join(lines)
+    if isinstance(part, PageBreak):
+        return "---"
+    raise TypeError(f"not a block: {part!r}")
+
+
+def to_markdown(document: Document) -> str:
+    """The whole document, its markings first."""
+    head = []
+    if document.markings:
+        head.append(f"**{'  ·  '.join(document.markings)}**")
+    head.append(f"_{escape(document.header)}_")
+    return "\n\n".join(head + [block(part) for part in document.blocks]) + "\n"

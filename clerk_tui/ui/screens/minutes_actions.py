@@ -1,0 +1,88 @@
+"""Minutes from the meeting screen: export to Word (in a worker) and a live preview."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.widgets import Markdown
+from textual.worker import get_current_worker
+
+from clerk_tui.minutes.compose import compose_item
+from clerk_tui.minutes.export import DEFAULT_FOLDER, ExportError, export_minutes, file_name
+from clerk_tui.minutes.markdown import to_markdown
+from clerk_tui.ui.commands import Command
+from clerk_tui.ui.screens.form import FormField, FormScreen
+from clerk_tui.ui.screens.pick import ConfirmScreen
+
+if TYPE_CHECKING:
+    from clerk_tui.ui.screens.meeting import MeetingScreen
+
+MINUTES_COMMANDS = (
+    Command("export_meeting", "f7", "export('meeting')", "Word", "Export meeting to Word",
+            "Write the minutes of the whole meeting as a Word file in exports/"),
+    Command("export_item", "f8", "export('item')", "Item to Word", "Export item to Word",
+            "Write the minutes of the selected agenda item as a Word file in exports/"),
+    Command("preview", "f9", "preview", "Preview", "Preview minutes",
+            "Show the selected item as it will read in the minutes (press again to hide)"),
+)
+VERSIONS = [("Public (exempt items reduced to one line)", "public"),
+            ("Confidential (everything; marked on every page)", "confidential")]
+
+
+class MinutesActions:
+    """Export and preview for the meeting screen (a mixin, to keep modules small)."""
+
+    export_folder: Path = DEFAULT_FOLDER
+
+    def action_export(self: MeetingScreen, scope: str) -> None:
+        """Ask which version, then write the minutes in a worker."""
+        form = FormScreen(f"Export {'this item' if scope == 'item' else 'the meeting'} to Word", [
+            FormField("version", "Version", kind="select", value="public", options=VERSIONS),
+        ], lambda values: values["version"] or "public")
+        self.app.push_screen(form, lambda version: version and self._confirm_export(scope, version))
+
+    def _confirm_export(self: MeetingScreen, scope: str, version: str) -> None:
+        snapshot = self.store.snapshot(self.meeting.id)
+        item_id = self.selected.id if scope == "item" and self.selected else None
+        target = self.export_folder / file_name(snapshot, version, "docx", item_id)
+        job = partial(self._export, snapshot, version, item_id)
+        if target.exists():
+            self.app.push_screen(ConfirmScreen(f"{target} exists. Replace it?"),
+                                 lambda yes: yes and job(overwrite=True))
+        else:
+            job(overwrite=False)
+
+    @work(thread=True, group="export")
+    def _export(self: MeetingScreen, snapshot: Any, version: str, item_id: str | None,
+                overwrite: bool) -> None:
+        self.app.call_from_thread(self.notify, "Writing the minutes…")
+        try:
+            result = export_minutes(snapshot, self.export_folder, version, "docx", item_id,
+                                    overwrite=overwrite)
+        except ExportError as error:
+            self.app.call_from_thread(self.notify, f"Not exported: {error}", severity="error")
+            return
+        notes = " ".join(result.notes)
+        self.app.call_from_thread(self.notify, f"Minutes written to {result.path.resolve()}. {notes}",
+                                  timeout=10)
+
+    def action_preview(self: MeetingScreen) -> None:
+        """Show or hide the preview of the selected item's minutes."""
+        preview = self.query_one("#preview", Markdown)
+        preview.display = not preview.display
+        self.query_one("#entries").display = not preview.display
+        self.refresh_preview()
+
+    def refresh_preview(self: MeetingScreen) -> None:
+        """Compose the selected item again, if the preview is showing."""
+        if self.query_one("#preview").display and self.selected is not None:
+            self._compose_preview(self.store.snapshot(self.meeting.id), self.selected.id)
+
+    @work(thread=True, exclusive=True, group="preview")
+    def _compose_preview(self: MeetingScreen, snapshot: Any, item_id: str) -> None:
+        text = to_markdown(compose_item(snapshot, item_id, "confidential"))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.query_one("#preview", Markdown).update, text)

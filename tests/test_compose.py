@@ -1,0 +1,209 @@
+"""Composing minutes: the document model, its wording, house styles and versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from clerk_tui import models as m
+from clerk_tui.minutes.compose import compose_item, compose_meeting, wording
+from clerk_tui.minutes.compose.styles import STYLES, HouseStyleWriter, ResolutionGroup, points
+from clerk_tui.minutes.document import BulletList, Heading, Paragraph, Run, Table
+from conftest import add_sample
+
+AT = dt.datetime(2024, 5, 1, 19, 0)
+ITEM = m.new_id()
+
+
+def q(text, asker=None):
+    return m.Question(item_id=ITEM, captured_at=AT, text=text, asker=asker)
+
+
+def a(text, responder=None, question=None):
+    return m.Response(item_id=ITEM, captured_at=AT, text=text, responder=responder,
+                      answers_id=question.id if question else None)
+
+
+def texts(blocks) -> list[str]:
+    found = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found.append(block.text)
+        elif isinstance(block, Heading):
+            found.append(f"# {block.text}")
+        elif isinstance(block, BulletList):
+            found += ["• " + "".join(r.text for r in item) for item in block.items]
+    return found
+
+
+def narrative(*entries):
+    return texts(STYLES[m.HouseStyle.NARRATIVE].blocks(list(entries)))
+
+
+def test_question_and_answer_in_reported_speech():
+    question = q("what is the timetable for the new school", "Cllr Ahmed")
+    assert narrative(question, a("building would start in May", "Director of Education",
+                                 question)) == [
+        "In response to a question from Councillor Ahmed concerning the timetable for the new "
+        "school, the Director of Education confirmed that building would start in May."]
+
+
+@pytest.mark.parametrize("question, answer, expected", [
+    (q("the impact on attendance"), a("issues were managed case by case", "Director of Education"),
+     "In response to a question concerning the impact on attendance, the Director of Education "
+     "confirmed that issues were managed case by case."),
+    (q(""), a("That parents would be consulted.", "Director of Education"),
+     "In response to a question, the Director of Education confirmed that parents would be "
+     "consulted."),
+    (q("whether the hall is accessible", "Cllr Lee"), a("it is"),
+     "In response to a question from Councillor Lee as to whether the hall is accessible, it was "
+     "confirmed that it is."),
+    (q("Can the hall be hired?", "Cllr Lee"), a("The hall can be hired", "Councillor Ng"),
+     "In response to a question from Councillor Lee (“Can the hall be hired?”), Councillor Ng "
+     "confirmed that the hall can be hired."),
+])
+def test_reported_speech_with_parts_missing(question, answer, expected):
+    answer.answers_id = question.id
+    assert narrative(question, answer) == [expected]
+
+
+def test_lone_questions_and_answers_and_a_second_answer():
+    question = q("the cost of the scheme", "Cllr Patel")
+    assert narrative(question) == ["Councillor Patel asked a question concerning the cost of the scheme."]
+    assert narrative(a("the budget was agreed", "Head of Finance")) == [
+        "The Head of Finance confirmed that the budget was agreed."]
+    first, second = a("it was £2m", "Head of Finance", question), a("it was funded", "Chair", question)
+    assert narrative(question, first, second)[0].endswith(
+        "confirmed that it was £2m. The Chair added that it was funded.")
+
+
+def test_actions_read_action_owner_and_date():
+    action = m.Action(item_id=ITEM, captured_at=AT, text="circulate the figures",
+                      owner="Head of Finance", due=dt.date(2024, 6, 30))
+    (block,) = STYLES[m.HouseStyle.NARRATIVE].blocks([action])
+    assert block.runs[0] == Run("ACTION:", bold=True)
+    assert block.text == "ACTION: Circulate the figures (Head of Finance, by 30 June 2024)."
+
+
+def resolution(text, label="RESOLVED", **vote):
+    return m.Resolution(item_id=ITEM, captured_at=AT, text=text, label=label,
+                        vote=m.Vote(**vote) if vote else None)
+
+
+def test_one_resolution_is_a_bold_resolved_paragraph_with_its_vote():
+    (block,) = STYLES[m.HouseStyle.NARRATIVE].blocks([resolution("That the report be noted",
+                                                                 unanimous=True)])
+    assert block.runs[0] == Run("RESOLVED:", bold=True)
+    assert block.text == "RESOLVED: That the report be noted (unanimously)."
+
+
+def test_several_resolutions_are_numbered_with_votes_and_names():
+    blocks = STYLES[m.HouseStyle.NARRATIVE].blocks([
+        resolution("That the report be noted"),
+        resolution("That the fees rise by 3%", votes_for=7, votes_against=2, votes_abstain=1,
+                   named=[m.NamedVote(member="Cllr Lee", vote="against"),
+                          m.NamedVote(member="Cllr Ng", vote="against")]),
+        resolution("That Council adopt the plan", label="RECOMMENDED"),
+    ])
+    assert texts(blocks) == [
+        "RESOLVED:",
+        "(1) That the report be noted.",
+        "(2) That the fees rise by 3% (For 7, Against 2, Abstain 1).",
+        "Against: Councillor Lee and Councillor Ng.",
+        "RECOMMENDED: That Council adopt the plan.",
+    ]
+    assert blocks[0].runs == (Run("RESOLVED:", bold=True),)
+
+
+def test_notes_keep_their_bullets():
+    note = m.Note(item_id=ITEM, captured_at=AT,
+                  text="Members noted that:\n- the hall reopens in May\n• fees are unchanged")
+    blocks = STYLES[m.HouseStyle.NARRATIVE].blocks([note])
+    assert isinstance(blocks[1], BulletList) and len(blocks[1].items) == 2
+    assert texts(blocks) == ["Members noted that:", "• The hall reopens in May.",
+                             "• Fees are unchanged."]
+
+
+def test_bulleted_style_lists_the_discussion_with_actions_ending_in_action():
+    question = q("the cost", "Cllr Patel")
+    blocks = STYLES[m.HouseStyle.BULLETED].blocks([
+        m.Note(item_id=ITEM, captured_at=AT, text="The Chair introduced the report"),
+        question, a("it was within budget", "Head of Finance", question),
+        m.Action(item_id=ITEM, captured_at=AT, text="Circulate the figures", owner="Head of Finance"),
+        resolution("That the report be noted"),
+    ])
+    assert isinstance(blocks[0], BulletList) and len(blocks[0].items) == 3
+    assert blocks[0].items[2] == (Run("Circulate the figures (Head of Finance). "),
+                                  Run("ACTION", bold=True))
+    assert isinstance(blocks[1], Paragraph) and blocks[1].text.startswith("RESOLVED:")
+
+
+def test_a_third_house_style_is_a_small_addition(store):
+    class DecisionsOnly(HouseStyleWriter):
+        def point_blocks(self, point):
+            if isinstance(point, ResolutionGroup):
+                return [Paragraph((Run(r.text),)) for r in point.resolutions]
+            return []
+
+    sample = add_sample(store)
+    STYLES["decisions"] = DecisionsOnly()
+    try:
+        document = compose_item(store.snapshot(sample.meeting.id), sample.items[1].id,
+                                "confidential", style="decisions")
+    finally:
+        del STYLES["decisions"]
+    assert texts(document.blocks)[-1] == "That the lease be renewed."
+
+
+def test_the_whole_meeting_in_order(store):
+    sample = add_sample(store)
+    meeting = store.meetings.get(sample.meeting.id)
+    meeting.started_at, meeting.ended_at = dt.time(19, 2), dt.time(21, 5)
+    store.meetings.update(meeting)
+    store.settings.set("organisation", "Borough of Eastleigh Vale")
+    document = compose_meeting(store.snapshot(sample.meeting.id), "confidential")
+    lines = texts(document.blocks)
+    assert lines[:4] == ["BOROUGH OF EASTLEIGH VALE", "Planning",
+                         "Minutes of the meeting held at 7.00 pm on Wednesday 1 May 2024",
+                         "Council Chamber"]
+    assert lines[4] == "Present: Councillor Ada Byrne (Chair)"
+    headings = [line for line in lines if line.startswith("# ")]
+    assert headings == ["# Declarations of interest", "# 1. APOLOGIES FOR ABSENCE",
+                        "# 2. DEPOT LEASE", "# Actions"]
+    assert "Report PL24001" in lines
+    assert "The meeting began at 7.02 pm and ended at 9.05 pm." in lines
+    assert lines[-2:] == ["Chair", wording.DATE_LINE]
+    table = next(b for b in document.blocks if isinstance(b, Table))
+    assert table.header == ("Action", "Detail", "Owner", "Due", "Status")
+    assert table.rows == (("Minute 2", "Circulate the valuation", "Head of Property",
+                           "1 June 2024", "Open"),)
+    assert document.header == "Planning – 1 May 2024"
+    assert document.markings == ("CONFIDENTIAL", "DRAFT")
+
+
+def test_the_public_version_keeps_only_the_exempt_items_number_title_and_why(store):
+    sample = add_sample(store)
+    snapshot = store.snapshot(sample.meeting.id)
+    public = texts(compose_meeting(snapshot, "public").blocks)
+    start = public.index("# 2. DEPOT LEASE")
+    assert public[start + 1] == wording.exempt_line(3)
+    assert "under paragraph 3 of Part 1 of Schedule 12A" in public[start + 1]
+    assert not any("lease be renewed" in line or "valuation" in line or "PL24001" in line
+                   for line in public)
+    assert "Councillor Omar Patel declared a personal interest in item 2 (Depot lease)." in public
+    assert compose_meeting(snapshot, "public").markings == ("DRAFT",)
+
+
+def test_draft_until_approved(store):
+    sample = add_sample(store)
+    store.meetings.approve(sample.meeting.id, dt.date(2024, 6, 5))
+    document = compose_meeting(store.snapshot(sample.meeting.id), "public")
+    assert document.markings == ()
+    assert "approved" in document.properties.keywords
+
+
+def test_points_join_answers_to_their_question_and_group_resolutions():
+    question = q("x")
+    found = points([question, a("y", question=question), resolution("A"), resolution("B")])
+    assert len(found) == 2 and len(found[0].answers) == 1 and len(found[1].resolutions) == 2

@@ -1,0 +1,73 @@
+"""Export and preview from the meeting screen."""
+
+from __future__ import annotations
+
+import docx
+from textual.widgets import Markdown
+
+from clerk_tui.ui.screens.form import FormScreen
+from clerk_tui.ui.screens.meeting import MeetingScreen
+from clerk_tui.ui.screens.pick import ConfirmScreen
+from conftest import add_sample, type_text
+
+
+async def wait_for(pilot, condition, seconds: float = 5.0) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the condition never held")
+
+
+async def test_export_the_meeting_to_word_in_a_worker(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    add_sample(app.store)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("f7")
+        assert isinstance(app.screen, FormScreen)
+        app.screen.query_one("#field-version").value = "confidential"
+        await pilot.press("ctrl+s")
+        target = tmp_path / "exports" / "planning-2024-05-01-minutes-confidential-draft.docx"
+        await wait_for(pilot, target.exists)
+        await wait_for(pilot, lambda: any("Minutes written to" in n.message
+                                          for n in app._notifications))
+        assert docx.Document(str(target)).paragraphs[0].text == "Planning"
+        await pilot.press("f7", "ctrl+s")
+        await pilot.pause()
+        public = tmp_path / "exports" / "planning-2024-05-01-minutes-public-draft.docx"
+        await wait_for(pilot, public.exists)
+        await pilot.press("f7", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # it exists: replace it?
+        await pilot.press("n")
+
+
+async def test_export_one_item(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    add_sample(app.store)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("pagedown", "f8", "ctrl+s")
+        target = tmp_path / "exports" / "planning-2024-05-01-minutes-item-2-public-draft.docx"
+        await wait_for(pilot, target.exists)
+        texts = [p.text for p in docx.Document(str(target)).paragraphs]
+        assert texts[0] == "2. DEPOT LEASE" and "Schedule 12A" in texts[-1]
+
+
+async def test_the_preview_follows_what_is_captured(app):
+    add_sample(app.store)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f9")
+        preview = app.screen.query_one("#preview", Markdown)
+        assert preview.display and not app.screen.query_one("#entries").display
+        await type_text(pilot, "= That apologies be noted (unanimous)", enter=True)
+        await wait_for(pilot, lambda: "apologies be noted" in preview.source)
+        assert "**RESOLVED:** That apologies be noted _(unanimously)_." in preview.source
+        await pilot.press("f9")
+        assert not preview.display and app.screen.query_one("#entries").display

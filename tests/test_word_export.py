@@ -1,0 +1,233 @@
+"""Word minutes read back with python-docx: styles, runs, bullets, tables, properties,
+versions, templates, and the file put in place safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+import subprocess
+import zipfile
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.shared import Pt, RGBColor
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clerk_tui import models as m
+from clerk_tui.cli import main
+from clerk_tui.minutes.compose import wording
+from clerk_tui.minutes.export import ExportError, export_minutes
+from clerk_tui.minutes.word import _NOT_XML
+from conftest import add_sample, require_program
+
+SECRET = "Zanzibar-7 offer from Quayside Holdings"
+
+
+@pytest.fixture
+def sample(store):
+    sample = add_sample(store)
+    meeting = store.meetings.get(sample.meeting.id)
+    meeting.started_at, meeting.ended_at = dt.time(19, 2), dt.time(21, 5)
+    store.meetings.update(meeting)
+    store.settings.set("organisation", "Borough of Eastleigh Vale")
+    store.settings.set("clerk_name", "Sam Reid")
+    return sample
+
+
+def export(store, sample, tmp_path, version="confidential", **options):
+    return export_minutes(store.snapshot(sample.meeting.id), tmp_path / "exports", version,
+                          **options)
+
+
+def paragraphs(path):
+    return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+
+
+def test_whole_meeting_headings_styles_and_runs(store, sample, tmp_path):
+    path = export(store, sample, tmp_path).path
+    written = paragraphs(path)
+    assert [t for s, t in written if s == "Heading 1"] == ["1. APOLOGIES FOR ABSENCE",
+                                                          "2. DEPOT LEASE"]
+    assert [t for s, t in written if s == "Heading 2"] == ["Declarations of interest", "Actions"]
+    assert ("Title", "Planning") in written and ("Subtitle", "BOROUGH OF EASTLEIGH VALE") in written
+    assert ("Normal", "The meeting began at 7.02 pm and ended at 9.05 pm.") in written
+    document = docx.Document(str(path))
+    resolved = next(p for p in document.paragraphs if p.text.startswith("RESOLVED:"))
+    assert resolved.runs[0].text == "RESOLVED:" and resolved.runs[0].bold
+    action = next(p for p in document.paragraphs if p.text.startswith("ACTION:"))
+    assert action.text == "ACTION: Circulate the valuation (Head of Property, by 1 June 2024)."
+
+
+def test_the_action_log_table(store, sample, tmp_path):
+    document = docx.Document(str(export(store, sample, tmp_path).path))
+    (table,) = document.tables
+    assert table.style.name == "Table Grid"
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows == [["Action", "Detail", "Owner", "Due", "Status"],
+                    ["Minute 2", "Circulate the valuation", "Head of Property", "1 June 2024",
+                     "Open"]]
+    assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
+
+
+def test_bullets_use_list_bullet_in_the_bulleted_style(store, sample, tmp_path):
+    path = export(store, sample, tmp_path, style=m.HouseStyle.BULLETED).path
+    bullets = [t for s, t in paragraphs(path) if s == "List Bullet"]
+    assert bullets[0] == "The Committee considered the report."
+    assert bullets[-1] == "Circulate the valuation (Head of Property, by 1 June 2024). ACTION"
+
+
+def test_properties_tell_the_truth(store, sample, tmp_path):
+    path = export(store, sample, tmp_path).path
+    props = docx.Document(str(path)).core_properties
+    assert props.title == "Minutes: Planning, 1 May 2024"
+    assert props.author == props.last_modified_by == "Sam Reid"
+    assert props.subject == "Planning"
+    assert props.keywords == "minutes; Planning; 2024-05-01; confidential; draft"
+    assert props.comments == ""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            assert b"python-docx" not in archive.read(name), name
+
+
+def header_footer(path):
+    section = docx.Document(str(path)).sections[0]
+    footer_xml = section.footer._element.xml
+    return section.header.paragraphs[0].text, section.footer.paragraphs[0].text, footer_xml
+
+
+def test_every_page_says_draft_and_confidential_with_page_numbers(store, sample, tmp_path):
+    header, footer, xml = header_footer(export(store, sample, tmp_path).path)
+    assert header.startswith("CONFIDENTIAL  DRAFT") and header.endswith("Planning – 1 May 2024")
+    assert footer.startswith("Page ") and " PAGE " in xml and " NUMPAGES " in xml
+    public, _, _ = header_footer(export(store, sample, tmp_path, "public").path)
+    assert public.startswith("DRAFT") and "CONFIDENTIAL" not in public
+    store.meetings.approve(sample.meeting.id, dt.date(2024, 6, 5))
+    approved, _, _ = header_footer(export(store, sample, tmp_path, "public").path)
+    assert approved == "Planning – 1 May 2024"
+
+
+def test_one_agenda_item(store, sample, tmp_path):
+    path = export(store, sample, tmp_path, item_id=sample.items[1].id).path
+    assert path.name == "planning-2024-05-01-minutes-item-2-confidential-draft.docx"
+    written = paragraphs(path)
+    assert written[0] == ("Title", "2. DEPOT LEASE")
+    assert written[1] == ("Subtitle", "Planning, Wednesday 1 May 2024")
+    assert "Report PL24001" in [t for _, t in written]
+    assert written[-2][1].startswith("RESOLVED: That the lease be renewed")
+    assert written[-1] == ("Normal", "For: Councillor Byrne.")
+
+
+def every_part(path) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return b"".join(archive.read(name) for name in archive.namelist())
+
+
+def test_the_public_file_holds_nothing_of_an_exempt_item(store, sample, tmp_path):
+    item = store.items.get(sample.items[1].id)
+    item.report_reference = "Q-" + SECRET.split()[0]
+    store.items.update(item)
+    store.entries.add(m.Note(item_id=item.id, text=f"The {SECRET} was discussed.",
+                             captured_at=store.now()))
+    store.entries.add(m.Action(item_id=item.id, text=f"Reply to the {SECRET}", owner="Clerk",
+                               captured_at=store.now()))
+    declaration = store.declarations.list(sample.meeting.id)[0]
+    declaration.text = f"Adviser to the {SECRET}"
+    store.declarations.update(declaration)
+    public = export(store, sample, tmp_path, "public").path
+    secret = export(store, sample, tmp_path, "confidential").path
+    for fragment in (SECRET, "Zanzibar", "lease be renewed", "valuation"):
+        assert fragment.encode() not in every_part(public), fragment
+    assert SECRET.encode() in every_part(secret)
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+    assert stat.S_IMODE(public.stat().st_mode) == 0o644
+
+
+def test_never_overwrites_unless_asked_and_leaves_no_temporary_files(store, sample, tmp_path):
+    first = export(store, sample, tmp_path)
+    with pytest.raises(ExportError, match="already exists"):
+        export(store, sample, tmp_path)
+    assert export(store, sample, tmp_path, overwrite=True).path == first.path
+    assert [p.name for p in first.path.parent.iterdir()] == [first.path.name]
+
+
+def test_a_template_restyles_the_minutes(store, sample, tmp_path):
+    template = tmp_path / "house.docx"
+    word = docx.Document()
+    heading = word.styles["Heading 1"]
+    heading.font.size = Pt(21)
+    heading.font.color.rgb = RGBColor(0x80, 0x00, 0x20)
+    word.add_paragraph("Template text that must not appear")
+    word.save(str(template))
+    path = export(store, sample, tmp_path, template=template).path
+    written = docx.Document(str(path))
+    assert written.styles["Heading 1"].font.size == Pt(21)
+    assert written.styles["Heading 1"].font.color.rgb == RGBColor(0x80, 0x00, 0x20)
+    assert "Template text" not in "\n".join(p.text for p in written.paragraphs)
+
+
+def test_a_template_that_is_not_word_is_refused(store, sample, tmp_path):
+    template = tmp_path / "house.docx"
+    template.write_text("not really")
+    with pytest.raises(ExportError, match="not a Word document"):
+        export(store, sample, tmp_path, template=template)
+
+
+def test_markdown_from_the_same_document(store, sample, tmp_path):
+    text = export(store, sample, tmp_path, fmt="md").path.read_text()
+    assert text.startswith("**CONFIDENTIAL  ·  DRAFT**")
+    assert "## 2. DEPOT LEASE" in text
+    assert "**RESOLVED:** That the lease be renewed" in text
+    assert "| Minute 2 | Circulate the valuation | Head of Property | 1 June 2024 | Open |" in text
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(st.characters(codec=None, exclude_categories=()), min_size=1, max_size=80)
+       .filter(lambda t: "\n" not in t and "\r" not in t))
+def test_any_text_exports_and_keeps_every_character_word_can_hold(store, sample, tmp_path, text):
+    note = store.entries.add(m.Note(item_id=sample.items[0].id, text=text, captured_at=store.now()))
+    path = export(store, sample, tmp_path, overwrite=True).path
+    expected = _NOT_XML.sub("", wording.sentence(m.Note(**note.model_dump()).text.strip()))
+    lines = [p.text for p in docx.Document(str(path)).paragraphs]
+    store.entries.delete(note.id)
+    if expected.strip():
+        assert expected in lines
+
+
+def test_clerk_export_command(store, sample, db_path, tmp_path):
+    store.close()
+    runner = CliRunner()
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["--db", str(db_path), "export", "planning", "2024-05-01",
+                                  "--confidential", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("planning-2024-05-01-minutes-confidential-draft.docx")
+    again = runner.invoke(main, ["--db", str(db_path), "export", sample.meeting.id[:8],
+                                 "--confidential", "-o", str(out)])
+    assert again.exit_code == 1 and "--overwrite" in again.output
+    item = runner.invoke(main, ["--db", str(db_path), "export", sample.meeting.id, "--item", "2",
+                                "--format", "md", "-o", str(out)])
+    assert item.exit_code == 0 and item.stdout.strip().endswith("item-2-public-draft.md")
+    missing = runner.invoke(main, ["--db", str(db_path), "export", "Planning", "2030-01-01"])
+    assert missing.exit_code == 1 and "There is no meeting of 'Planning' on 2030-01-01" in missing.output
+
+
+def test_libreoffice_reads_every_resolution(store, sample, tmp_path):
+    soffice = require_program("soffice")
+    pdftotext = require_program("pdftotext")
+    store.entries.add(m.Resolution(item_id=sample.items[0].id, captured_at=store.now(),
+                                   text="That apologies be noted", vote=m.Vote(unanimous=True)))
+    path = export(store, sample, tmp_path).path
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(path)], check=True, capture_output=True, timeout=120,
+                   env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    pdf = tmp_path / path.with_suffix(".pdf").name
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    flat = " ".join(text.split())
+    for decision in ("RESOLVED: That apologies be noted (unanimously).",
+                     "RESOLVED: That the lease be renewed (For 5, Against 1, Abstain 1)."):
+        assert decision in flat
+    assert "CONFIDENTIAL DRAFT" in flat and "Page 1 of" in flat
