@@ -207,3 +207,8 @@ def test_points_join_answers_to_their_question_and_group_resolutions():
     question = q("x")
     found = points([question, a("y", question=question), resolution("A"), resolution("B")])
     assert len(found) == 2 and len(found[0].answers) == 1 and len(found[1].resolutions) == 2
+
+
+def test_only_a_newline_breaks_a_note_into_lines():
+    note = m.Note(item_id=ITEM, captured_at=AT, text="Costs rose\x85sharply\u2028this year")
+    assert narrative(note) == ["Costs rose\x85sharply\u2028this year."]

@@ -17,7 +17,6 @@ from clerk_tui.minutes.document import (
     Block,
     Document,
     Heading,
-    Paragraph,
     Properties,
     Run,
     Table,

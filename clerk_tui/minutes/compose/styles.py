@@ -111,7 +111,7 @@ def _named(resolution: Resolution) -> list[Block]:
 
 def note_lines(note: Note) -> list[tuple[bool, str]]:
     """A note's lines, each marked True when it is a bullet point ("- ", "• ")."""
-    lines = [line for line in note.text.splitlines() if line.strip()]
+    lines = [line for line in note.text.split("\n") if line.strip()]
     return [(bool(_BULLET.match(line)), _BULLET.sub("", line).strip()) for line in lines]
 
 

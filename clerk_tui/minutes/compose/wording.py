@@ -30,7 +30,9 @@ _OFFICES = re.compile(
 _QUESTION_WORDS = re.compile(r"^(whether|when|how|why|where|who|whom|which|if)\b", re.I)
 _ABOUT = re.compile(r"^(about|regarding|concerning|on)\s+", re.I)
 _WHAT_IS = re.compile(r"^what\s+(is|are|was|were|will be|would be)\s+", re.I)
-_ASKED = re.compile(r"^(is|are|was|were|can|could|will|would|should|do|does|did|has|have|had|may|might)\b", re.I)
+_ASKED = re.compile(
+    r"^(is|are|was|were|can|could|will|would|should|do|does|did|has|have|had|may|might)\b", re.I
+)
 _SMALL_WORDS = {"The", "A", "An", "It", "There", "Whether", "What", "When", "How", "Why",
                 "Where", "Who", "Which", "If", "This", "That", "These", "Those", "Yes", "No"}
 
