@@ -73,9 +73,8 @@ def _minutes(store: Store, meeting: m.Meeting, items: list[m.AgendaItem],
         item_id=items[3].id, captured_at=started, asker="Councillor Sharma",
         text="whether Saturday afternoon opening could be tried at the branch libraries")
     script: list[tuple[int, int, type, dict]] = [
-        (0, 1, m.Note, {"text": "Apologies were received from Councillor Imogen Hart; Councillor "
-                        "Ben Carter attended as substitute for Councillor Alan Price."}),
-        (1, 2, m.Note, {"text": "Councillor Sharma declared a personal interest in item 5."}),
+        (1, 2, m.Note, {"text": "The Chair reminded members to declare any interest as each "
+                        "item was reached."}),
         (2, 4, m.Resolution, {"text": f"That the minutes of the meeting held on {last_month} be "
                               "agreed as a correct record.", "vote": m.Vote(unanimous=True)}),
         (3, 8, m.Note, {"text": "The Head of Libraries introduced the report, which set out "

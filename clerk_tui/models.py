@@ -8,7 +8,6 @@ are the words a clerk uses, so :func:`explain` can turn an error into sentences.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Union
 
@@ -26,15 +25,12 @@ from clerk_tui.fields import (
     new_id,
 )
 
-def _report_code(value: str | None) -> str | None:
-    """A report reference is kept as its code: "Report ECHS19062" is "ECHS19062"."""
-    if value is None:
-        return None
-    value = re.sub(r"^report\s+(no\.?\s*)?", "", value.strip(), flags=re.IGNORECASE)
-    return value or None
+def _minute_number(value: str | None) -> str | None:
+    """A minute number without the full stop it is often typed with: "4." is "4"."""
+    return value.rstrip(". ") or None if value is not None else None
 
 
-ReportReference = Annotated[OptionalName, AfterValidator(_report_code)]
+MinuteNumber = Annotated[OptionalName, AfterValidator(_minute_number)]
 
 
 class HouseStyle(StrEnum):
@@ -211,9 +207,9 @@ class AgendaItem(ClerkModel):
 
     id: Id = Field(default_factory=new_id)
     meeting_id: Id = Field(title="meeting")
-    minute_number: OptionalName = Field(None, title="minute number")
+    minute_number: MinuteNumber = Field(None, title="minute number")
     title: Name = Field(title="item title")
-    report_reference: ReportReference = Field(None, title="report reference")
+    report_reference: OptionalName = Field(None, title="report reference")
     exempt: bool = Field(title="choice of whether the item is exempt")
     exempt_paragraph: int | None = Field(None, ge=1, le=7, title="Schedule 12A paragraph")
     supporting_documents: list[Name] = Field(default_factory=list, title="supporting documents")

@@ -60,8 +60,17 @@ def test_question_and_answer_in_reported_speech():
      "In response to a question from Councillor Lee as to whether the hall is accessible, it was "
      "confirmed that it is."),
     (q("Can the hall be hired?", "Cllr Lee"), a("The hall can be hired", "Councillor Ng"),
-     "In response to a question from Councillor Lee (“Can the hall be hired?”), Councillor Ng "
+     "In response to a question from Councillor Lee, “Can the hall be hired?”, Councillor Ng "
      "confirmed that the hall can be hired."),
+    (q("when does the lease end", "cllr. smith"), a("Yes, in March", "RFO"),
+     "In response to a question from Councillor smith, “When does the lease end?”, the RFO "
+     "confirmed that in March."),
+    (q("about the budget"), a("Yes", "Mrs Brown, Parish Clerk"),
+     "In response to a question concerning the budget, Mrs Brown, Parish Clerk, confirmed that "
+     "this was the case."),
+    (q("the hours"), a("That is correct", "Democratic Services Officer"),
+     "In response to a question concerning the hours, the Democratic Services Officer confirmed "
+     "that this was correct."),
 ])
 def test_reported_speech_with_parts_missing(question, answer, expected):
     answer.answers_id = question.id
@@ -114,6 +123,35 @@ def test_several_resolutions_are_numbered_with_votes_and_names():
         "RECOMMENDED: That Council adopt the plan.",
     ]
     assert blocks[0].runs == (Run("RESOLVED:", bold=True),)
+
+
+def test_a_motion_not_carried_is_never_a_decision():
+    lost = resolution("That fees be set at £10", votes_for=1, votes_against=4)
+    lost.outcome = "lost"
+    withdrawn = resolution("to close the library")
+    withdrawn.outcome = "withdrawn"
+    assert narrative(resolution("That the report be noted"), lost, withdrawn) == [
+        "RESOLVED: That the report be noted.",
+        "A motion that fees be set at £10 was put to the vote and LOST (For 1, Against 4).",
+        "A motion to close the library was withdrawn.",
+    ]
+
+
+def test_blank_entries_are_left_out():
+    blank = [m.Note(item_id=ITEM, captured_at=AT, text="  "), resolution(""),
+             m.Action(item_id=ITEM, captured_at=AT, text=""), q(""), a("")]
+    assert narrative(*blank) == []
+
+
+def test_an_office_held_by_someone_present_reads_the_office():
+    blocks = STYLES[m.HouseStyle.NARRATIVE].blocks(
+        [a("the accounts balanced", "Responsible Financial Officer")], {"Responsible Financial Officer"})
+    assert texts(blocks) == ["The Responsible Financial Officer confirmed that the accounts balanced."]
+
+
+def test_lines_of_a_note_stay_one_paragraph_with_line_breaks():
+    note = m.Note(item_id=ITEM, captured_at=AT, text="The budget rose\r\nas expected")
+    assert narrative(note) == ["The budget rose\nas expected."]
 
 
 def test_notes_keep_their_bullets():
@@ -171,12 +209,12 @@ def test_the_whole_meeting_in_order(store):
     headings = [line for line in lines if line.startswith("# ")]
     assert headings == ["# Declarations of interest", "# 1. APOLOGIES FOR ABSENCE",
                         "# 2. DEPOT LEASE", "# Actions"]
-    assert "Report PL24001" in lines
+    assert "Report PL24001" in lines and "Report Report PL24001" not in lines
     assert "The meeting began at 7.02 pm and ended at 9.05 pm." in lines
     assert lines[-2:] == ["Chair", wording.DATE_LINE]
     table = next(b for b in document.blocks if isinstance(b, Table))
     assert table.header == ("Action", "Detail", "Owner", "Due", "Status")
-    assert table.rows == (("Minute 2", "Circulate the valuation", "Head of Property",
+    assert table.rows == (("Circulate the valuation", "Minute 2: Depot lease", "Head of Property",
                            "1 June 2024", "Open"),)
     assert document.header == "Planning – 1 May 2024"
     assert document.markings == ("CONFIDENTIAL", "DRAFT")
@@ -201,6 +239,35 @@ def test_draft_until_approved(store):
     document = compose_meeting(store.snapshot(sample.meeting.id), "public")
     assert document.markings == ()
     assert "approved" in document.properties.keywords
+
+
+def test_apologies_go_under_the_apologies_item(store):
+    sample = add_sample(store)
+    store.attendance.add(m.Attendance(meeting_id=sample.meeting.id, person="Cllr Hart",
+                                      status="apologies"))
+    store.attendance.add(m.Attendance(meeting_id=sample.meeting.id, person="Cllr Carter",
+                                      status="substitute", substitute_for="Cllr Price"))
+    lines = texts(compose_meeting(store.snapshot(sample.meeting.id)).blocks)
+    assert not any(line.startswith("Apologies:") for line in lines)
+    start = lines.index("# 1. APOLOGIES FOR ABSENCE")
+    assert lines[start + 1] == ("Apologies for absence were received from Councillor Hart. "
+                                "Councillor Carter attended as substitute for Councillor Price.")
+
+
+def test_warnings_for_the_clerk_are_not_in_the_minutes(store):
+    sample = add_sample(store)
+    store.entries.add(m.Response(item_id=sample.items[0].id, captured_at=store.now(),
+                                 text="I think we can do it", responder="Head of Property"))
+    for person in store.attendance.list(sample.meeting.id):
+        store.attendance.delete(person.id)
+    document = compose_meeting(store.snapshot(sample.meeting.id), "confidential")
+    assert document.warnings[0] == wording.NO_ATTENDANCE
+    assert "first person" in document.warnings[1]
+    assert not any("first person" in line for line in texts(document.blocks))
+
+
+def test_minute_numbers_lose_a_typed_full_stop():
+    assert m.AgendaItem(meeting_id=ITEM, minute_number="4.", title="x", exempt=False).label == "4. x"
 
 
 def test_points_join_answers_to_their_question_and_group_resolutions():

@@ -97,6 +97,9 @@ def test_the_item_reads_in_the_fixtures_order_and_phrasing(store, tmp_path, fixt
     assert len(bullets) == len(fixture_bullets) == 15
     assert [b.rstrip(".") for b in bullets] == [b.rstrip(".") for b in fixture_bullets]
 
+    # The two decisions the fixture words as "It was agreed that…" and "The Committee
+    # requested that…" are captured as actions, so they read in the house style's
+    # "ACTION:" form, in the fixture's places.
     actions = [t for t in texts if t.startswith("ACTION:")]
     assert actions == [
         "ACTION: Add the sufficiency of childcare places to the work programme.",

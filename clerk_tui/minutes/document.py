@@ -85,9 +85,18 @@ class Document:
 
     blocks: tuple[Block, ...]
     header: str
+    """The meeting, on every page: "Planning Committee – 1 May 2024"."""
     properties: Properties
     markings: tuple[str, ...] = field(default_factory=tuple)
     """Words on every page, such as "DRAFT" and "CONFIDENTIAL"."""
+    marking_line: str = ""
+    """The markings as they are printed together."""
+    page_numbers: tuple[str, str] = ("", "/")
+    """The words around the page number and the page count: ("Page ", " of ")."""
+    final: bool = False
+    """Approved minutes (not a draft)."""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    """What the clerk should look at before publishing; never printed in the minutes."""
 
 
 def paragraph(*parts: str | Run, role: Role = "body") -> Paragraph:

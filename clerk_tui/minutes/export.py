@@ -68,25 +68,30 @@ def export_minutes(
     (the file gets its predictable name) or a file path."""
     document = (compose_item(snapshot, item_id, version, style) if item_id
                 else compose_meeting(snapshot, version, style))
-    target = _target(destination, file_name(snapshot, version, fmt, item_id))
+    target = _target(destination, file_name(snapshot, version, fmt, item_id), fmt)
     if target.exists() and not overwrite:
         raise ExportError(f"{target} already exists; nothing was written.")
     if template is not None and not template.is_file():
         raise ExportError(f"The template {template} does not exist.")
-    notes: list[str] = []
+    notes = list(document.warnings)
     if fmt == "md":
         data = to_markdown(document).encode("utf-8")
     else:
         data = _word_bytes(document, template, notes)
-    _write_atomically(target, data, private=version == "confidential")
+    _write_atomically(target, data, private=version == "confidential", overwrite=overwrite)
     return ExportResult(target, tuple(notes))
 
 
-def _target(destination: Path, name: str) -> Path:
-    if destination.suffix.lower() in (".docx", ".md") and not destination.is_dir():
+def _target(destination: Path, name: str, fmt: Format) -> Path:
+    """The file to write: ``destination`` itself when it names a file of the right
+    kind, else the usual name inside the folder ``destination``."""
+    if destination.is_dir() or not destination.suffix:
+        folder, target = destination, destination / name
+    elif destination.suffix.lower() == f".{fmt}":
         folder, target = destination.parent, destination
     else:
-        folder, target = destination, destination / name
+        raise ExportError(f"{destination} does not end in .{fmt}: minutes in this format are "
+                          f".{fmt} files.")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -106,7 +111,9 @@ def _word_bytes(document, template: Path | None, notes: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def _write_atomically(target: Path, data: bytes, private: bool) -> None:
+def _write_atomically(target: Path, data: bytes, private: bool, overwrite: bool) -> None:
+    """Write beside ``target``, then put it in place in one step: a rename when
+    replacing is allowed, else a link, which fails if a file appeared meanwhile."""
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as error:
@@ -117,7 +124,13 @@ def _write_atomically(target: Path, data: bytes, private: bool) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, 0o600 if private else 0o644)
-        os.replace(temporary, target)
+        if overwrite:
+            os.replace(temporary, target)
+        else:
+            os.link(temporary, target)
+    except FileExistsError:
+        raise ExportError(f"{target} already exists; nothing was written.") from None
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise ExportError(f"{target} cannot be written: {error.strerror or error}.") from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)

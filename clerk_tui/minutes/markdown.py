@@ -20,10 +20,11 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
 
 def escape(text: str, line_start: bool = True) -> str:
     """Text that Markdown shows as typed (no stray emphasis, links or table cells);
-    with ``line_start``, nothing at the start of a line reads as a heading or a list."""
+    with ``line_start``, nothing at the start of a line reads as a heading or a list;
+    without it (headings, table cells) the text stays on one line."""
     text = _SPECIAL.sub(r"\\\1", text)
     if not line_start:
-        return text
+        return " ".join(text.split("\n"))
     return re.sub(r"^(\s*)([#>+\-]|\d+\.)(\s)", r"\1\\\2\3", text, flags=re.M)
 
 
@@ -54,19 +55,23 @@ def block(part: Block) -> str:
     if isinstance(part, BulletList):
         return "\n".join(f"- {runs(item)}" for item in part.items)
     if isinstance(part, Table):
-        lines = ["| " + " | ".join(escape(h) for h in part.header) + " |",
+        cell = lambda text: escape(text, line_start=False)  # noqa: E731
+        lines = ["| " + " | ".join(cell(h) for h in part.header) + " |",
                  "|" + "---|" * len(part.header)]
-        lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in part.rows]
+        lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in part.rows]
         return "\n".join(lines)
     if isinstance(part, PageBreak):
         return "---"
     raise TypeError(f"not a block: {part!r}")
 
 
-def to_markdown(document: Document) -> str:
-    """The whole document, its markings first."""
+def to_markdown(document: Document, warnings: bool = False) -> str:
+    """The whole document, its markings first; ``warnings`` (for the preview) adds
+    what the clerk should look at, which the minutes themselves never show."""
     head = []
-    if document.markings:
-        head.append(f"**{'  ·  '.join(document.markings)}**")
-    head.append(f"_{escape(document.header)}_")
+    if warnings:
+        head += [f"> ⚠ {escape(warning)}" for warning in document.warnings]
+    if document.marking_line:
+        head.append(f"**{escape(document.marking_line)}**")
+    head.append(f"_{escape(document.header, line_start=False)}_")
     return "\n\n".join(head + [block(part) for part in document.blocks]) + "\n"

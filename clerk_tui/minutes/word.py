@@ -7,13 +7,17 @@ List Bullet, Table Grid), a council's own template restyles the whole document.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+from copy import deepcopy
 from pathlib import Path
-from zipfile import BadZipFile
+from zipfile import ZIP_DEFLATED, BadZipFile, ZipFile
 
 import docx
+from lxml import etree
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -29,6 +33,19 @@ from clerk_tui.minutes.document import (
 )
 
 ROLE_STYLES = {"title": "Title", "subtitle": "Subtitle", "body": "Normal", "signature": "Normal"}
+STYLES_USED = ("Title", "Subtitle", "Normal", "Heading 1", "Heading 2", "List Bullet")
+TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# What a template (or the library's own) may carry that is not the minutes: comments,
+# custom XML, a thumbnail of another document, custom properties.
+_PRIVATE_PARTS = (RT.COMMENTS, RT.CUSTOM_XML, RT.THUMBNAIL, RT.CUSTOM_PROPERTIES,
+                  "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+                  "http://schemas.microsoft.com/office/2011/relationships/people")
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>clerk</Application><DocSecurity>0</DocSecurity></Properties>"
+)
 # Characters XML 1.0, and so Word, cannot hold.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -43,6 +60,7 @@ class WordWriter:
 
     def __init__(self, template: Path | None = None) -> None:
         self.word = _open_template(template) if template else docx.Document()
+        _tidy_package(self.word)
         self._styles: dict[str, object] = {}
         self.removed = 0
 
@@ -109,25 +127,30 @@ class WordWriter:
             section = self.word.sections[-1]
             page = section.page_width - section.left_margin - section.right_margin
             for column, share in zip(table.columns, block.widths):
+                column.width = int(page * share)  # the grid, which LibreOffice follows
                 for cell in column.cells:
-                    cell.width = int(page * share)
+                    cell.width = int(page * share)  # each cell, which Word follows
+        self.word.add_paragraph(style=self.style("Normal"))  # room after the table
 
     def header_and_footer(self, document: Document) -> None:
-        """Markings and the meeting on every page's header; page numbers in the footer."""
+        """Markings and the meeting in every header (first-page and even-page ones a
+        template has too); page numbers in every footer."""
+        before, after = document.page_numbers
         for section in self.word.sections:
-            header = section.header.add_paragraph() if _has_text(section.header) else \
-                section.header.paragraphs[0]
-            if document.markings:
-                header.add_run(self.text("  ".join(document.markings) + "    ")).bold = True
-            header.add_run(self.text(document.header))
-            footer = section.footer.paragraphs[0]
-            footer.add_run("Page ")
-            _field(footer.add_run(), "PAGE")
-            footer.add_run(" of ")
-            _field(footer.add_run(), "NUMPAGES")
+            for header, footer in _variants(section):
+                line = _free_paragraph(header)
+                if document.marking_line:
+                    line.add_run(self.text(document.marking_line + "    ")).bold = True
+                line.add_run(self.text(document.header))
+                numbers = _free_paragraph(footer)
+                numbers.add_run(before)
+                _field(numbers.add_run(), "PAGE")
+                numbers.add_run(after)
+                _field(numbers.add_run(), "NUMPAGES")
 
     def properties(self, document: Document) -> None:
-        """Properties that tell the truth (never the library's placeholders)."""
+        """Properties that tell the truth: the minutes' own, never a template's or the
+        library's placeholders."""
         props, values = self.word.core_properties, document.properties
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
         props.title = self.text(values.title)
@@ -135,9 +158,9 @@ class WordWriter:
         props.author = props.last_modified_by = self.text(values.author)
         props.keywords = self.text(values.keywords)
         props.category = values.category
-        props.comments = ""
-        props.content_status = "Draft" if "DRAFT" in document.markings else "Final"
-        props.created = props.modified = now
+        props.comments = props.identifier = props.language = props.version = ""
+        props.content_status = "Final" if document.final else "Draft"
+        props.created = props.modified = props.last_printed = now
         props.revision = 1
 
     def save(self, path: Path) -> None:
@@ -153,13 +176,103 @@ def build(document: Document, template: Path | None = None) -> WordWriter:
 
 
 def _open_template(template: Path):
-    """The template's styles, headers and page set-up, with its body emptied."""
+    """The template's styles, headers and page set-up, with its body emptied; a .dotx
+    is read as a document, and the styles minutes need are added if it lacks them."""
     try:
-        word = docx.Document(str(template))
-    except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError) as error:
+        word = docx.Document(io.BytesIO(_as_document(template.read_bytes())))
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError,
+            etree.XMLSyntaxError) as error:
         raise TemplateError(f"The template {template} is not a Word document ({error}).") from None
     _clear_body(word)
+    _add_missing_styles(word)
     return word
+
+
+def _as_document(data: bytes) -> bytes:
+    """A Word template (.dotx) differs from a document only in its declared type."""
+    with ZipFile(io.BytesIO(data)) as source:
+        types = source.read("[Content_Types].xml")
+        if TEMPLATE_TYPE.encode() not in types:
+            return data
+        out = io.BytesIO()
+        with ZipFile(out, "w", ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                content = source.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    content = content.replace(TEMPLATE_TYPE.encode(), DOCUMENT_TYPE.encode())
+                target.writestr(info, content)
+        return out.getvalue()
+
+
+def _add_missing_styles(word) -> None:
+    """Copy the built-in styles the minutes use (and the bullets' numbering) from the
+    library's own template into one that lacks them, so structure survives."""
+    missing = [name for name in STYLES_USED if name not in _style_names(word)]
+    if not missing:
+        return
+    default = docx.Document()
+    for name in missing:
+        element = deepcopy(default.styles[name].element)
+        word.styles.element.append(element)
+        number = element.find(qn("w:pPr") + "/" + qn("w:numPr") + "/" + qn("w:numId"))
+        if number is not None:
+            number.set(qn("w:val"), _copy_numbering(default, word, number.get(qn("w:val"))))
+
+
+def _style_names(word) -> set[str]:
+    return {style.name for style in word.styles}
+
+
+def _copy_numbering(source, target, number_id: str) -> str:
+    """Copy list ``number_id`` (and its definition) into ``target``; its new id there."""
+    source_xml, target_xml = source.part.numbering_part.element, target.part.numbering_part.element
+    num = next(n for n in source_xml.findall(qn("w:num")) if n.get(qn("w:numId")) == number_id)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in source_xml.findall(qn("w:abstractNum"))
+                    if a.get(qn("w:abstractNumId")) == abstract_id)
+    new_abstract = str(1 + max((int(a.get(qn("w:abstractNumId")))
+                                for a in target_xml.findall(qn("w:abstractNum"))), default=0))
+    new_num = str(1 + max((int(n.get(qn("w:numId"))) for n in target_xml.findall(qn("w:num"))),
+                          default=0))
+    abstract, num = deepcopy(abstract), deepcopy(num)
+    abstract.set(qn("w:abstractNumId"), new_abstract)
+    num.set(qn("w:numId"), new_num)
+    num.find(qn("w:abstractNumId")).set(qn("w:val"), new_abstract)
+    first_num = target_xml.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # definitions come before the lists that use them
+    else:
+        target_xml.append(abstract)
+    target_xml.append(num)
+    return new_num
+
+
+def _tidy_package(word) -> None:
+    """Drop parts that are not the minutes, and say truthfully what made the file."""
+    for owner in (word.part, word.part.package):
+        for rel_id, rel in list(owner.rels.items()):
+            if rel.reltype in _PRIVATE_PARTS:
+                del owner.rels[rel_id]
+    for rel in word.part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_PROPERTIES
+
+
+def _variants(section):
+    """The section's header and footer, and its first-page and even-page ones when
+    the template defines them."""
+    pairs = [(section.header, section.footer)]
+    for header, footer in ((section.first_page_header, section.first_page_footer),
+                           (section.even_page_header, section.even_page_footer)):
+        if not header.is_linked_to_previous or not footer.is_linked_to_previous:
+            pairs.append((header, footer))
+    return pairs
+
+
+def _free_paragraph(part):
+    """An empty paragraph at the end of a header or footer (added after any text)."""
+    last = part.paragraphs[-1] if part.paragraphs else None
+    return last if last is not None and not last.text.strip() else part.add_paragraph()
 
 
 def _clear_body(word) -> None:
@@ -167,10 +280,6 @@ def _clear_body(word) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-
-
-def _has_text(part) -> bool:
-    return any(p.text.strip() for p in part.paragraphs)
 
 
 def _repeat_header(row) -> None:

@@ -8,7 +8,7 @@ A new house style is a new :class:`HouseStyleWriter` and a line in :data:`STYLES
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from clerk_tui.minutes.compose import wording
@@ -42,40 +42,59 @@ class ResolutionGroup:
     resolutions: list[Resolution]
 
 
-Point = Note | QuestionPoint | Response | Action | ResolutionGroup
+@dataclass
+class FailedMotion:
+    """A motion lost, withdrawn or deferred: minuted, never as a decision."""
+
+    resolution: Resolution
+
+
+Point = Note | QuestionPoint | Response | Action | ResolutionGroup | FailedMotion
+
+
+def _carried(entry: Resolution) -> bool:
+    return entry.outcome in (None, Outcome.CARRIED)
 
 
 def points(entries: Sequence[Entry]) -> list[Point]:
-    """An item's entries as points, in order: answers join their question, and
-    consecutive resolutions with the same label form one group."""
+    """An item's entries as points, in order: answers join their question, consecutive
+    resolutions with the same label form one group, and blank entries are left out."""
     questions = {e.id: QuestionPoint(e) for e in entries if isinstance(e, Question)}
+    answered = {e.answers_id for e in entries if isinstance(e, Response) and e.text.strip()}
     found: list[Point] = []
     for entry in entries:
         if isinstance(entry, Question):
-            found.append(questions[entry.id])
+            if entry.text.strip() or entry.id in answered:
+                found.append(questions[entry.id])
+        elif not entry.text.strip():
+            continue
         elif isinstance(entry, Response) and entry.answers_id in questions:
             questions[entry.answers_id].answers.append(entry)
+        elif isinstance(entry, Resolution) and not _carried(entry):
+            found.append(FailedMotion(entry))
         elif isinstance(entry, Resolution):
             last = found[-1] if found else None
             if isinstance(last, ResolutionGroup) and last.resolutions[0].label == entry.label:
                 last.resolutions.append(entry)
             else:
                 found.append(ResolutionGroup([entry]))
-        elif entry.text.strip() or not isinstance(entry, Note):
+        else:
             found.append(entry)
     return found
 
 
-def spoken(point: QuestionPoint | Response) -> str:
+def spoken(point: QuestionPoint | Response, offices: Collection[str] = ()) -> str:
     """A question with its answers, or a lone answer, in reported speech."""
     if isinstance(point, Response):
-        return wording.answer_only(point.responder, point.text)
+        return wording.answer_only(point.responder, point.text, offices)
     question, answers = point.question, point.answers
     if not answers:
         return wording.question_only(question.asker, question.text)
     first, *more = answers
-    text = wording.question_and_answer(question.asker, question.text, first.responder, first.text)
-    return " ".join([text] + [wording.further_answer(a.responder, a.text) for a in more])
+    text = wording.question_and_answer(question.asker, question.text, first.responder,
+                                       first.text, offices)
+    return " ".join([text] + [wording.further_answer(a.responder, a.text, offices)
+                              for a in more])
 
 
 def resolution_blocks(group: ResolutionGroup) -> list[Block]:
@@ -93,14 +112,18 @@ def resolution_blocks(group: ResolutionGroup) -> list[Block]:
 
 def _decision(resolution: Resolution) -> tuple[Run, ...]:
     runs = [Run(wording.capitalised(wording.trimmed(resolution.text)))]
-    notes = [wording.vote_phrase(resolution.vote)] if resolution.vote else []
-    if resolution.outcome and resolution.outcome != Outcome.CARRIED:
-        notes.append(resolution.outcome.value)
-    notes = [note for note in notes if note]
-    if notes:
-        runs.append(Run(f" ({'; '.join(notes)})", italic=True))
+    vote = wording.vote_phrase(resolution.vote) if resolution.vote else ""
+    if vote:
+        runs.append(Run(f" ({vote})", italic=True))
     runs.append(Run("."))
     return tuple(runs)
+
+
+def motion_blocks(point: FailedMotion) -> list[Block]:
+    """A motion that was not carried, with the names of those who voted, if recorded."""
+    entry = point.resolution
+    return [Paragraph((Run(wording.motion_not_carried(entry.text, entry.outcome.value,
+                                                        entry.vote)),)), *_named(entry)]
 
 
 def _named(resolution: Resolution) -> list[Block]:
@@ -110,9 +133,17 @@ def _named(resolution: Resolution) -> list[Block]:
 
 
 def note_lines(note: Note) -> list[tuple[bool, str]]:
-    """A note's lines, each marked True when it is a bullet point ("- ", "• ")."""
-    lines = [line for line in note.text.split("\n") if line.strip()]
-    return [(bool(_BULLET.match(line)), _BULLET.sub("", line).strip()) for line in lines]
+    """A note's paragraphs and bullet points, each marked True when it is a bullet
+    ("- ", "• "). Lines that are not bullets stay together, as line breaks."""
+    parts: list[tuple[bool, str]] = []
+    for line in filter(str.strip, note.text.split("\n")):
+        bullet = bool(_BULLET.match(line))
+        text = _BULLET.sub("", line).strip()
+        if not bullet and parts and not parts[-1][0] and not parts[-1][1].endswith(":"):
+            parts[-1] = (False, f"{parts[-1][1]}\n{text}")
+        else:
+            parts.append((bullet, text))
+    return parts
 
 
 def action_runs(action: Action, trailing_marker: bool) -> tuple[Run, ...]:
@@ -121,22 +152,35 @@ def action_runs(action: Action, trailing_marker: bool) -> tuple[Run, ...]:
     words = wording.capitalised(wording.trimmed(action.text))
     detail = wording.action_detail(action.owner, action.due)
     if trailing_marker:
-        return (Run(f"{words}{detail}. "), Run("ACTION", bold=True))
-    return (Run("ACTION:", bold=True), Run(f" {words}{detail}."))
+        return (Run(f"{words}{detail}. "), Run(wording.ACTION_MARKER, bold=True))
+    return (Run(wording.ACTION_LABEL, bold=True), Run(f" {words}{detail}."))
 
 
 class HouseStyleWriter:
-    """Lays out an item's points as blocks; subclasses decide the layout."""
+    """Lays out an item's points as blocks; subclasses decide the layout.
 
-    def blocks(self, entries: Sequence[Entry]) -> list[Block]:
+    ``offices`` are the job titles of the people present, so that an answer by the
+    "Parish Clerk" reads "the Parish Clerk confirmed".
+    """
+
+    def blocks(self, entries: Sequence[Entry], offices: Collection[str] = ()) -> list[Block]:
         """The blocks for an item's entries, in order."""
         found: list[Block] = []
         for point in points(entries):
-            found.extend(self.point_blocks(point))
+            if isinstance(point, FailedMotion):
+                found.extend(motion_blocks(point))
+            elif isinstance(point, (QuestionPoint, Response)):
+                found.extend(self.spoken_blocks(spoken(point, offices)))
+            else:
+                found.extend(self.point_blocks(point))
         return merge_bullets(found)
 
+    def spoken_blocks(self, text: str) -> list[Block]:
+        """The blocks for a question and its answers, already in reported speech."""
+        return [Paragraph((Run(text),))]
+
     def point_blocks(self, point: Point) -> list[Block]:
-        """The blocks for one point."""
+        """The blocks for a note, an action or a group of resolutions."""
         raise NotImplementedError
 
 
@@ -148,8 +192,6 @@ class Narrative(HouseStyleWriter):
             return resolution_blocks(point)
         if isinstance(point, Action):
             return [Paragraph(action_runs(point, trailing_marker=False))]
-        if isinstance(point, (QuestionPoint, Response)):
-            return [Paragraph((Run(spoken(point)),))]
         return [
             BulletList(((Run(wording.sentence(text)),),)) if bullet
             else Paragraph((Run(wording.sentence(text)),))
@@ -161,13 +203,14 @@ class Bulleted(HouseStyleWriter):
     """The discussion as a list of points, each action ending in "ACTION"; decisions
     stay paragraphs."""
 
+    def spoken_blocks(self, text: str) -> list[Block]:
+        return [BulletList(((Run(text),),))]
+
     def point_blocks(self, point: Point) -> list[Block]:
         if isinstance(point, ResolutionGroup):
             return resolution_blocks(point)
         if isinstance(point, Action):
             return [BulletList((action_runs(point, trailing_marker=True),))]
-        if isinstance(point, (QuestionPoint, Response)):
-            return [BulletList(((Run(spoken(point)),),))]
         return [BulletList(((Run(wording.sentence(text)),),)) for _, text in note_lines(point)]
 
 

@@ -39,6 +39,9 @@ class MinutesActions:
 
     def action_export(self: MeetingScreen, scope: str) -> None:
         """Ask which version, then write the minutes in a worker."""
+        if scope == "item" and self.selected is None:
+            self.notify("Select an agenda item first.", severity="warning")
+            return
         form = FormScreen(f"Export {'this item' if scope == 'item' else 'the meeting'} to Word", [
             FormField("version", "Version", kind="select", value="public", options=VERSIONS),
         ], lambda values: values["version"] or "public")
@@ -83,6 +86,6 @@ class MinutesActions:
 
     @work(thread=True, exclusive=True, group="preview")
     def _compose_preview(self: MeetingScreen, snapshot: Any, item_id: str) -> None:
-        text = to_markdown(compose_item(snapshot, item_id, "confidential"))
+        text = to_markdown(compose_item(snapshot, item_id, "confidential"), warnings=True)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.query_one("#preview", Markdown).update, text)
