@@ -108,10 +108,13 @@ def _run_app(db_path: Path) -> None:
 
 
 @main.command()
+@click.option("--rebuild-search", is_flag=True, help="Build the search index again first.")
 @click.pass_obj
-def check(db_path: Path) -> None:
-    """Check the database: schema version, integrity and journal mode."""
+def check(db_path: Path, rebuild_search: bool) -> None:
+    """Check the database: schema version, integrity, journal mode and search index."""
     with opened(db_path, must_exist=True) as store:
+        if rebuild_search:
+            store.rebuild_search()
         report = store.check()
     status = "current" if report.schema_version == SCHEMA_VERSION else "out of date"
     click.echo(f"Database:        {report.path}")
@@ -120,6 +123,11 @@ def check(db_path: Path) -> None:
     click.echo(f"Integrity:       {'; '.join(report.integrity)}")
     click.echo(f"Foreign keys:    {report.foreign_key_problems or 'ok'}"
                + (" problem(s)" if report.foreign_key_problems else ""))
+    search = f"does not match the minutes ({', '.join(report.search_index)})" \
+        if report.search_index else "ok"
+    click.echo(f"Search index:    {search}")
+    if report.search_index and report.integrity == ["ok"]:
+        _fail("The search index is out of step: run clerk check --rebuild-search.", EXIT_FAILED)
     if not report.ok:
         _fail("Problems found: restore the file from a backup (clerk backup).", EXIT_FAILED)
     click.echo("All is well.")
@@ -227,6 +235,84 @@ def export(db_path: Path, meeting: str, date: dt.date | None, item_number: str |
     for note in result.notes:
         click.echo(note, err=True)
     click.echo(str(result.path))
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--committee", help="The committee, when the minutes do not name it.")
+@click.option("--date", "date", type=DATE, help="The meeting date, when the minutes do not say.")
+@click.pass_obj
+def import_(db_path: Path, paths: tuple[Path, ...], committee: str | None,
+            date: dt.date | None) -> None:
+    """Import old minutes (.txt, .md, .docx files, and folders of them).
+
+    Each file gets a line saying what was found; a file already imported adds
+    nothing. The exit code is 0 only when every file came in.
+    """
+    from clerk_tui.archive import import_files, minutes_files
+
+    total = len(minutes_files(paths))
+    failures = 0
+    with opened(db_path) as store:
+        for number, report in enumerate(import_files(store, paths, committee, date), start=1):
+            progress = f"[{number}/{total}] " if total > 1 else ""
+            click.secho(f"{progress}{report.path}: {report.message}",
+                        fg=None if report.ok else "red", err=not report.ok)
+            failures += not report.ok
+    if failures:
+        _fail(f"{failures} of {total} file(s) could not be imported.", EXIT_FAILED)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--all-kinds", is_flag=True, help="Every kind of entry, not only resolutions.")
+@click.option("--committee", help="Only this committee's meetings.")
+@click.option("--from", "date_from", type=DATE, help="Meetings on or after this date.")
+@click.option("--to", "date_to", type=DATE, help="Meetings on or before this date.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.pass_obj
+def search(db_path: Path, query: str, all_kinds: bool, committee: str | None,
+           date_from: dt.date | None, date_to: dt.date | None, limit: int, as_json: bool) -> None:
+    """Search past resolutions (words, "phrases", prefix*, OR, -exclusions)."""
+    import json
+
+    from clerk_tui.store import SearchFilters
+
+    filters = SearchFilters(kinds=None if all_kinds else ("resolution",), committee=committee,
+                            date_from=date_from, date_to=date_to)
+    with opened(db_path, must_exist=True) as store:
+        results = store.search.search(query, filters, limit=limit)
+    if results.problem:
+        _fail(results.problem, EXIT_FAILED)
+    if as_json:
+        click.echo(json.dumps([_hit_json(hit) for hit in results.hits], indent=2,
+                              ensure_ascii=False))
+        return
+    click.echo(f"{results.count_label} for {query!r}")
+    for hit in results.hits:
+        item = f"{hit.minute_number}. {hit.item_title}" if hit.minute_number else hit.item_title
+        where = f"{hit.date.isoformat()} · {hit.committee} · {item}"
+        kind = hit.label or hit.kind.upper()
+        click.echo(f"\n{click.style(where, bold=True)}\n  {kind}: {_marked(hit.snippet)}")
+
+
+def _marked(snippet: str) -> str:
+    from clerk_tui.store.search import MARK_END, MARK_START
+
+    return click.style("", reset=False) + snippet.replace(MARK_START, "\x1b[1m").replace(
+        MARK_END, "\x1b[22m") if sys.stdout.isatty() else snippet.replace(
+        MARK_START, "[").replace(MARK_END, "]")
+
+
+def _hit_json(hit) -> dict:
+    from clerk_tui.store.search import MARK_END, MARK_START
+
+    return {"meeting_id": hit.meeting_id, "committee": hit.committee,
+            "date": hit.date.isoformat(), "status": hit.status, "item_id": hit.item_id,
+            "minute_number": hit.minute_number, "item_title": hit.item_title,
+            "entry_id": hit.entry_id, "kind": hit.kind, "label": hit.label, "text": hit.text,
+            "snippet": hit.snippet.replace(MARK_START, "**").replace(MARK_END, "**")}
 
 
 @main.group(invoke_without_command=True)

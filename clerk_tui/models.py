@@ -327,6 +327,7 @@ class MeetingSummary(ClerkModel):
     committee_name: str
     item_count: Count
     entry_count: Count
+    imported: bool = False
 
 
 class AgendaItemSnapshot(ClerkModel):
@@ -347,3 +348,20 @@ class MeetingSnapshot(ClerkModel):
     items: list[AgendaItemSnapshot] = Field(default_factory=list)
 
 
+
+
+class ImportedMinutes(ClerkModel):
+    """Minutes read from a file, before they join the archive.
+
+    Items, attendance and declarations carry ids of their own; the meeting id they
+    name is a placeholder until the store files them under a meeting.
+    """
+
+    committee: OptionalName = Field(None, title="committee")
+    date: dt.date | None = Field(None, title="meeting date")
+    start_time: dt.time | None = Field(None, title="start time")
+    venue: OptionalName = Field(None, title="venue")
+    placeholder_id: Id = Field(default_factory=new_id)
+    items: list[AgendaItemSnapshot] = Field(default_factory=list)
+    attendance: list[Attendance] = Field(default_factory=list)
+    declarations: list[Declaration] = Field(default_factory=list)

@@ -148,3 +148,17 @@ def test_a_busy_database_is_a_message_not_a_traceback(run, db_path, monkeypatch)
     assert result.exit_code == 1
     assert "in use by another program" in result.output
     assert "Traceback" not in result.output
+
+
+def test_check_finds_and_mends_a_search_index_out_of_step(run, db_path, store, sample):
+    store.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO entries_fts (entries_fts, rowid, text) VALUES ('delete', 1, "
+                 "'The Committee considered the report.')")
+    conn.commit()
+    conn.close()
+    result = run("check")
+    assert result.exit_code == 1 and "Search index:    does not match" in result.output
+    assert "--rebuild-search" in result.output
+    mended = run("check", "--rebuild-search")
+    assert mended.exit_code == 0 and "Search index:    ok" in mended.output

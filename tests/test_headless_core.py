@@ -9,7 +9,8 @@ import pytest
 
 CORE = ["clerk_tui.models", "clerk_tui.fields", "clerk_tui.store", "clerk_tui.settings",
         "clerk_tui.cli", "clerk_tui.quick_entry", "clerk_tui.importer.agenda", "clerk_tui.demo",
-        "clerk_tui.minutes.compose", "clerk_tui.minutes.export"]
+        "clerk_tui.minutes.compose", "clerk_tui.minutes.export", "clerk_tui.archive",
+        "clerk_tui.importer.minutes", "clerk_tui.store.search"]
 
 
 @pytest.mark.parametrize("module", CORE)

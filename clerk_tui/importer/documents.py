@@ -2,14 +2,56 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 MAX_WORD_XML = 50 * 1024 * 1024  # a zip that expands beyond this is refused as a bomb
 
 
 class UnreadableDocument(Exception):
     """The file cannot be read; the message says why in a clerk's words."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """A paragraph of a document, and what it looked like: a heading, a bullet point
+    or plain text."""
+
+    text: str
+    kind: Literal["heading", "bullet", "text"] = "text"
+
+
+_BULLET = re.compile(r"^\s*[·•\-*–]\s+")
+# Web copies carry non-breaking and zero-width spaces, and lines holding one space.
+_STRAY = str.maketrans({"\u00a0": " ", "\u200b": "", "\ufeff": "", "\u202f": " "})
+
+
+def tidy(text: str) -> str:
+    """A line without the stray characters of web copies, its spaces collapsed."""
+    return " ".join(text.translate(_STRAY).split())
+
+
+def read_document(path: Path) -> list[Line]:
+    """The non-empty paragraphs of a .txt, .md or .docx file, each with its kind."""
+    if path.suffix.lower() == ".docx":
+        return _word_document(path)
+    found = []
+    for raw in read_lines(path):
+        text = tidy(raw)
+        if not text:
+            continue
+        if raw.lstrip().startswith("#"):
+            found.append(Line(text.lstrip("# ").strip(), "heading"))
+        elif _BULLET.match(raw):
+            found.append(Line(_BULLET.sub("", raw).strip(), "bullet"))
+        else:
+            found.append(Line(text))
+    if not found:
+        raise UnreadableDocument(f"{path} is empty.")
+    return found
 
 
 def read_lines(path: Path) -> list[str]:
@@ -24,20 +66,53 @@ def read_lines(path: Path) -> list[str]:
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableDocument(f"{path} cannot be read: {error.strerror or error}.") from None
+    if not data.strip():
+        raise UnreadableDocument(f"{path} is empty.")
     if b"\x00" in data[:4096]:
         raise UnreadableDocument(f"{path} is not a text file.")
     return data.decode("utf-8", errors="replace").replace("\u00a0", " ").splitlines()
 
 
-def _word_lines(path: Path) -> list[str]:
+def _open_word(path: Path):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     _check_zip(path)
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as error:
         raise UnreadableDocument(f"{path} is not a Word document that can be read ({error}).") from None
+
+
+def _word_document(path: Path) -> list[Line]:
+    document = _open_word(path)
+    bullets = _bulleted_lists(document)
+    found = []
+    for paragraph in document.paragraphs:
+        text = tidy(paragraph.text)
+        if not text:
+            continue
+        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+        numbering = _numbering(paragraph)
+        if style.startswith(("Heading", "Title")):
+            found.append(Line(text, "heading"))
+        elif numbering in bullets or "Bullet" in style:
+            found.append(Line(text, "bullet"))
+        else:
+            found.append(Line(text))
+    for table in document.tables:  # attendance is often set out in a table
+        for row in table.rows:
+            cells = [tidy(cell.text) for cell in row.cells]
+            if any(cells):
+                found.append(Line(" ".join(dict.fromkeys(c for c in cells if c))))
+    if not found:
+        raise UnreadableDocument(f"{path} has no text.")
+    return found
+
+
+def _word_lines(path: Path) -> list[str]:
+    document = _open_word(path)
     lines: list[str] = []
     counters: dict[str, int] = {}
     bullets = _bulleted_lists(document)
@@ -91,6 +166,16 @@ def _style_chain(style):
 
 
 def _check_zip(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise UnreadableDocument(f"{path} cannot be read: {error.strerror or error}.") from None
+    if not head:
+        raise UnreadableDocument(f"{path} is empty.")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableDocument(f"{path} is password-protected or an old .doc file; save it "
+                                 "from Word as a .docx without a password.")
     try:
         with zipfile.ZipFile(path) as archive:
             if any(info.flag_bits & 0x1 for info in archive.infolist()):

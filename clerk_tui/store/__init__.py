@@ -11,6 +11,7 @@ from clerk_tui.store.errors import (
     StoreError,
 )
 from clerk_tui.store.migrations import SCHEMA_VERSION
+from clerk_tui.store.search import SearchFilters, SearchHit, SearchResults
 from clerk_tui.store.store import Store
 
 __all__ = [
@@ -22,6 +23,9 @@ __all__ = [
     "NotAClerkDatabase",
     "NotFound",
     "SCHEMA_VERSION",
+    "SearchFilters",
+    "SearchHit",
+    "SearchResults",
     "Store",
     "StoreError",
 ]

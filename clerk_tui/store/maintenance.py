@@ -23,6 +23,8 @@ class HealthReport:
     journal_mode: str
     integrity: list[str] = field(default_factory=list)
     foreign_key_problems: int = 0
+    search_index: list[str] = field(default_factory=list)
+    """The search tables that do not match what they index."""
 
     @property
     def ok(self) -> bool:
@@ -32,20 +34,41 @@ class HealthReport:
             and self.integrity == ["ok"]
             and self.foreign_key_problems == 0
             and self.journal_mode == "wal"
+            and not self.search_index
         )
+
+
+SEARCH_TABLES = ("entries_fts", "agenda_items_fts", "committees_fts")
 
 
 def check(database: Database) -> HealthReport:
-    """Run SQLite's integrity and foreign key checks on the open file."""
+    """Run SQLite's integrity and foreign key checks, and check the search index."""
     with database.reading():
         conn = database.connection
-        return HealthReport(
-            path=database.path,
-            schema_version=schema_version(conn),
-            journal_mode=conn.execute("PRAGMA journal_mode").fetchone()[0].lower(),
-            integrity=[row[0] for row in conn.execute("PRAGMA integrity_check")],
-            foreign_key_problems=len(conn.execute("PRAGMA foreign_key_check").fetchall()),
-        )
+        integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        keys = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0].lower()
+        version = schema_version(conn)
+    return HealthReport(database.path, version, mode, integrity, keys, _search_problems(database))
+
+
+def _search_problems(database: Database) -> list[str]:
+    problems = []
+    for table in SEARCH_TABLES:
+        try:
+            with database.transaction():
+                database.connection.execute(
+                    f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+        except StoreError:
+            problems.append(table)
+    return problems
+
+
+def rebuild_search(database: Database) -> None:
+    """Build the search index again from the minutes (after a tool has disturbed it)."""
+    with database.transaction():
+        for table in SEARCH_TABLES:
+            database.connection.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
 
 
 def backup_path(database: Database, destination: Path) -> Path:

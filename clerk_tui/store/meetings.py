@@ -16,6 +16,7 @@ _EDITABLE = ("committee_id", "date", "start_time", "venue", "started_at", "ended
 
 _SUMMARY_SQL = """
 SELECT m.*, c.name AS committee_name,
+       EXISTS (SELECT 1 FROM imports WHERE meeting_id = m.id) AS imported,
        (SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id) AS item_count,
        (SELECT count(*) FROM entries e JOIN agenda_items i ON i.id = e.item_id
          WHERE i.meeting_id = m.id) AS entry_count
@@ -87,6 +88,7 @@ class Meetings:
                 committee_name=row["committee_name"],
                 item_count=row["item_count"],
                 entry_count=row["entry_count"],
+                imported=bool(row["imported"]),
             )
             for row in rows
         ]

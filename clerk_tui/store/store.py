@@ -32,10 +32,12 @@ from clerk_tui.store.connection import (
     refusal,
 )
 from clerk_tui.store.database import Clock, Database
+from clerk_tui.store.imports import Imports
 from clerk_tui.store.meetings import Meetings
 from clerk_tui.store.migrations import SCHEMA_VERSION, migrate
 from clerk_tui.store.ordered import OrderedRows
 from clerk_tui.store.rows import entry_from_row, entry_to_row
+from clerk_tui.store.search import Search
 from clerk_tui.store.settings import Settings
 
 
@@ -50,8 +52,9 @@ class Store:
     ``store.items``, ``store.entries`` ...), each speaking models in and out.
     """
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.database = database
+        self.search = Search(database.path, busy_timeout_ms)
         self.committees = Committees(database)
         self.meetings = Meetings(database)
         self.settings = Settings(database)
@@ -68,6 +71,7 @@ class Store:
             database, "entries", "item_id", "entry", entry_from_row, entry_to_row
         )
         self.capture = Capture(database, self.meetings, self.items, self.entries)
+        self.imports = Imports(self)
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None,
@@ -91,7 +95,7 @@ class Store:
         except sqlite3.Error as error:
             connection.close()
             raise refusal(path, error) from None
-        return cls(Database(path, connection, clock or _now))
+        return cls(Database(path, connection, clock or _now), busy_timeout_ms)
 
     def transaction(self):
         """Several repository calls as one save (a context manager)."""
@@ -113,6 +117,7 @@ class Store:
         start_time: dt.time | None = None,
         venue: str | None = None,
         agenda: Iterable[dict[str, Any]] = (),
+        copy_membership: bool = True,
     ) -> Meeting:
         """Create a meeting of the committee called ``committee`` (created if new).
 
@@ -125,7 +130,7 @@ class Store:
             meeting = self.meetings.add(Meeting(
                 committee_id=found.id, date=date, start_time=start_time, venue=venue
             ))
-            for person in self._membership(found, date):
+            for person in self._membership(found, date) if copy_membership else ():
                 self.attendance.add(Attendance(meeting_id=meeting.id, **person))
             for fields in agenda:
                 self.items.add(AgendaItem(meeting_id=meeting.id, **fields))
@@ -178,12 +183,17 @@ class Store:
         """Integrity, foreign keys, schema version and journal mode of the file."""
         return maintenance.check(self.database)
 
+    def rebuild_search(self) -> None:
+        """Build the search index again from the minutes."""
+        maintenance.rebuild_search(self.database)
+
     def backup(self, destination: str | Path, overwrite: bool = False) -> Path:
         """A consistent copy of the file at ``destination`` (a file or a folder)."""
         return maintenance.backup(self.database, Path(destination), overwrite)
 
     def close(self) -> None:
         """Close the file."""
+        self.search.close()
         self.database.close()
 
     def __enter__(self) -> Store:

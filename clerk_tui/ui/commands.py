@@ -51,6 +51,8 @@ ATTENDANCE = Command("attendance", "f3", "attendance", "Attendance", "Attendance
                      "Who is present, apologies, substitutes, arrivals and departures")
 DECLARATIONS = Command("declarations", "f4", "declarations", "Declarations", "Declarations",
                        "Declarations of interest")
+SEARCH = Command("search", "ctrl+f", "search", "Search", "Search resolutions",
+                 "Search every resolution (or entry) ever minuted")
 QUIT = Command("quit", "ctrl+q", "quit", "Quit", "Quit", "Quit clerk (everything is saved)",
                priority=True, in_palette=False)
 

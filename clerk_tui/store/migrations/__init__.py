@@ -9,9 +9,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-from clerk_tui.store.migrations import m001_tables, m002_locks, m003_capture
+from clerk_tui.store.migrations import m001_tables, m002_locks, m003_capture, m004_search
 
-MIGRATIONS: tuple[str, ...] = (m001_tables.SQL, m002_locks.SQL, m003_capture.SQL)
+MIGRATIONS: tuple[str, ...] = (m001_tables.SQL, m002_locks.SQL, m003_capture.SQL, m004_search.SQL)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -21,3 +21,10 @@ class ClerkScreen(Screen[None]):
     def action_show_help(self) -> None:
         """Open the help for this screen."""
         self.app.push_screen(HelpScreen(self.HELP_NAME))
+
+    def action_search(self) -> None:
+        """Open the search of past resolutions."""
+        from clerk_tui.ui.screens.search import SearchScreen  # it opens meetings in turn
+
+        self.desk.autosaver.flush()
+        self.app.push_screen(SearchScreen(self.desk))

@@ -16,6 +16,7 @@ from clerk_tui.ui.commands import (
     HELP,
     NEXT_ITEM,
     PREVIOUS_ITEM,
+    SEARCH,
     Command,
     bindings,
 )
@@ -50,6 +51,7 @@ MEETING_COMMANDS = (
             "Move agenda item down", "Move the selected item down the agenda"),
     ATTENDANCE,
     DECLARATIONS,
+    SEARCH,
     Command("start_meeting", "f5", "start_meeting", "Start", "Start meeting",
             "Record the time the meeting started"),
     Command("end_meeting", "f6", "end_meeting", "End", "End meeting",
@@ -75,9 +77,10 @@ class MeetingScreen(EntryActions, MinutesActions, ClerkScreen):
     BINDINGS = bindings(CLERK_COMMANDS)
     HELP_NAME = "meeting"
 
-    def __init__(self, desk: Desk, meeting_id: str) -> None:
+    def __init__(self, desk: Desk, meeting_id: str, item_id: str | None = None) -> None:
         super().__init__(desk)
         self.meeting = self.store.meetings.get(meeting_id)
+        self._open_at = item_id
         self.items: list[AgendaItem] = []
         self.entries: list[Entry] = []
         self.counts: dict[str, int] = {}
@@ -109,8 +112,8 @@ class MeetingScreen(EntryActions, MinutesActions, ClerkScreen):
         self.sub_title = committee.name
         self.query_one(CaptureLine).set_names(self._names())
         self.load_agenda()
-        current = next((i for i, item in enumerate(self.items)
-                        if item.id == self.meeting.current_item_id), 0)
+        wanted = self._open_at or self.meeting.current_item_id
+        current = next((i for i, item in enumerate(self.items) if item.id == wanted), 0)
         self.select_item(current)
         self._show_lock()
 

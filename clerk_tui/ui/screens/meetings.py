@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from clerk_tui.demo import add_sample_meeting
 from clerk_tui.fields import parse_date, parse_time
 from clerk_tui.models import Meeting, MeetingSummary
-from clerk_tui.ui.commands import HELP, Command, bindings
+from clerk_tui.ui.commands import HELP, SEARCH, Command, bindings
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.form import FormField, FormScreen
@@ -41,7 +41,7 @@ def meeting_row(summary: MeetingSummary) -> tuple[str, ...]:
     return (
         f"{meeting.date:{DATE_FORMAT}}",
         summary.committee_name,
-        meeting.status.value.capitalize(),
+        meeting.status.value.capitalize() + (" (imported)" if summary.imported else ""),
         str(summary.item_count),
         str(summary.entry_count),
     )
@@ -50,7 +50,7 @@ def meeting_row(summary: MeetingSummary) -> tuple[str, ...]:
 class MeetingsScreen(ClerkScreen):
     """Meetings newest first, with committee, date, status and counts."""
 
-    CLERK_COMMANDS = (NEW_MEETING, OPEN_MEETING, SAMPLE, DELETE_MEETING, HELP)
+    CLERK_COMMANDS = (NEW_MEETING, OPEN_MEETING, SEARCH, SAMPLE, DELETE_MEETING, HELP)
     BINDINGS = bindings(CLERK_COMMANDS)
     HELP_NAME = "meetings"
 

@@ -1,0 +1,167 @@
+"""Search resolutions: results as the clerk types, across every meeting ever minuted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from clerk_tui.fields import parse_date
+from clerk_tui.store import SearchFilters, SearchHit, SearchResults
+from clerk_tui.store.search import MARK_END, MARK_START
+from clerk_tui.ui.commands import HELP, Command, bindings
+from clerk_tui.ui.desk import Desk
+from clerk_tui.ui.screens.base import ClerkScreen
+from clerk_tui.ui.screens.form import FormField, FormScreen
+from clerk_tui.ui.screens.pick import PickScreen
+from clerk_tui.ui.widgets.lines import DATE_FORMAT
+
+DEBOUNCE = 0.2  # seconds of quiet typing before a search starts
+PLACEHOLDER = 'Search resolutions: words, "a phrase", prefix*, this OR that, -without'
+SEARCH_COMMANDS = (
+    Command("open_result", "enter", "open_result", "Open", "Open result",
+            "Open the meeting at the item of the highlighted result"),
+    Command("kinds", "f2", "toggle_kinds", "Kinds", "Search all kinds of entry",
+            "Switch between resolutions only and every kind of entry"),
+    Command("committee", "f3", "choose_committee", "Committee", "Filter by committee",
+            "Only one committee's meetings (or all)"),
+    Command("dates", "f4", "choose_dates", "Dates", "Filter by date",
+            "Only meetings between two dates"),
+    Command("back", "escape", "back", "Back", "Back", "Back to where you were"),
+    HELP,
+)
+
+
+def result_line(hit: SearchHit) -> Text:
+    """A result: where it was minuted, then what it says, the matched words bold."""
+    item = f"{hit.minute_number}. {hit.item_title}" if hit.minute_number else hit.item_title
+    line = Text(f"{hit.date:{DATE_FORMAT}} · {hit.committee} · {item}\n", style="bold")
+    line.append(f"{hit.label or hit.kind.capitalize()}: ", style="green" if hit.label else "cyan")
+    bold = False
+    for piece in hit.snippet.replace(MARK_END, MARK_START).split(MARK_START):
+        line.append(piece, style="bold reverse" if bold else "")
+        bold = not bold
+    return line
+
+
+class SearchScreen(ClerkScreen):
+    """Type to search; results and their count follow; Enter opens a result."""
+
+    CLERK_COMMANDS = SEARCH_COMMANDS
+    BINDINGS = bindings(CLERK_COMMANDS)
+    HELP_NAME = "search"
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk)
+        self.filters = SearchFilters()
+        self.hits: list[SearchHit] = []
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder=PLACEHOLDER, id="search-query")
+        yield Static(id="search-status")
+        yield OptionList(id="results")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Search"
+        self._show_status(SearchResults(problem="Type a word to search for."))
+        self.query_one("#search-query").focus()
+
+    @on(Input.Changed, "#search-query")
+    def _typed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self.run_search)
+
+    @on(Input.Submitted, "#search-query")
+    def _to_results(self) -> None:
+        if self.hits:
+            self.query_one("#results").focus()
+
+    def run_search(self) -> None:
+        """Search now for what is typed, stopping any search still under way."""
+        self.store.search.interrupt()
+        self._search(self.query_one("#search-query", Input).value, self.filters)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, text: str, filters: SearchFilters) -> None:
+        results = self.store.search.search(text, filters)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_results, results)
+
+    def show_results(self, results: SearchResults) -> None:
+        """List the hits and say how many there are."""
+        if results.problem == "The search was stopped.":
+            return  # a newer search is on its way
+        self.hits = results.hits
+        listing = self.query_one("#results", OptionList)
+        listing.clear_options()
+        listing.add_options(Option(result_line(hit), id=hit.entry_id) for hit in results.hits)
+        if results.hits:
+            listing.highlighted = 0
+        self._show_status(results)
+
+    def _show_status(self, results: SearchResults) -> None:
+        filters = self.filters
+        parts = [results.problem or results.count_label,
+                 "resolutions only" if filters.kinds else "every kind of entry",
+                 filters.committee or "all committees"]
+        if filters.date_from or filters.date_to:
+            parts.append(f"{filters.date_from or '…'} to {filters.date_to or '…'}")
+        self.query_one("#search-status", Static).update(" · ".join(parts))
+
+    def _refilter(self, **changes: Any) -> None:
+        self.filters = SearchFilters(**{**self.filters.__dict__, **changes})
+        self.run_search()
+
+    def action_toggle_kinds(self) -> None:
+        """Resolutions only, or every kind of entry."""
+        self._refilter(kinds=None if self.filters.kinds else ("resolution",))
+
+    def action_choose_committee(self) -> None:
+        """Pick one committee, or all of them."""
+        names = [c.name for c in self.store.committees.list()]
+        choices = [("", "All committees")] + [(name, name) for name in names]
+        self.app.push_screen(PickScreen("Search which committee's meetings?", choices),
+                             lambda name: name is not None and self._refilter(
+                                 committee=name or None))
+
+    def action_choose_dates(self) -> None:
+        """Only meetings between two dates."""
+        def build(values: dict) -> tuple[dt.date | None, dt.date | None]:
+            return (parse_date(values["date_from"], "first date"),
+                    parse_date(values["date_to"], "last date"))
+
+        form = FormScreen("Meetings between which dates?", [
+            FormField("date_from", "From (YYYY-MM-DD, blank for the first)",
+                      value=str(self.filters.date_from or "")),
+            FormField("date_to", "To (YYYY-MM-DD, blank for today)",
+                      value=str(self.filters.date_to or "")),
+        ], build)
+        self.app.push_screen(form, lambda dates: dates is not None and self._refilter(
+            date_from=dates[0], date_to=dates[1]))
+
+    @on(OptionList.OptionSelected, "#results")
+    def action_open_result(self) -> None:
+        """Open the meeting at the highlighted result's item."""
+        from clerk_tui.ui.screens.meeting import MeetingScreen
+
+        index = self.query_one("#results", OptionList).highlighted
+        if index is None or index >= len(self.hits):
+            return
+        hit = self.hits[index]
+        self.app.push_screen(MeetingScreen(self.desk, hit.meeting_id, item_id=hit.item_id))
+
+    def action_back(self) -> None:
+        """Back to where the search started."""
+        self.store.search.interrupt()
+        self.app.pop_screen()
