@@ -234,7 +234,113 @@ def export(db_path: Path, meeting: str, date: dt.date | None, item_number: str |
         _fail(f"{error}{hint}", EXIT_FAILED)
     for note in result.notes:
         click.echo(note, err=True)
+    if snapshot.meeting.status == "approved":
+        with opened(db_path) as store:
+            store.approvals.record_export(result.sha256, found.id, item_id,
+                                          "public" if public else "confidential", str(result.path))
     click.echo(str(result.path))
+
+
+@main.command()
+@click.option("--open", "open_only", is_flag=True, help="Only actions still open.")
+@click.option("--committee", help="Only this committee's actions.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "docx"]), default="table",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Where to write (csv: a file, default the screen; docx: a folder or file, "
+                   "default exports/).")
+@click.pass_obj
+def actions(db_path: Path, open_only: bool, committee: str | None, fmt: str,
+            output: Path | None) -> None:
+    """The action log: every action of every meeting, soonest due first."""
+    from clerk_tui.minutes.compose.action_log import action_row, compose_action_log
+    from clerk_tui.minutes.compose.wording import ACTION_LOG_COLUMNS
+
+    with opened(db_path, must_exist=True) as store:
+        records = store.actions.log("open" if open_only else "all", committee=committee)
+        settings, today = store.settings.load(), store.now().date()
+    rows = [action_row(record) for record in records]
+    if fmt == "docx":
+        from clerk_tui.minutes.export import ExportError, export_action_log
+
+        scope = ("Open actions" if open_only else "All actions") + (
+            f" of {committee}" if committee else "")
+        document = compose_action_log(records, settings, scope, today)
+        try:
+            result = export_action_log(document, output or Path("exports"), today)
+        except ExportError as error:
+            _fail(str(error), EXIT_FAILED)
+        click.echo(str(result.path))
+    elif fmt == "csv":
+        _write_csv(ACTION_LOG_COLUMNS, rows, output)
+    else:
+        click.echo(f"{len(rows)} action(s)")
+        for row, record in zip(rows, records):
+            flag = click.style(" OVERDUE", fg="red", bold=True) if record.overdue else ""
+            click.echo(f"\n{row[0]}{flag}\n  {row[2] or 'no owner'} · due {row[3] or 'no date'} · "
+                       f"{row[4]} · {row[5]} · {row[1]}")
+
+
+def _write_csv(header, rows, output: Path | None) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    if output is None:
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    try:
+        output.write_text(buffer.getvalue(), encoding="utf-8")
+    except OSError as error:
+        _fail(f"{output} cannot be written: {error.strerror or error}.", EXIT_FAILED)
+    click.echo(str(output))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def verify(db_path: Path, file: Path) -> None:
+    """Say whether FILE is an untouched export of approved minutes, and of which meeting."""
+    import hashlib
+
+    digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    with opened(db_path, must_exist=True) as store:
+        record = store.approvals.export(digest)
+        claimed = _claimed_meeting(file)
+        if record is not None:
+            meeting = store.meetings.get(record["meeting_id"])
+            committee = store.committees.get(meeting.committee_id).name
+            click.echo(f"{file} is an untouched export of the approved {record['version']} "
+                       f"minutes of {committee}, {meeting.date.isoformat()} "
+                       f"(written {record['exported_at'][:16].replace('T', ' ')}).")
+            return
+        if claimed is not None:
+            try:
+                meeting = store.meetings.get(claimed)
+            except StoreError:
+                meeting = None
+            if meeting is not None:
+                committee = store.committees.get(meeting.committee_id).name
+                _fail(f"{file} says it is the minutes of {committee}, {meeting.date.isoformat()}, "
+                      "but it does not match any export of the approved minutes: it has been "
+                      "altered since it was written (or was exported before approval).",
+                      EXIT_FAILED)
+    _fail(f"{file} is not an export of approved minutes from this database.", EXIT_FAILED)
+
+
+def _claimed_meeting(file: Path) -> str | None:
+    """The meeting id a Word file of clerk's says it holds, if it is one."""
+    try:
+        import docx
+
+        identifier = docx.Document(str(file)).core_properties.identifier or ""
+    except Exception:  # not a Word file: it claims nothing
+        return None
+    parts = identifier.split(":")
+    return parts[1] if len(parts) >= 2 and parts[0] == "clerk" else None
 
 
 @main.command("import")

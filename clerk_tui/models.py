@@ -33,6 +33,9 @@ def _minute_number(value: str | None) -> str | None:
 MinuteNumber = Annotated[OptionalName, AfterValidator(_minute_number)]
 
 
+MATTERS_ARISING = "Matters arising"
+
+
 class HouseStyle(StrEnum):
     """How a committee's minutes are written."""
 
@@ -216,6 +219,17 @@ class AgendaItem(ClerkModel):
     taken_at: dt.time | None = Field(None, title="time the item was taken")
 
     @property
+    def matters_arising(self) -> bool:
+        """The item where the committee's open actions are followed up."""
+        return MATTERS_ARISING.lower() in self.title.lower()
+
+    @property
+    def previous_minutes(self) -> bool:
+        """The item where the last meeting's minutes are approved."""
+        return "minutes of the previous meeting" in self.title.lower() or \
+            "minutes of the last meeting" in self.title.lower()
+
+    @property
     def label(self) -> str:
         """The item as it is named on screen: "4. Library opening hours"."""
         return f"{self.minute_number}. {self.title}" if self.minute_number else self.title
@@ -264,6 +278,23 @@ class Action(_EntryBase):
     status: ActionStatus = Field(ActionStatus.OPEN, title="action status")
     done_on: dt.date | None = Field(None, title="date done")
     progress: Text | None = Field(None, title="progress note")
+    reassigned_to: OptionalName = Field(None, title="owner now")
+    due_revised: dt.date | None = Field(None, title="revised due date")
+
+    @property
+    def current_owner(self) -> str | None:
+        """Who has the action now (its owner in the minutes, unless reassigned)."""
+        return self.reassigned_to or self.owner
+
+    @property
+    def current_due(self) -> dt.date | None:
+        """When it is due now (as minuted, unless the date was revised)."""
+        return self.due_revised or self.due
+
+    def overdue(self, today: dt.date) -> bool:
+        """Open and past its due date."""
+        due = self.current_due
+        return self.status == ActionStatus.OPEN and due is not None and due < today
 
 
 class NamedVote(ClerkModel):
@@ -365,3 +396,14 @@ class ImportedMinutes(ClerkModel):
     items: list[AgendaItemSnapshot] = Field(default_factory=list)
     attendance: list[Attendance] = Field(default_factory=list)
     declarations: list[Declaration] = Field(default_factory=list)
+
+
+class ActionRecord(ClerkModel):
+    """An action in the action log, with where it was agreed."""
+
+    action: Action
+    meeting_id: Id
+    meeting_date: dt.date
+    committee_name: str
+    item_label: str
+    overdue: bool = False

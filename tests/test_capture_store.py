@@ -78,7 +78,7 @@ def test_a_new_meeting_copies_the_membership_of_the_last_one(store, sample):
         ("Cllr Ng", "member", "present", None),
         ("Ms Obi", "officer", "present", "Head of Planning"),
     ]
-    assert [i.title for i in store.items.list(meeting.id)] == ["Apologies"]
+    assert [i.title for i in store.items.list(meeting.id)] == ["Apologies", "Matters arising"]
 
 
 def test_a_new_committee_starts_from_its_standing_membership(store):

@@ -77,6 +77,8 @@ class Properties:
     author: str
     keywords: str = ""
     category: str = "Minutes"
+    identifier: str = ""
+    """Which minutes these are ("clerk:<meeting id>:public"), so a file can be traced."""
 
 
 @dataclass(frozen=True)

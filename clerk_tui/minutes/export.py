@@ -7,6 +7,8 @@ is never replaced unless asked. Confidential minutes are readable by their owner
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import io
 import os
 import re
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from clerk_tui.minutes.compose import Version, compose_item, compose_meeting
+from clerk_tui.minutes.document import Document
 from clerk_tui.minutes.markdown import to_markdown
 from clerk_tui.minutes.word import TemplateError, build
 from clerk_tui.models import HouseStyle, MeetingSnapshot, MeetingStatus
@@ -34,6 +37,8 @@ class ExportResult:
 
     path: Path
     notes: tuple[str, ...] = ()
+    sha256: str = ""
+    """The file's fingerprint, recorded for approved minutes so ``clerk verify`` works."""
 
 
 def slug(text: str) -> str:
@@ -79,7 +84,18 @@ def export_minutes(
     else:
         data = _word_bytes(document, template, notes)
     _write_atomically(target, data, private=version == "confidential", overwrite=overwrite)
-    return ExportResult(target, tuple(notes))
+    return ExportResult(target, tuple(notes), hashlib.sha256(data).hexdigest())
+
+
+def export_action_log(document: Document, destination: Path, day: dt.date,
+                      overwrite: bool = False) -> ExportResult:
+    """Write the action log (composed by the caller) as Word: action-log-<day>.docx."""
+    target = _target(destination, f"action-log-{day.isoformat()}.docx", "docx")
+    if target.exists() and not overwrite:
+        raise ExportError(f"{target} already exists; nothing was written.")
+    data = _word_bytes(document, None, [])
+    _write_atomically(target, data, private=False, overwrite=overwrite)
+    return ExportResult(target, (), hashlib.sha256(data).hexdigest())
 
 
 def _target(destination: Path, name: str, fmt: Format) -> Path:

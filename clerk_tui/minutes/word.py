@@ -158,7 +158,8 @@ class WordWriter:
         props.author = props.last_modified_by = self.text(values.author)
         props.keywords = self.text(values.keywords)
         props.category = values.category
-        props.comments = props.identifier = props.language = props.version = ""
+        props.comments = props.language = props.version = ""
+        props.identifier = values.identifier
         props.content_status = "Final" if document.final else "Draft"
         props.created = props.modified = props.last_printed = now
         props.revision = 1

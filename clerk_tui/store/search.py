@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from clerk_tui.fields import clean_text
+
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets; never in stored text
 COUNT_CAP = 1000  # counting beyond this costs time and tells a clerk nothing more
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -104,7 +106,7 @@ def fts_query(text: str) -> str | None:
 
 def query_parts(text: str) -> tuple[str | None, str | None]:
     """What must match and what must not, as FTS5 expressions (either may be None)."""
-    text = _CONTROL.sub(" ", text)  # FTS5 reads a NUL as the end of the query
+    text = _CONTROL.sub(" ", clean_text(text))  # FTS5 reads a NUL as the end of the query
     groups: list[list[str]] = []
     excluded: list[str] = []
     join_next = False

@@ -16,12 +16,15 @@ from clerk_tui.models import (
     Attendance,
     Committee,
     Declaration,
+    MATTERS_ARISING,
     Entry,
     Meeting,
     MeetingSnapshot,
     Role,
 )
 from clerk_tui.store import maintenance
+from clerk_tui.store.actions import Actions
+from clerk_tui.store.approvals import Approvals
 from clerk_tui.store.capture import Capture
 from clerk_tui.store.committees import Committees
 from clerk_tui.store.connection import (
@@ -72,6 +75,8 @@ class Store:
         )
         self.capture = Capture(database, self.meetings, self.items, self.entries)
         self.imports = Imports(self)
+        self.actions = Actions(self)
+        self.approvals = Approvals(self)
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None,
@@ -134,7 +139,20 @@ class Store:
                 self.attendance.add(Attendance(meeting_id=meeting.id, **person))
             for fields in agenda:
                 self.items.add(AgendaItem(meeting_id=meeting.id, **fields))
+            if copy_membership:
+                self._add_matters_arising(meeting)
         return meeting
+
+    def _add_matters_arising(self, meeting: Meeting) -> None:
+        """When the committee has open actions, the new meeting takes them up."""
+        items = self.items.list(meeting.id)
+        if any(item.matters_arising for item in items):
+            return
+        if not self.actions.log("open", committee_id=meeting.committee_id, before=meeting.date):
+            return
+        after = next((n + 1 for n, item in enumerate(items) if item.previous_minutes), len(items))
+        self.items.add(AgendaItem(meeting_id=meeting.id, title=MATTERS_ARISING, exempt=False),
+                       after)
 
     def _membership(self, committee: Committee, date: dt.date) -> list[dict[str, Any]]:
         """Who is expected: the last meeting's members and officers, substitutes

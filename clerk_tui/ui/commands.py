@@ -53,6 +53,8 @@ DECLARATIONS = Command("declarations", "f4", "declarations", "Declarations", "De
                        "Declarations of interest")
 SEARCH = Command("search", "ctrl+f", "search", "Search", "Search resolutions",
                  "Search every resolution (or entry) ever minuted")
+ACTION_LOG = Command("action_log", "ctrl+l", "action_log", "Actions", "Action log",
+                     "Every action of every meeting: open, overdue, done")
 QUIT = Command("quit", "ctrl+q", "quit", "Quit", "Quit", "Quit clerk (everything is saved)",
                priority=True, in_palette=False)
 

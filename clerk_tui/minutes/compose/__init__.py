@@ -179,6 +179,7 @@ class _Minutes:
             author=settings.clerk_name or settings.organisation or "clerk",
             keywords=f"minutes; {snapshot.committee.name}; {meeting.date.isoformat()}; "
                      f"{self.version}; {'approved' if final else 'draft'}",
+            identifier=f"clerk:{meeting.id}:{self.version}",
         )
         visible = [p for p in (parts if parts is not None else snapshot.items)
                    if not self.private(p.item)]

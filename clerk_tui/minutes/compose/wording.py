@@ -330,6 +330,31 @@ def closing_line(started: dt.time | None, ended: dt.time | None) -> str | None:
     return None
 
 
+ACTION_LOG_TITLE = "Action log"
+ACTION_LOG_COLUMNS = ("Action", "Detail", "Owner", "Due", "Status", "Meeting")
+OVERDUE = "Overdue"
+
+
+def action_update(agreed_on: dt.date, item: str, action: str, owner: str | None, status: str,
+                  done_on: dt.date | None, progress: str | None) -> str:
+    """How the minutes of a later meeting record what became of an action."""
+    who = f" ({formal_name(owner)})" if owner else ""
+    said = {"done": f"was reported done{f' on {short_date(done_on)}' if done_on else ''}",
+            "cancelled": "was withdrawn", "open": "remains open"}[status]
+    text = f"The action agreed on {short_date(agreed_on)} under {item}, “{trimmed(action)}”{who}, {said}"
+    return text + (f": {clause(progress)}." if progress and progress.strip() else ".")
+
+
+def approval_resolution(previous: dt.date, corrections: list[str]) -> str:
+    """The decision that approves the last meeting's minutes."""
+    text = f"That the minutes of the meeting held on {short_date(previous)} be approved as a " \
+           "correct record"
+    if corrections:
+        parts = "; ".join(f"({chr(97 + n)}) {trimmed(c)}" for n, c in enumerate(corrections))
+        text += f", subject to the following corrections: {parts}"
+    return text + "."
+
+
 def first_person_warning(where: str) -> str:
     """What the clerk is told about an entry that is not in reported speech."""
     return f"{where} reads in the first person; minutes are written in reported speech."

@@ -9,9 +9,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-from clerk_tui.store.migrations import m001_tables, m002_locks, m003_capture, m004_search
+from clerk_tui.store.migrations import (
+    m001_tables,
+    m002_locks,
+    m003_capture,
+    m004_search,
+    m005_follow_up,
+)
 
-MIGRATIONS: tuple[str, ...] = (m001_tables.SQL, m002_locks.SQL, m003_capture.SQL, m004_search.SQL)
+MIGRATIONS: tuple[str, ...] = (
+    m001_tables.SQL, m002_locks.SQL, m003_capture.SQL, m004_search.SQL, m005_follow_up.SQL,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

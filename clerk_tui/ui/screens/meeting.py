@@ -26,8 +26,8 @@ from clerk_tui.ui.screens.attendance import AttendanceScreen
 from clerk_tui.ui.screens.declarations import DeclarationsScreen
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.entry_actions import ENTRY_COMMANDS, EntryActions
+from clerk_tui.ui.screens.lifecycle_actions import LIFECYCLE_COMMANDS, LifecycleActions
 from clerk_tui.ui.screens.minutes_actions import MINUTES_COMMANDS, MinutesActions
-from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen
 from clerk_tui.ui.widgets.capture import CaptureLine
 from clerk_tui.ui.widgets.lines import DATE_FORMAT, entry_line, item_line
@@ -56,8 +56,6 @@ MEETING_COMMANDS = (
             "Record the time the meeting started"),
     Command("end_meeting", "f6", "end_meeting", "End", "End meeting",
             "Record the time the meeting ended"),
-    Command("reopen_minutes", "ctrl+r", "reopen_minutes", "Reopen", "Reopen minutes",
-            "Unlock approved minutes to correct them, giving a reason for the audit log"),
     Command("back", "escape", "back", "Back", "Back to meetings",
             "Back to the capture line, or to the list of meetings"),
 )
@@ -70,10 +68,11 @@ LOCKED_BANNER = (
 )
 
 
-class MeetingScreen(EntryActions, MinutesActions, ClerkScreen):
+class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen):
     """One meeting, captured live."""
 
-    CLERK_COMMANDS = MEETING_COMMANDS + ENTRY_COMMANDS + MINUTES_COMMANDS + (HELP,)
+    CLERK_COMMANDS = (MEETING_COMMANDS + ENTRY_COMMANDS + MINUTES_COMMANDS + LIFECYCLE_COMMANDS
+                      + (HELP,))
     BINDINGS = bindings(CLERK_COMMANDS)
     HELP_NAME = "meeting"
 
@@ -210,7 +209,14 @@ class MeetingScreen(EntryActions, MinutesActions, ClerkScreen):
             parts.append(f"EXEMPT{paragraph}")
         if item.taken_at:
             parts.append(f"taken {item.taken_at:%H:%M}")
-        return " · ".join(parts)
+        heading = " · ".join(parts)
+        if item.matters_arising:
+            lines = self.open_actions_lines()
+            heading += (f"\n{len(lines)} action(s) open from earlier meetings (Ctrl+L to "
+                        "update them; each update is minuted here):\n" + "\n".join(
+                            f"  • {line}" for line in lines[:8])
+                        if lines else "\nNo actions are open from earlier meetings.")
+        return heading
 
     def show_entries(self, highlight: str | None = None) -> None:
         """Draw the selected item's entries, in order."""
@@ -313,6 +319,10 @@ class MeetingScreen(EntryActions, MinutesActions, ClerkScreen):
         self.app.push_screen(DeclarationsScreen(self.desk, self.meeting.id))
 
     def on_screen_resume(self) -> None:
+        self.load_agenda()  # another screen may have changed it (the action log, attendance)
+        if self.selected is not None:
+            entry = self._highlighted_entry()
+            self.show_entries(highlight=entry.id if entry else None)
         capture = self.query_one(CaptureLine)
         capture.set_names(self._names())
         if not capture.disabled:
@@ -326,23 +336,6 @@ class MeetingScreen(EntryActions, MinutesActions, ClerkScreen):
             capture.insert_text_at_cursor(event.character or "")
             event.stop()
 
-    def action_reopen_minutes(self) -> None:
-        """Ask why, then unlock the approved minutes for correction."""
-        def build(values: dict) -> str:
-            if not (values["reason"] or "").strip():
-                raise ValueError("Say why the minutes are being reopened.")
-            return values["reason"].strip()
-
-        def reopen(reason: str | None) -> None:
-            if reason and self.desk.autosaver.save_now(
-                    lambda: self.store.meetings.reopen(self.meeting.id, reason)):
-                self._refresh_agenda()
-                self._show_lock()
-                self.notify("Minutes reopened. Every change is kept in the audit log.")
-        form = FormScreen("Reopen approved minutes", [
-            FormField("reason", "Why are they being reopened? (kept in the audit log)")], build)
-        self.app.push_screen(form, reopen)
-
     def action_back(self) -> None:
         """Back to the capture line; from there, back to the meetings."""
         capture = self.query_one(CaptureLine)
@@ -355,8 +348,8 @@ class MeetingScreen(EntryActions, MinutesActions, ClerkScreen):
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reopen_minutes":
-            return self.read_only
+        if (answer := self.check_lifecycle_action(action)) is not None:
+            return answer
         if action in EDITING and self.read_only:
             return False
         if action in ("edit_item", "delete_item", "take_item") and self.selected is None:

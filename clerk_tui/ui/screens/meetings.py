@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from clerk_tui.demo import add_sample_meeting
 from clerk_tui.fields import parse_date, parse_time
 from clerk_tui.models import Meeting, MeetingSummary
-from clerk_tui.ui.commands import HELP, SEARCH, Command, bindings
+from clerk_tui.ui.commands import ACTION_LOG, HELP, SEARCH, Command, bindings
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.form import FormField, FormScreen
@@ -50,7 +50,7 @@ def meeting_row(summary: MeetingSummary) -> tuple[str, ...]:
 class MeetingsScreen(ClerkScreen):
     """Meetings newest first, with committee, date, status and counts."""
 
-    CLERK_COMMANDS = (NEW_MEETING, OPEN_MEETING, SEARCH, SAMPLE, DELETE_MEETING, HELP)
+    CLERK_COMMANDS = (NEW_MEETING, OPEN_MEETING, SEARCH, ACTION_LOG, SAMPLE, DELETE_MEETING, HELP)
     BINDINGS = bindings(CLERK_COMMANDS)
     HELP_NAME = "meetings"
 
@@ -99,6 +99,12 @@ class MeetingsScreen(ClerkScreen):
 
     def key_down(self) -> None:
         self.query_one("#meetings", DataTable).action_cursor_down()
+
+    def action_action_log(self) -> None:
+        """Every action of every meeting."""
+        from clerk_tui.ui.screens.action_log import ActionLogScreen
+
+        self.app.push_screen(ActionLogScreen(self.desk))
 
     def _highlighted(self) -> MeetingSummary | None:
         table = self.query_one("#meetings", DataTable)

@@ -68,6 +68,9 @@ class MinutesActions:
         except ExportError as error:
             self.app.call_from_thread(self.notify, f"Not exported: {error}", severity="error")
             return
+        if snapshot.meeting.locked:  # so that clerk verify can vouch for the file
+            self.store.approvals.record_export(result.sha256, snapshot.meeting.id, item_id,
+                                               version, str(result.path))
         notes = " ".join(result.notes)
         self.app.call_from_thread(self.notify, f"Minutes written to {result.path.resolve()}. {notes}",
                                   timeout=10)

@@ -1,0 +1,50 @@
+"""The action log as a document: a table of actions across meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from clerk_tui.minutes.compose import wording
+from clerk_tui.minutes.document import Document, Properties, Table, paragraph
+from clerk_tui.models import ActionRecord, OrganisationSettings
+
+LOG_WIDTHS = (0.3, 0.22, 0.14, 0.11, 0.09, 0.14)
+
+
+def action_row(record: ActionRecord) -> tuple[str, ...]:
+    """One action in the log: what, where and progress, owner now, due now, status, when agreed."""
+    action = record.action
+    detail = record.item_label + (f" – {wording.trimmed(action.progress)}" if action.progress else "")
+    status = wording.OVERDUE if record.overdue else action.status.value.capitalize()
+    if action.done_on:
+        status += f" {wording.short_date(action.done_on)}"
+    due = action.current_due
+    return (
+        wording.capitalised(wording.trimmed(action.text)),
+        detail,
+        wording.formal_name(action.current_owner) if action.current_owner else "",
+        wording.short_date(due) if due else "",
+        status,
+        f"{record.committee_name}, {wording.short_date(record.meeting_date)}",
+    )
+
+
+def compose_action_log(records: list[ActionRecord], settings: OrganisationSettings,
+                       scope: str, today: dt.date) -> Document:
+    """The action log as a document; ``scope`` says which actions it holds."""
+    blocks = []
+    if settings.organisation:
+        blocks.append(paragraph(settings.organisation.upper(), role="subtitle"))
+    blocks += [paragraph(wording.ACTION_LOG_TITLE, role="title"),
+               paragraph(f"{scope}, as at {wording.long_date(today)}"),
+               Table(wording.ACTION_LOG_COLUMNS, tuple(action_row(r) for r in records), LOG_WIDTHS)]
+    return Document(
+        blocks=tuple(blocks),
+        header=f"{wording.ACTION_LOG_TITLE} – {wording.short_date(today)}",
+        properties=Properties(title=f"{wording.ACTION_LOG_TITLE}, {wording.short_date(today)}",
+                              subject=scope,
+                              author=settings.clerk_name or settings.organisation or "clerk",
+                              keywords="actions", category=wording.ACTION_LOG_TITLE),
+        page_numbers=wording.PAGE_NUMBERS,
+        final=True,
+    )

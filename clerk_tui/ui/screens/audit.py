@@ -1,0 +1,70 @@
+"""The audit log of a meeting's minutes: approvals, reopenings and every change."""
+
+from __future__ import annotations
+
+import json
+
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Footer, Header, Static
+
+from clerk_tui.models import AuditRecord
+from clerk_tui.ui.commands import HELP, Command, bindings
+from clerk_tui.ui.desk import Desk
+from clerk_tui.ui.screens.base import ClerkScreen
+
+AUDIT_COMMANDS = (Command("back", "escape", "back", "Back", "Back", "Back to the meeting"), HELP)
+_TABLES = {"entries": "entry", "agenda_items": "agenda item", "attendance": "attendance",
+           "declarations": "declaration", "meetings": "meeting details"}
+
+
+def describe(record: AuditRecord) -> str:
+    """What happened, in a line: the reason, or what changed from what to what."""
+    if record.event == "reopened":
+        return f"Reason: {record.reason}"
+    if record.event == "approved":
+        return f"Approved on {(record.after or {}).get('approved_on', '')}"
+    before, after = record.before or {}, record.after or {}
+    changed = [k for k in after if before.get(k) != after.get(k) and k not in ("position",)]
+    if record.change == "update" and changed:
+        return "; ".join(f"{k}: {json.dumps(before.get(k))} → {json.dumps(after.get(k))}"
+                         for k in changed)[:200]
+    shown = after or before
+    return str(shown.get("text") or shown.get("title") or shown.get("person") or "")[:200]
+
+
+class AuditScreen(ClerkScreen):
+    """Everything that happened to these minutes after they were first approved."""
+
+    CLERK_COMMANDS = AUDIT_COMMANDS
+    BINDINGS = bindings(CLERK_COMMANDS)
+    HELP_NAME = "audit"
+
+    def __init__(self, desk: Desk, meeting_id: str) -> None:
+        super().__init__(desk)
+        self.meeting = self.store.meetings.get(meeting_id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="meeting-title")
+        yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        committee = self.store.committees.get(self.meeting.committee_id).name
+        self.sub_title = f"Audit log · {committee} · {self.meeting.date.isoformat()}"
+        records = self.store.meetings.audit_log(self.meeting.id)
+        self.query_one("#meeting-title", Static).update(
+            f"{len(records)} event(s) since these minutes were first approved"
+            if records else "Nothing yet: the audit log starts when the minutes are approved.")
+        table = self.query_one(DataTable)
+        table.add_columns("When", "Event", "What", "Details")
+        for record in records:
+            what = _TABLES.get(record.what or "", record.what or "")
+            event = f"{record.change} {what}" if record.event == "changed" else record.event
+            table.add_row(f"{record.at:%Y-%m-%d %H:%M}", record.event.capitalize(), event,
+                          describe(record))
+        table.focus()
+
+    def action_back(self) -> None:
+        """Back to the meeting."""
+        self.app.pop_screen()

@@ -1,0 +1,123 @@
+"""After the meeting: approving minutes, reopening them, the audit log, and following
+actions up (the action log, matters arising) from the meeting screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from clerk_tui.fields import parse_date
+from clerk_tui.minutes.compose import wording
+from clerk_tui.ui.commands import ACTION_LOG, Command
+from clerk_tui.ui.screens.action_log import ActionLogScreen
+from clerk_tui.ui.screens.audit import AuditScreen
+from clerk_tui.ui.screens.form import FormField, FormScreen
+
+if TYPE_CHECKING:
+    from clerk_tui.ui.screens.meeting import MeetingScreen
+
+LIFECYCLE_COMMANDS = (
+    ACTION_LOG,
+    Command("approve_previous", "f10", "approve_previous", "Approve previous",
+            "Approve previous minutes",
+            "Resolve that the last meeting's minutes are a correct record, and approve them"),
+    Command("approve_minutes", "f12", "approve_minutes", "Approve", "Approve minutes",
+            "Record that these minutes were approved (they are then locked)"),
+    Command("reopen_minutes", "ctrl+r", "reopen_minutes", "Reopen", "Reopen minutes",
+            "Unlock approved minutes to correct them, giving a reason for the audit log"),
+    Command("audit_log", "ctrl+y", "audit_log", "Audit log", "Audit log",
+            "Approvals, reopenings and every change since the minutes were approved"),
+)
+
+
+class LifecycleActions:
+    """Approval, reopening, the audit log and actions, for the meeting screen."""
+
+    def check_lifecycle_action(self: MeetingScreen, action: str) -> bool | None:
+        """Which of these actions make sense now."""
+        if action == "reopen_minutes":
+            return self.read_only
+        if action == "approve_minutes":
+            return not self.read_only
+        if action == "approve_previous":
+            return (not self.read_only and self.selected is not None
+                    and self.selected.previous_minutes
+                    and self.store.approvals.awaiting(self.meeting) is not None)
+        return None
+
+    def action_action_log(self: MeetingScreen) -> None:
+        """The action log; from matters arising, this committee's, minuting each update."""
+        here = self.selected if self.selected and self.selected.matters_arising else None
+        committee = self.store.committees.get(self.meeting.committee_id).name if here else None
+        self.app.push_screen(ActionLogScreen(self.desk, committee, minuted_in=here))
+
+    def open_actions_lines(self: MeetingScreen) -> list[str]:
+        """The committee's actions still open from earlier meetings (for matters arising)."""
+        records = self.store.actions.log("open", committee_id=self.meeting.committee_id,
+                                         before=self.meeting.date)
+        return [f"{'OVERDUE ' if r.overdue else ''}{wording.trimmed(r.action.text)} "
+                f"({r.action.current_owner or 'no owner'}, agreed "
+                f"{wording.short_date(r.meeting_date)})" for r in records]
+
+    def action_approve_previous(self: MeetingScreen) -> None:
+        """Resolve that the previous minutes are a correct record, and approve them."""
+        previous = self.store.approvals.awaiting(self.meeting)
+        fields = [
+            FormField("corrections", "Corrections, if any (separate them with ;)"),
+            FormField("unanimous", "Agreed unanimously", kind="check", value=True),
+        ]
+
+        def build(values: dict) -> tuple[list[str], bool]:
+            corrections = [c.strip() for c in (values["corrections"] or "").split(";")]
+            return [c for c in corrections if c], bool(values["unanimous"])
+
+        def approve(answer: tuple[list[str], bool] | None) -> None:
+            if answer is None:
+                return
+            text = wording.approval_resolution(previous.date, answer[0])
+            if self.desk.autosaver.save_now(lambda: self.store.approvals.approve_previous(
+                    self.meeting.id, self.selected.id, text, unanimous=answer[1])):
+                self.show_entries()
+                self.load_agenda()
+                self.notify(f"The minutes of {wording.short_date(previous.date)} are approved "
+                            "and locked.")
+        self.app.push_screen(FormScreen(
+            f"Approve the minutes of {wording.long_date(previous.date)}", fields, build), approve)
+
+    def action_approve_minutes(self: MeetingScreen) -> None:
+        """Record that these minutes were approved, and on which date."""
+        def build(values: dict):
+            day = parse_date(values["date"], "date of approval")
+            if day is None:
+                raise ValueError("Give the date the minutes were approved.")
+            return day
+
+        def approve(day) -> None:
+            if day and self.desk.autosaver.save_now(
+                    lambda: self.store.meetings.approve(self.meeting.id, day)):
+                self._refresh_agenda()
+                self._show_lock()
+        form = FormScreen("Approve these minutes (they are then locked)", [
+            FormField("date", "Approved on (YYYY-MM-DD)",
+                      value=self.store.now().date().isoformat())], build)
+        self.app.push_screen(form, approve)
+
+    def action_reopen_minutes(self: MeetingScreen) -> None:
+        """Ask why, then unlock the approved minutes for correction."""
+        def build(values: dict) -> str:
+            if not (values["reason"] or "").strip():
+                raise ValueError("Say why the minutes are being reopened.")
+            return values["reason"].strip()
+
+        def reopen(reason: str | None) -> None:
+            if reason and self.desk.autosaver.save_now(
+                    lambda: self.store.meetings.reopen(self.meeting.id, reason)):
+                self._refresh_agenda()
+                self._show_lock()
+                self.notify("Minutes reopened. Every change is kept in the audit log.")
+        form = FormScreen("Reopen approved minutes", [
+            FormField("reason", "Why are they being reopened? (kept in the audit log)")], build)
+        self.app.push_screen(form, reopen)
+
+    def action_audit_log(self: MeetingScreen) -> None:
+        """Show the audit log of these minutes."""
+        self.app.push_screen(AuditScreen(self.desk, self.meeting.id))
