@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from clerk_tui.importer.documents import UnreadableDocument
 from clerk_tui.importer.minutes import read_minutes
-from clerk_tui.models import ImportedMinutes, explain
+from clerk_tui.models import AgendaItemSnapshot, explain
 from clerk_tui.store import Store, StoreError
 
 SUFFIXES = (".txt", ".md", ".docx")
@@ -29,24 +29,26 @@ class FileReport:
     path: Path
     ok: bool
     message: str
+    skipped: bool = False
 
 
 def minutes_files(paths: Iterable[Path]) -> list[Path]:
-    """The minutes files among ``paths``, folders searched all the way down, in order."""
+    """The files among ``paths``, folders searched all the way down, in order (Word's
+    own lock files "~$…" left out)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found += sorted(p for p in path.rglob("*") if p.is_file()
-                            and p.suffix.lower() in SUFFIXES and not p.name.startswith("~$"))
+                            and not p.name.startswith(("~$", ".")))
         else:
             found.append(path)
     return found
 
 
-def found(minutes: ImportedMinutes) -> str:
-    """What a file held, in a few words: "1 item, 1 resolution, 2 actions, 2 questions"."""
-    kinds = [entry.kind for part in minutes.items for entry in part.entries]
-    counts = [(len(minutes.items), "item"), (kinds.count("resolution"), "resolution"),
+def found(parts: list[AgendaItemSnapshot]) -> str:
+    """What was filed, in a few words: "1 item, 1 resolution, 2 actions, 2 questions"."""
+    kinds = [entry.kind for part in parts for entry in part.entries]
+    counts = [(len(parts), "item"), (kinds.count("resolution"), "resolution"),
               (kinds.count("action"), "action"), (kinds.count("question"), "question")]
     return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
 
@@ -60,7 +62,11 @@ def import_files(store: Store, paths: Iterable[Path], committee: str | None = No
 
 def import_file(store: Store, path: Path, committee: str | None = None,
                 date: dt.date | None = None) -> FileReport:
-    """Import one file of minutes (again: nothing is added twice)."""
+    """Import one file of minutes (again: nothing is added twice). Never raises: a file
+    that cannot be read, however it fails, gets a line saying so."""
+    if path.suffix.lower() not in SUFFIXES:
+        return FileReport(path, True, "skipped: clerk reads .txt, .md and .docx files",
+                          skipped=True)
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as error:
@@ -69,12 +75,14 @@ def import_file(store: Store, path: Path, committee: str | None = None,
         return FileReport(path, True, "already imported; nothing added")
     try:
         minutes = read_minutes(path, committee, date)
-        meeting = store.imports.add(minutes, str(path), digest)
+        meeting, added = store.imports.add(minutes, str(path), digest)
     except UnreadableDocument as error:
         return FileReport(path, False, str(error).replace(f"{path} ", "", 1))
     except ValidationError as error:
         return FileReport(path, False, f"could not be read as minutes: {explain(error)}")
     except StoreError as error:
         return FileReport(path, False, str(error))
-    return FileReport(path, True, f"{minutes.committee}, {meeting.date.isoformat()}: "
-                                  f"{found(minutes)}")
+    except Exception as error:  # an unknown layout must never stop the other files
+        return FileReport(path, False, f"could not be read ({type(error).__name__}: {error})")
+    held = found(added) if added else "nothing new (its items were imported before)"
+    return FileReport(path, True, f"{minutes.committee}, {meeting.date.isoformat()}: {held}")

@@ -358,19 +358,22 @@ def import_(db_path: Path, paths: tuple[Path, ...], committee: str | None,
     from clerk_tui.archive import import_files, minutes_files
 
     total = len(minutes_files(paths))
-    failures = 0
+    failures = skipped = 0
     with opened(db_path) as store:
         for number, report in enumerate(import_files(store, paths, committee, date), start=1):
             progress = f"[{number}/{total}] " if total > 1 else ""
             click.secho(f"{progress}{report.path}: {report.message}",
                         fg=None if report.ok else "red", err=not report.ok)
             failures += not report.ok
+            skipped += report.skipped
+    if skipped:
+        click.echo(f"{skipped} file(s) skipped (not .txt, .md or .docx).", err=True)
     if failures:
-        _fail(f"{failures} of {total} file(s) could not be imported.", EXIT_FAILED)
+        _fail(f"{failures} of {total - skipped} file(s) could not be imported.", EXIT_FAILED)
 
 
-@main.command()
-@click.argument("query")
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1, required=True)
 @click.option("--all-kinds", is_flag=True, help="Every kind of entry, not only resolutions.")
 @click.option("--committee", help="Only this committee's meetings.")
 @click.option("--from", "date_from", type=DATE, help="Meetings on or after this date.")
@@ -378,22 +381,29 @@ def import_(db_path: Path, paths: tuple[Path, ...], committee: str | None,
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
 @click.pass_obj
-def search(db_path: Path, query: str, all_kinds: bool, committee: str | None,
+def search(db_path: Path, words: tuple[str, ...], all_kinds: bool, committee: str | None,
            date_from: dt.date | None, date_to: dt.date | None, limit: int, as_json: bool) -> None:
-    """Search past resolutions (words, "phrases", prefix*, OR, -exclusions)."""
+    """Search past resolutions: WORDS (all must match), "phrases", prefix*, OR,
+    -exclusions. clerk search school places -temporary"""
     import json
 
     from clerk_tui.store import SearchFilters
 
+    query = " ".join(words)
+    if date_from and date_to and date_from > date_to:
+        _fail("--from is after --to: no meeting can be in between.", EXIT_FAILED)
     filters = SearchFilters(kinds=None if all_kinds else ("resolution",), committee=committee,
                             date_from=date_from, date_to=date_to)
     with opened(db_path, must_exist=True) as store:
+        if committee and store.committees.find(committee) is None:
+            _fail(f"There is no committee called {committee!r}.", EXIT_FAILED)
         results = store.search.search(query, filters, limit=limit)
     if results.problem:
         _fail(results.problem, EXIT_FAILED)
     if as_json:
-        click.echo(json.dumps([_hit_json(hit) for hit in results.hits], indent=2,
-                              ensure_ascii=False))
+        click.echo(json.dumps({"query": query, "count": results.count,
+                               "results": [_hit_json(hit) for hit in results.hits]},
+                              indent=2, ensure_ascii=False))
         return
     click.echo(f"{results.count_label} for {query!r}")
     for hit in results.hits:

@@ -36,7 +36,7 @@ def test_the_portfolio_plan_update_fixture(store):
     summary = store.meetings.summaries()[0]
     assert summary.imported and summary.meeting.status == "approved"
     part = imported_item(store, summary.meeting.id)
-    assert part.item.title == "Children, Education and Families Portfolio Plan Update"
+    assert part.item.title == "CHILDREN, EDUCATION AND FAMILIES PORTFOLIO PLAN UPDATE"
     assert part.item.report_reference == "ECHS19062"
     entries = part.entries
     kinds = [e.kind for e in entries]
@@ -63,7 +63,7 @@ def test_the_leadership_scrutiny_fixture(store):
                          COMMITTEE, dt.date(2021, 3, 11))
     assert report.ok and report.message.endswith("1 item, 0 resolutions, 0 actions, 0 questions")
     part = imported_item(store, store.meetings.summaries()[0].meeting.id)
-    assert part.item.title == "Scrutiny of the Children and Families Senior Leadership Team"
+    assert part.item.title == "SCRUTINY OF THE CHILDREN AND FAMILIES SENIOR LEADERSHIP TEAM"
     assert len(bullets(part.entries)) == 12
     assert any("Appendix B" in e.text for e in part.entries)
 
@@ -89,7 +89,7 @@ def test_the_meeting_line_names_committee_date_and_item(store, tmp_path):
                                                              dt.date(2022, 6, 15))
     part = imported_item(store, summary.meeting.id)
     assert (part.item.minute_number, part.item.title, part.item.report_reference) == (
-        "11", "Housing Delivery Test", "HPR2022/031")
+        "11", "HOUSING DELIVERY TEST", "HPR2022/031")
 
 
 def test_two_pages_of_one_meeting_become_one_meeting(store, tmp_path):
@@ -99,7 +99,7 @@ def test_two_pages_of_one_meeting_become_one_meeting(store, tmp_path):
                         f"Agenda item\n{title}\nMinutes:\nRESOLVED: That {title.lower()} be noted.")
         assert import_file(store, page).ok
     (summary,) = store.meetings.summaries()
-    assert [i.title for i in store.items.list(summary.meeting.id)] == ["Housing", "Parking"]
+    assert [i.title for i in store.items.list(summary.meeting.id)] == ["HOUSING", "PARKING"]
     assert summary.meeting.status == "approved"
     events = [r.event for r in store.meetings.audit_log(summary.meeting.id)]
     assert events == ["approved", "reopened", "changed", "changed", "approved"]
@@ -220,3 +220,158 @@ def test_minutes_without_a_date_ask_for_one(store, tmp_path):
     page.write_text("Planning Committee\nThe Committee noted the report.")
     report = import_file(store, page)
     assert not report.ok and "do not say which date" in report.message and "--date" in report.message
+
+
+def read(*texts: str, kinds=None):
+    lines = [Line(t, (kinds or {}).get(n, "text")) for n, t in enumerate(texts)]
+    return parse_minutes(lines, date=dt.date(2024, 1, 1))
+
+
+def entries_of(minutes, n=0):
+    return [(e.kind, e.text) for e in minutes.items[n].entries]
+
+
+def test_a_file_of_several_pages_keeps_them_all(store, tmp_path):
+    page = tmp_path / "pages.txt"
+    page.write_text(
+        "Meeting: 15/06/2022 - Planning Committee (Item 11)\nAgenda item\nHOUSING\nMinutes:\n"
+        "RESOLVED: That housing be noted.\nSupporting documents:\nReport PDF 53 KB\n"
+        "Meeting: 15/06/2022 - Planning Committee (Item 12)\nAgenda item\nPARKING\nMinutes:\n"
+        "RESOLVED: That parking be noted.\nSupporting documents:\n")
+    report = import_file(store, page)
+    assert report.message.endswith("2 items, 2 resolutions, 0 actions, 0 questions")
+    (summary,) = store.meetings.summaries()
+    assert [(i.minute_number, i.title) for i in store.items.list(summary.meeting.id)] == [
+        ("11", "HOUSING"), ("12", "PARKING")]
+
+
+def test_exclusion_resolutions_and_numbered_parts_keep_every_word():
+    minutes = read("1. EXCLUSION", "RESOLVED that the press and public be excluded under "
+                   "Section 100A(4) of the Local Government Act 1972.",
+                   "RESOLVED that the Committee (1) note the report; and (2) agree the plan.",
+                   "RESOLVED:", "That the budget be approved.",
+                   "RESOLVED that the Executive be recommended to:", "(a) adopt the plan;",
+                   "(b) review it in 2025.")
+    assert entries_of(minutes) == [
+        ("resolution", "that the press and public be excluded under Section 100A(4) of the "
+                       "Local Government Act 1972."),
+        ("resolution", "that the Committee note the report"),
+        ("resolution", "that the Committee agree the plan."),
+        ("resolution", "That the budget be approved."),
+        ("resolution", "that the Executive be recommended to adopt the plan"),
+        ("resolution", "that the Executive be recommended to review it in 2025."),
+    ]
+
+
+def test_numbered_sentences_inside_an_item_are_text():
+    minutes = read("1. SCHOOLS", "3 schools were affected by the closure.",
+                   "2024 rates were set in March.", "· 4 providers had left",
+                   kinds={3: "bullet"})
+    assert len(minutes.items) == 1
+    assert entries_of(minutes) == [
+        ("note", "3 schools were affected by the closure."),
+        ("note", "2024 rates were set in March.\n- · 4 providers had left")]
+
+
+def test_no_word_is_dropped_or_altered():
+    minutes = read(
+        "1. DECLARATIONS",
+        "There were no declarations of interest, though Councillor Lee noted her role.",
+        "Councillor Omar Patel declared a personal interest in item 2 as a neighbour.",
+        "2. SEND ACTION PLAN",
+        "The SEND ACTION PLAN was presented.",
+        "ACTION: Circulate the plan (Head of SEND, by end of June)",
+        "Agreed actions from the last meeting were reviewed.",
+        "The Committee agreed that the report be noted.")
+    assert entries_of(minutes, 0) == [
+        ("note", "There were no declarations of interest, though Councillor Lee noted her role.")]
+    (declaration,) = minutes.declarations
+    assert declaration.text == "in item 2 as a neighbour."
+    assert minutes.items[1].item.title == "SEND ACTION PLAN"
+    kinds = entries_of(minutes, 1)
+    assert kinds[0] == ("note", "The SEND ACTION PLAN was presented.")
+    assert kinds[1] == ("action", "Circulate the plan (Head of SEND, by end of June)")
+    assert minutes.items[1].entries[1].owner == "Head of SEND"
+    assert kinds[2:] == [("note", "Agreed actions from the last meeting were reviewed."),
+                         ("note", "The Committee agreed that the report be noted.")]
+
+
+def test_actions_name_their_owner_in_the_usual_ways():
+    minutes = read("1. TRANSPORT", "The timetable will be circulated. Action: J Smith",
+                   "ACTION: Head of Transport to circulate the fares review.")
+    first, second = minutes.items[0].entries
+    assert (first.text, first.owner) == ("The timetable will be circulated.", "J Smith")
+    assert (second.text, second.owner) == ("Head of Transport to circulate the fares review.",
+                                           "Head of Transport")
+
+
+def test_title_block_attendance_lists_and_start_time():
+    minutes = read("ANYTOWN BOROUGH COUNCIL", "PLANNING COMMITTEE",
+                   "Minutes of the meeting held at 7.30 pm on Tuesday 4 June 2024",
+                   "Present:", "Councillor A Smith (Chairman)", "Councillor B Jones",
+                   "Also present:", "Mr A Andrews (Co-opted Member, Diocese)",
+                   "1. APOLOGIES", "None.")
+    assert (minutes.committee, minutes.date, minutes.start_time) == (
+        "Planning Committee", dt.date(2024, 6, 4), dt.time(19, 30))
+    assert [(p.person, p.office, p.role) for p in minutes.attendance] == [
+        ("Councillor A Smith", "Chairman", "member"), ("Councillor B Jones", None, "member"),
+        ("Mr A Andrews", "Co-opted Member, Diocese", "officer")]
+    assert [p.item.title for p in minutes.items] == ["APOLOGIES"]
+
+
+def test_windows_text_and_word_numbering_and_tables(store, tmp_path):
+    text = tmp_path / "licensing-2023-02-01.txt"
+    text.write_bytes("Licensing Committee\n1. FEES\nRESOLVED: That fees rise to £10 – from May."
+                     .encode("cp1252"))
+    assert import_file(store, text).ok
+    resolution = [e for p in store.snapshot(store.meetings.summaries()[0].meeting.id).items
+                  for e in p.entries][0]
+    assert resolution.text == "That fees rise to £10 – from May."
+    word = tmp_path / "cabinet-2024-03-05.docx"
+    document = docx.Document()
+    document.add_paragraph("Cabinet", style="Title")
+    table = document.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Present", "Cllr Ng and Cllr Lee"
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Apologies", "Cllr Hart"
+    document.add_paragraph("BUDGET MONITORING", style="List Number")
+    document.add_paragraph("RESOLVED: That the report be noted.")
+    document.add_paragraph("CAPITAL PROGRAMME", style="List Number")
+    document.add_paragraph("RESOLVED: That the programme be approved.")
+    document.save(str(word))
+    assert import_file(store, word).ok
+    summary = next(s for s in store.meetings.summaries() if s.committee_name == "Cabinet")
+    snapshot = store.snapshot(summary.meeting.id)
+    assert [(p.item.minute_number, p.item.title) for p in snapshot.items] == [
+        ("1", "BUDGET MONITORING"), ("2", "CAPITAL PROGRAMME")]
+    assert [(a.person, a.status) for a in snapshot.attendance] == [
+        ("Cllr Ng", "present"), ("Cllr Lee", "present"), ("Cllr Hart", "apologies")]
+
+
+def test_a_damaged_word_file_is_reported_and_the_rest_come_in(db_path, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "damaged.docx", "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types><Default/></Types>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    (folder / "agenda.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "good.txt").write_text(
+        "Meeting: 01/02/2023 - Licensing Committee (Item 3)\nAgenda item\nTAXIS\nMinutes:\n"
+        "RESOLVED: That fares rise.")
+    result = CliRunner().invoke(main, ["--db", str(db_path), "import", str(folder)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "damaged.docx: is not a Word document that can be read" in result.stderr
+    assert "agenda.pdf: skipped: clerk reads .txt, .md and .docx files" in result.stdout
+    assert "good.txt: Licensing Committee, 2023-02-01: 1 item, 1 resolution" in result.stdout
+    assert "1 file(s) skipped" in result.stderr and "1 of 2 file(s) could not" in result.stderr
+
+
+def test_a_long_item_imports_in_reasonable_time(store, tmp_path):
+    page = tmp_path / "long.txt"
+    page.write_text("Planning Committee\n1. EVERYTHING\n" +
+                    "\n".join(f"Paragraph {n} of the long discussion." for n in range(4000)))
+    report = import_file(store, page, date=dt.date(2024, 1, 1))
+    assert report.ok
+    (part,) = store.snapshot(store.meetings.summaries()[0].meeting.id).items
+    assert len(part.entries) == 4000
+    assert part.entries[-1].text == "Paragraph 3999 of the long discussion."

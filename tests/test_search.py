@@ -92,6 +92,16 @@ def test_stemming_finds_other_forms(archive):
     assert archive.search.search("place").count == 2
 
 
+def test_words_may_match_in_different_fields(archive):
+    assert texts(archive.search.search("planning approved")) == [
+        "That the school places strategy be approved."]  # item "School Places Planning"
+    assert texts(archive.search.search("children taxi")) == []
+
+
+def test_an_underscore_is_not_a_word(archive):
+    assert archive.search.search("school _").count == archive.search.search("school").count
+
+
 def test_filters_kind_committee_dates_status(archive):
     search = archive.search.search
     assert search("school places", ALL).count == 4
@@ -157,12 +167,18 @@ def test_clerk_search_command(archive, db_path):
     found = runner.invoke(main, ["--db", str(db_path), "search", "school", "--all-kinds",
                                  "--committee", "Children Committee", "--from", "2020-01-01",
                                  "--json"])
-    rows = json.loads(found.output)
-    assert {row["kind"] for row in rows} == {"resolution", "action"}
+    answer = json.loads(found.output)
+    rows = answer["results"]
+    assert answer["count"] == len(rows) and {row["kind"] for row in rows} == {"resolution", "action"}
     assert all(row["date"] == "2023-03-01" for row in rows)
     assert "**school**" in rows[0]["snippet"]
     bad = runner.invoke(main, ["--db", str(db_path), "search", "-"])
     assert bad.exit_code == 1 and "Type a word" in bad.output
+    unquoted = runner.invoke(main, ["--db", str(db_path), "search", "school", "places",
+                                    "-approved"])
+    assert unquoted.exit_code == 0 and unquoted.output.startswith("0 results")
+    nobody = runner.invoke(main, ["--db", str(db_path), "search", "x", "--committee", "Nobody"])
+    assert nobody.exit_code == 1 and "There is no committee called 'Nobody'" in nobody.output
 
 
 async def test_the_search_screen_shows_results_as_you_type_and_opens_one(app, archive):

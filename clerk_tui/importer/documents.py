@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-MAX_WORD_XML = 50 * 1024 * 1024  # a zip that expands beyond this is refused as a bomb
+MAX_WORD_XML = 20 * 1024 * 1024  # a zip that expands beyond this is refused as a bomb
 
 
 class UnreadableDocument(Exception):
@@ -68,47 +68,78 @@ def read_lines(path: Path) -> list[str]:
         raise UnreadableDocument(f"{path} cannot be read: {error.strerror or error}.") from None
     if not data.strip():
         raise UnreadableDocument(f"{path} is empty.")
+    return decoded(data, path).replace("\u00a0", " ").splitlines()
+
+
+def decoded(data: bytes, path: Path) -> str:
+    """Text in whatever encoding it was saved in: UTF-8, UTF-16 (with its byte-order
+    mark), or Windows' own (cp1252), as older minutes often are."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:4096]:
         raise UnreadableDocument(f"{path} is not a text file.")
-    return data.decode("utf-8", errors="replace").replace("\u00a0", " ").splitlines()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def _open_word(path: Path):
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
 
     _check_zip(path)
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as error:
-        raise UnreadableDocument(f"{path} is not a Word document that can be read ({error}).") from None
+    except Exception as error:  # python-docx fails in many ways on damaged files
+        raise UnreadableDocument(f"{path} is not a Word document that can be read "
+                                 f"({type(error).__name__}: {error}).") from None
 
 
 def _word_document(path: Path) -> list[Line]:
+    """The paragraphs and tables of a Word file in their order, automatic numbers written
+    in ("4. Budget"), a two-column table row read as "label: value"."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     document = _open_word(path)
     bullets = _bulleted_lists(document)
-    found = []
-    for paragraph in document.paragraphs:
-        text = tidy(paragraph.text)
-        if not text:
-            continue
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
-        numbering = _numbering(paragraph)
-        if style.startswith(("Heading", "Title")):
-            found.append(Line(text, "heading"))
-        elif numbering in bullets or "Bullet" in style:
-            found.append(Line(text, "bullet"))
-        else:
-            found.append(Line(text))
-    for table in document.tables:  # attendance is often set out in a table
-        for row in table.rows:
-            cells = [tidy(cell.text) for cell in row.cells]
-            if any(cells):
-                found.append(Line(" ".join(dict.fromkeys(c for c in cells if c))))
+    counters: dict[str, int] = {}
+    found: list[Line] = []
+    for element in document.element.body.iterchildren():
+        if element.tag.endswith("}tbl"):
+            found += _table_lines(Table(element, document))
+        elif element.tag.endswith("}p"):
+            line = _paragraph_line(Paragraph(element, document), bullets, counters)
+            if line is not None:
+                found.append(line)
     if not found:
         raise UnreadableDocument(f"{path} has no text.")
     return found
+
+
+def _paragraph_line(paragraph, bullets: set[str], counters: dict[str, int]) -> Line | None:
+    text = tidy(paragraph.text)
+    if not text:
+        return None
+    style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    numbering = _numbering(paragraph)
+    if numbering in bullets or "Bullet" in style:
+        return Line(text, "bullet")
+    if numbering is not None:
+        counters[numbering] = counters.get(numbering, 0) + 1
+        text = f"{counters[numbering]}. {text}"
+    return Line(text, "heading" if style.startswith(("Heading", "Title")) else "text")
+
+
+def _table_lines(table) -> list[Line]:
+    lines = []
+    for row in table.rows:
+        cells = list(dict.fromkeys(tidy(cell.text) for cell in row.cells if tidy(cell.text)))
+        if len(cells) == 2 and len(cells[0]) < 40:
+            lines.append(Line(f"{cells[0].rstrip(':')}: {cells[1]}"))
+        elif cells:
+            lines.append(Line(" · ".join(cells)))
+    return lines
 
 
 def _word_lines(path: Path) -> list[str]:

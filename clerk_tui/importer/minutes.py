@@ -1,10 +1,11 @@
 """Past minutes, as councils publish them, read into clerk's models.
 
-Two layouts are common: a web page of one agenda item ("Agenda item", its title,
-"Minutes:", then paragraphs) and Word minutes with numbered item headings. Within an
-item, paragraphs are read as what they are: resolutions (and their numbered parts),
-actions, questions with their answers in reported speech, bullet lists, notes. What
-cannot be read as anything else is kept as a note, so nothing is lost.
+Two layouts are common: web pages of one agenda item each ("Agenda item", its title,
+"Minutes:", paragraphs, "Supporting documents:"), and Word minutes with a title block,
+attendance, and numbered item headings. Within an item, paragraphs are read as what
+they are: resolutions (and their numbered parts), actions, questions with their
+answers in reported speech, bullet lists. Anything else is kept as a note: whatever
+the layout, no text is lost.
 """
 
 from __future__ import annotations
@@ -28,37 +29,45 @@ from clerk_tui.models import (
     Question,
     Resolution,
     Response,
+    ResolutionLabel,
     Vote,
 )
 
 _MEETING = re.compile(r"^Meeting:\s*(\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(.+?)(?:\s*\(Item\s+([\w./]+)\))?$",
                       re.I)
-_HELD = re.compile(r"\bmeeting held(?: at ([\d.:]+\s*[ap]\.?m\.?))?(?: on)? (?:\w+day,? )?"
-                   r"(\d{1,2}(?:st|nd|rd|th)? \w+ \d{4})", re.I)
+_HELD = re.compile(r"\bmeeting (?:was )?held(?: at ([\d.:]+\s*[ap]\.?m\.?))?(?: on)? (?:\w+day,? )?"
+                   r"(\d{1,2}(?:st|nd|rd|th)? \w+ \d{4})(?: at ([\d.:]+\s*[ap]\.?m\.?))?", re.I)
 _ITEM = re.compile(r"^(\d+[a-z]?(?:[./]\d+)?)[.)]?\s+(\S.{1,150})$", re.I)
-_REPORT = re.compile(r"^(Report\s+(?:No\.?\s*)?[A-Z]{2,}[\w/-]*\d[\w/-]*)\.?$", re.I)
-_DECISION = re.compile(r"^(RESOLVED|RECOMMENDED|AGREED)\b[\s:,–-]*(unanimously)?[\s:,–-]*(.*)$",
-                       re.I)
-_PART = re.compile(r"^\(?([0-9]+|[a-z]|[ivx]+)\)\s*(.+)$")
-_INLINE_PARTS = re.compile(r"\s*\((?:\d+|[a-h]|[ivx]+)\)\s+")
+_REPORT = re.compile(r"^Report\s+(?:No\.?\s*)?([A-Z]{2,}[\w/-]*\d[\w/-]*)\.?$", re.I)
+_DECISION = re.compile(r"^(?:(RESOLVED|RECOMMENDED|AGREED)\b|(Resolved|Recommended|Agreed)"
+                       r"(?=\s*[:,–-]|\s+that\b))\s*(unanimously)?[\s:,–-]*(.*)$")
+_PART = re.compile(r"^\(?(\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(.+)$")
+_INLINE_PART = re.compile(r"(?:(?<=\s)|^)\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
 _QUESTION = re.compile(
-    r"^In response to (?:a |the )?(?:question|query)(?:s)?(?: from ([^,]+?))?"
+    r"^In response to (?:a |the )?(?:question|query)s?(?: from ([^,]+?))?"
     r"(?: (?:concerning|regarding|about|on|as to|relating to) (.+?))?,\s*(?:the )?(.+?) "
     r"(confirmed|said|stated|advised|explained|reported|noted|replied|responded|indicated|"
     r"clarified|informed (?:the )?(?:Committee|Members|Board))(?: that)? (.+)$", re.I)
-_ACTION = re.compile(r"\bACTION\b")
-# Decisions that ask for something to be done are actions, though unmarked.
-_AGREED = re.compile(r"(?:^|(?<=[.!?]\s))(?:It was agreed that|(?:The )?(?:Committee|Board|Panel|"
-                     r"Council|Members|Sub-Committee) (?:requested|asked|agreed) that)\b")
+_ACTION = re.compile(r"^(?:ACTION|Action)\s*[:–-]\s*|\s*[–-]?\s*\bACTION\.?$")
+_ACTION_OWNER = re.compile(r"\b(?:ACTION|Action)\s*:\s*[^.]{2,60}$")  # "… Action: J Smith"
 _OWNER = re.compile(r"\(([^()]{2,60}?)(?:,\s*by ([^()]+))?\)\s*\.?$")
-_DECLARED = re.compile(r"^(.{3,80}?) declared (?:an? )?(.{0,40}?)interests?(?: in (.+?))?[.:;,]?\s*(.*)$",
+_OWNER_FIRST = re.compile(r"^([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for)){0,6}) to [a-z]")
+_AGREED = re.compile(r"(?:^|(?<=[.!?]\s))(?:It was agreed that\b(?=.*\b(?:should|would|will)\b)|"
+                     r"(?:The )?(?:Committee|Board|Panel|Council|Members|Sub-Committee) "
+                     r"(?:requested|asked)\b)")
+_DECLARED = re.compile(r"^(.{3,80}?) declared (?:an? )?(.{0,40}?)interests?\b[\s.:;,]*(.*)$",
                        re.I)
-_NAMES = re.compile(r"\s*(?:,|\band\b)\s*")
-_LISTS = {"present": "present", "members present": "present", "also present": "officer",
-          "in attendance": "officer", "officers": "officer", "apologies": "apologies",
+_NO_DECLARATIONS = re.compile(r"^(?:There were )?no declarations(?: of interest)?"
+                              r"(?: were (?:made|declared|received))?\.?$", re.I)
+_LISTS = {"present": "present", "members present": "present", "councillors present": "present",
+          "also present": "officer", "in attendance": "officer", "officers": "officer",
+          "officers present": "officer", "apologies": "apologies",
           "apologies for absence": "apologies", "absent": "absent"}
+_COMMITTEE = re.compile(r"\b(Committee|Board|Cabinet|Panel|Forum|Sub-Committee|Executive|"
+                        r"Scrutiny)\b", re.I)
+_COUNCIL = re.compile(r"\b(Council|Corporation|Authority)\s*$", re.I)
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%Y-%m-%d")
-_SKIP = {"agenda item", "minutes:", "minutes"}
+MAX_LINES = 20_000  # more than any minutes; beyond it a file is something else
 
 
 def _date(text: str) -> dt.date | None:
@@ -71,6 +80,14 @@ def _date(text: str) -> dt.date | None:
     return None
 
 
+def _time(text: str | None) -> dt.time | None:
+    found = re.match(r"(\d{1,2})(?:[.:](\d{2}))?\s*([ap])", (text or "").lower())
+    if not found:
+        return None
+    hour = int(found.group(1)) % 12 + (12 if found.group(3) == "p" else 0)
+    return dt.time(hour, int(found.group(2) or 0)) if hour < 24 else None
+
+
 def date_in(text: str) -> dt.date | None:
     """A date named anywhere in ``text`` (a file name, a heading)."""
     for pattern in (r"\d{4}-\d{2}-\d{2}", r"\d{1,2}/\d{1,2}/\d{4}",
@@ -81,6 +98,33 @@ def date_in(text: str) -> dt.date | None:
     return None
 
 
+def names(text: str) -> list[str]:
+    """Names in a list: "A, B (Chair, Finance) and C" — commas in brackets stay."""
+    parts, depth, current = [], 0, ""
+    for token in re.split(r"(\(|\)|,|\band\b)", text):
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and token in (",", "and"):
+            parts.append(current)
+            current = ""
+        else:
+            current += token
+    parts.append(current)
+    return [p.strip(" .;") for p in parts if p.strip(" .;")]
+
+
+@dataclass
+class _Decision:
+    """A decision whose numbered parts follow on the next lines."""
+
+    label: ResolutionLabel
+    vote: Vote | None
+    lead: str
+    parts: int = 0
+
+
 @dataclass
 class _Reader:
     """Reads the lines of one document, item by item."""
@@ -89,7 +133,10 @@ class _Reader:
     item: AgendaItemSnapshot | None = None
     minute_number: str | None = None
     expect_title: bool = False
-    parts_of: Resolution | None = None
+    skipping: bool = False
+    listing: str | None = None
+    decision: _Decision | None = None
+    committee_is_body: bool = False
 
     @property
     def at(self) -> dt.datetime:
@@ -97,69 +144,100 @@ class _Reader:
         return dt.datetime.combine(day, self.minutes.start_time or dt.time(0, 0))
 
     def read(self, lines: list[Line]) -> ImportedMinutes:
-        for line in lines:
-            text = re.sub(r"\s*Supporting documents:.*$", "", line.text).strip()
-            if text and not self._meta(text):
-                self._line(Line(text, line.kind))
-            if "Supporting documents:" in line.text:
-                break
+        for line in lines[:MAX_LINES]:
+            self._line(line)
         return self.minutes
+
+    def _line(self, line: Line) -> None:
+        text = line.text
+        if self.skipping and not (_MEETING.match(text) or text.lower() == "agenda item"):
+            return
+        self.skipping = False
+        head, _, tail = text.partition("Supporting documents:")
+        if tail or text.rstrip().endswith("Supporting documents:"):
+            if head.strip():
+                self._line(Line(head.strip(), line.kind))
+            self.item, self.skipping, self.decision = None, True, None
+            return
+        if self._meta(text) or self._attendance(line) or self._declaration(text):
+            return
+        self._place(line)
 
     def _meta(self, text: str) -> bool:
         """Lines naming the meeting, the item heading marker and "Minutes:"."""
         if (found := _MEETING.match(text)):
             self.minutes.date = self.minutes.date or _date(found.group(1))
             self.minutes.committee = self.minutes.committee or found.group(2).strip()
-            self.minute_number = found.group(3)
+            self.minute_number, self.item = found.group(3), None
             return True
-        if (found := _HELD.search(text)) and self.item is None:
+        if self.item is None and (found := _HELD.search(text)):
             self.minutes.date = self.minutes.date or _date(found.group(2))
+            self.minutes.start_time = self.minutes.start_time or _time(
+                found.group(1) or found.group(3))
             return True
-        if text.lower() in _SKIP:
-            self.expect_title = text.lower() == "agenda item" or self.expect_title
+        lowered = text.lower().rstrip(":")
+        if lowered == "agenda item":
+            self.expect_title, self.item = True, None
             return True
-        return False
+        return lowered == "minutes" and (self.expect_title or self.item is not None
+                                         and not self.item.entries)
 
-    def _line(self, line: Line) -> None:
+    def _place(self, line: Line) -> None:
+        """An item heading, the title block, or the content of the current item."""
         text = line.text
-        if self._attendance(text) or self._declaration(text):
-            return
-        numbered = (found := _ITEM.match(text)) is not None and _looks_like_title(found.group(2))
-        if self.expect_title or (self.item is not None and (line.kind == "heading" or numbered)):
+        numbered = line.kind != "bullet" and (found := _ITEM.match(text)) is not None and (
+            _capitals(found.group(2)) or line.kind == "heading"
+            or self.item is None and not text.endswith("."))
+        if self.expect_title or numbered or line.kind == "heading" and (
+                self.item is not None or self.minutes.items):
             self._start_item(text)
         elif self.item is not None:
             self._content(line)
-        elif numbered or line.kind == "heading" and (self.minutes.committee or self.minutes.items):
-            self._start_item(text)
-        elif self.minutes.committee is None and _looks_like_committee(text):
-            self.minutes.committee = text
-        elif self.minutes.venue is None and len(text) < 80 and not text.endswith("."):
-            self.minutes.venue = text
+        elif self._title_block(line):
+            pass
         else:  # minutes without item headings: everything under one item
             self._start_item("Minutes")
             self._content(line)
 
+    def _title_block(self, line: Line) -> bool:
+        """The committee (or the council, until the committee is named) and the venue."""
+        text = line.text
+        if _COMMITTEE.search(text) and len(text) < 120 and (
+                self.minutes.committee is None or self.committee_is_body):
+            self.minutes.committee, self.committee_is_body = _named(text), False
+            return True
+        if _COUNCIL.search(text) and self.minutes.committee is None and len(text) < 120:
+            self.minutes.committee, self.committee_is_body = _named(text), True
+            return True
+        if line.kind == "heading" and self.minutes.committee is None:
+            self.minutes.committee = _named(text)
+            return True
+        if self.minutes.venue is None and len(text) < 80 and not text.endswith("."):
+            self.minutes.venue = text
+            return True
+        return False
+
     def _start_item(self, text: str) -> None:
-        self.expect_title = False
+        self.expect_title, self.decision, self.listing = False, None, None
         number, title = self.minute_number, text
-        if (found := _ITEM.match(text)) and _looks_like_title(found.group(2)):
+        if (found := _ITEM.match(text)):
             number, title = found.group(1), found.group(2)
         item = AgendaItem(meeting_id=self.minutes.placeholder_id, minute_number=number,
-                          title=_title_case(title), exempt=False)
+                          title=title, exempt=False)
         self.item = AgendaItemSnapshot(item=item)
         self.minutes.items.append(self.item)
         self.minute_number = None
 
     def _add(self, entry: Entry) -> None:
         self.item.entries.append(entry)
-        self.parts_of = None
 
     def _content(self, line: Line) -> None:
         text, common = line.text, {"item_id": self.item.item.id, "captured_at": self.at}
+        if self.decision is not None and self._decision_part(text, common):
+            return
+        self.decision = None
         if (report := _REPORT.match(text)) and not self.item.item.report_reference:
-            self.item.item.report_reference = report.group(1).split(None, 1)[1].strip()
-        elif self.parts_of is not None and (part := _PART.match(text)):
-            self._add_part(part.group(2))
+            self.item.item.report_reference = report.group(1)
         elif line.kind == "bullet":
             self._bullet(text, common)
         elif (decision := _DECISION.match(text)):
@@ -169,13 +247,12 @@ class _Reader:
             self._add(question)
             self._add(Response(text=qa.group(5), responder=qa.group(3), answers_id=question.id,
                                **common))
-        elif _ACTION.search(text):
+        elif _ACTION.search(text) or _ACTION_OWNER.search(text):
             self._add(_action(text, common))
         elif (agreed := _AGREED.search(text)):
-            before = text[: agreed.start()].strip()
-            if before:
+            if before := text[: agreed.start()].strip():
                 self._add(Note(text=before, **common))
-            self._add(Action(text=text[agreed.start():].strip(), **common))
+            self._add(_action(text[agreed.start():].strip(), common))
         else:
             self._add(Note(text=text, **common))
 
@@ -186,50 +263,68 @@ class _Reader:
         else:
             self._add(Note(text=f"- {text}", **common))
 
-    def _decision(self, decision: re.Match, common: dict) -> None:
-        label = decision.group(1).upper()
-        vote = Vote(unanimous=True) if decision.group(2) else None
-        body = decision.group(3).strip()
-        parts = [p for p in _INLINE_PARTS.split(body) if p.strip()]
-        lead = parts[0].strip() if parts else ""
-        if len(parts) > 1:  # "RESOLVED that (1) …; (2) …"
-            for part in parts[1:]:
-                self._add(Resolution(text=_that(part), label=label, vote=vote, **common))
+    def _decision(self, found: re.Match, common: dict) -> None:
+        label = ResolutionLabel((found.group(1) or found.group(2)).upper())
+        vote = Vote(unanimous=True) if found.group(3) else None
+        body = found.group(4).strip()
+        pieces = _INLINE_PART.split(body)
+        lead, parts = pieces[0].strip(), [p for p in pieces[1:] if p.strip()]
+        for part in parts:  # "RESOLVED that (1) …; and (2) …"
+            self._add(Resolution(text=_joined(lead, part), label=label, vote=vote, **common))
+        if parts:
             return
-        resolution = Resolution(text=lead, label=label, vote=vote, **common)
-        self._add(resolution)
-        if len(lead) < 12:  # "RESOLVED that –": its numbered parts follow
-            self.parts_of = resolution
+        if _lead_only(lead):  # "RESOLVED that –", "RESOLVED:" or "… be recommended to:"
+            self.decision = _Decision(label, vote, lead)
+        else:
+            self._add(Resolution(text=lead, label=label, vote=vote, **common))
 
-    def _add_part(self, text: str) -> None:
-        lead = self.parts_of
-        if lead in self.item.entries and len(lead.text) < 12:
-            self.item.entries.remove(lead)
-        part = Resolution(text=_that(text), label=lead.label, vote=lead.vote,
-                          item_id=lead.item_id, captured_at=lead.captured_at)
-        self.item.entries.append(part)
-        self.parts_of = lead
-
-    def _attendance(self, text: str) -> bool:
-        label, _, names = text.partition(":")
-        status = _LISTS.get(label.strip().lower())
-        sentence = re.match(r"^Apologies for absence were received from (.+?)\.?$", text, re.I)
-        if sentence:
-            status, names = "apologies", sentence.group(1)
-        if status is None or not names.strip():
+    def _decision_part(self, text: str, common: dict) -> bool:
+        """A numbered part of the decision above (or, after a bare "RESOLVED:", its text)."""
+        decision = self.decision
+        part = _PART.match(text)
+        if part is None and decision.parts == 0 and not _DECISION.match(text):
+            text_of = text if not decision.lead or decision.lead.lower() in ("that", "that –") \
+                else _joined(decision.lead, text)
+            self._add(Resolution(text=text_of, label=decision.label, vote=decision.vote, **common))
+            self.decision = None
+            return True
+        if part is None:
             return False
-        for name in filter(None, (n.strip(" .;") for n in _NAMES.split(names))):
+        self._add(Resolution(text=_joined(decision.lead, part.group(2)), label=decision.label,
+                             vote=decision.vote, **common))
+        decision.parts += 1
+        return True
+
+    def _attendance(self, line: Line) -> bool:
+        """ "Present: A, B and C", a label with the names on the lines below it, or
+        "Apologies for absence were received from …"."""
+        text = line.text
+        label, colon, listed = text.partition(":")
+        status = _LISTS.get(label.strip().lower()) if colon or text.endswith(":") else None
+        if status is None and (sentence := re.match(
+                r"^Apologies for absence were received from (.+?)\.?$", text, re.I)):
+            status, listed = "apologies", sentence.group(1)
+        if status is None and self.listing and _name_like(line):
+            status, listed = self.listing, text
+        elif status is None:
+            self.listing = None
+            return False
+        if not listed.strip():
+            self.listing = status
+            return True
+        for name in names(listed):
             office = re.search(r"\(([^)]+)\)$", name)
             person = name[: office.start()].strip() if office else name
             self.minutes.attendance.append(Attendance(
-                meeting_id=self.minutes.placeholder_id, person=person,
-                office=office.group(1) if office else None,
+                meeting_id=self.minutes.placeholder_id, person=person or name,
+                office=office.group(1) if office and person else None,
                 role="officer" if status == "officer" else "member",
                 status="present" if status == "officer" else status))
         return True
 
     def _declaration(self, text: str) -> bool:
-        if "no declarations" in text.lower():
+        if self.item is not None and _NO_DECLARATIONS.match(text):
+            self._add(Note(text=text, item_id=self.item.item.id, captured_at=self.at))
             return True
         found = _DECLARED.match(text)
         if not found:
@@ -239,45 +334,62 @@ class _Reader:
                     DeclarationKind.PERSONAL)
         self.minutes.declarations.append(Declaration(
             meeting_id=self.minutes.placeholder_id, member=found.group(1), kind=kind,
-            text=found.group(4) or (found.group(3) or "")))
+            text=found.group(3).strip()))
         return True
 
 
-def _that(text: str) -> str:
-    """One numbered part of a decision, without the "; and" that joins it to the next."""
-    return re.sub(r"\s+(and|or)$", "", text.strip()).rstrip(";,").strip()
+def _name_like(line: Line) -> bool:
+    text = line.text
+    return line.kind != "heading" and len(text) < 80 and not text.endswith(".") and \
+        text[:1].isupper() and ":" not in text
 
 
-def _action(text: str, common: dict) -> Action:
-    """ "ACTION: Circulate the figures (Head of Finance, by 30 June 2024)", or a point
-    ending "– ACTION"."""
-    words = _ACTION.sub("", text).strip(" :–-.")
-    owner = due = None
-    if (found := _OWNER.search(words)):
-        owner, due = found.group(1).strip(), _date(found.group(2) or "")
-        words = words[: found.start()].strip()
-    return Action(text=words or text, owner=owner, due=due, **common)
-
-
-def _looks_like_title(text: str) -> bool:
+def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and (sum(c.isupper() for c in letters) / len(letters) > 0.6 or
-                              len(text) < 80 and not text.rstrip().endswith("."))
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
-def _looks_like_committee(text: str) -> bool:
-    return bool(re.search(r"\b(Committee|Board|Council|Cabinet|Panel|Forum|Sub-Committee)\b",
-                          text)) and len(text) < 120 and not text.endswith(".")
-
-
-def _title_case(text: str) -> str:
-    """An all-capitals title as a clerk would type it ("CHILDREN'S PLAN" -> "Children's
-    Plan"); a title already in mixed case is kept."""
+def _named(text: str) -> str:
+    """A committee's name as a clerk would type it: "PLANNING COMMITTEE" is "Planning
+    Committee"; a name already in mixed case is kept."""
     if text.upper() != text:
         return text
     small = {"and", "of", "the", "for", "to", "in", "on", "at", "a", "an", "or", "by", "with"}
     words = text.lower().split()
     return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _lead_only(lead: str) -> bool:
+    words = re.sub(r"[\s:–-]+$", "", lead)
+    return not words or words.lower() == "that" or lead.rstrip().endswith((":", "–", "-"))
+
+
+def _joined(lead: str, part: str) -> str:
+    """A numbered part of a decision, with the words that lead into it ("That the
+    Committee" + "note the report" -> "That the Committee note the report")."""
+    part = re.sub(r"\s+(and|or)$", "", part.strip()).rstrip(";,").strip()
+    lead = re.sub(r"[\s:–-]+$", "", lead.strip())
+    if not lead or lead.lower() == "that":
+        return part
+    return f"{lead} {part}"
+
+
+def _action(text: str, common: dict) -> Action:
+    """ "ACTION: Circulate the figures (Head of Finance, by 30 June 2024)", "The paper
+    will be sent. ACTION: J Smith", "ACTION: Head of Transport to circulate …", or a
+    decision that asks for something to be done. The words are kept whole."""
+    words = _ACTION.sub(" ", text).strip(" :–-")
+    owner = due = None
+    if (found := _OWNER.search(words)):
+        owner, due = found.group(1).strip(), _date(found.group(2) or "")
+        if due is not None or not found.group(2):
+            words = words[: found.start()].strip()
+    elif (marker := re.search(r"\b(?:ACTION|Action)\s*[:–-]\s*(.{2,60})$", text)) and \
+            len(marker.group(1).split()) <= 5 and not marker.group(1).endswith("."):
+        owner, words = marker.group(1).strip(), text[: marker.start()].strip(" :–-")
+    elif (first := _OWNER_FIRST.match(words)):
+        owner = first.group(1).strip()
+    return Action(text=words or text, owner=owner, due=due, **common)
 
 
 def read_minutes(path: Path, committee: str | None = None, date: dt.date | None = None,
@@ -289,16 +401,17 @@ def read_minutes(path: Path, committee: str | None = None, date: dt.date | None 
         minutes.date = date_in(path.stem.replace("_", " "))
     if minutes.committee is None:
         name = re.sub(r"[\d_-]+", " ", path.stem).strip()
-        minutes.committee = _title_case(name.upper()) if name else "Imported minutes"
+        minutes.committee = _named(name.upper()) if name else "Imported minutes"
     return minutes
 
 
 def parse_minutes(lines: list[Line], committee: str | None = None,
                   date: dt.date | None = None) -> ImportedMinutes:
-    """Minutes from the lines of a document."""
+    """Minutes from the lines of a document (the text's own committee and date first)."""
     reader = _Reader()
-    reader.minutes.committee = None
     minutes = reader.read(lines)
+    if reader.committee_is_body and committee:
+        minutes.committee = committee  # the text named only the council
     minutes.committee = minutes.committee or committee
     minutes.date = minutes.date or date
     for part in minutes.items:  # the date may have been found after the first entries

@@ -39,6 +39,7 @@ class HealthReport:
 
 
 SEARCH_TABLES = ("entries_fts", "agenda_items_fts", "committees_fts")
+INDEX_COLUMNS = "kind, text, people, item, reference, committee"
 
 
 def check(database: Database) -> HealthReport:
@@ -54,6 +55,9 @@ def check(database: Database) -> HealthReport:
 
 def _search_problems(database: Database) -> list[str]:
     problems = []
+    indexed = database.query("SELECT count(*) AS n FROM search_fts")[0]["n"]
+    if indexed != database.query("SELECT count(*) AS n FROM entries")[0]["n"]:
+        problems.append("search_fts")
     for table in SEARCH_TABLES:
         try:
             with database.transaction():
@@ -69,6 +73,9 @@ def rebuild_search(database: Database) -> None:
     with database.transaction():
         for table in SEARCH_TABLES:
             database.connection.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+        database.connection.execute("DELETE FROM search_fts")
+        database.connection.execute(f"INSERT INTO search_fts (rowid, {INDEX_COLUMNS}) "
+                                    f"SELECT doc_id, {INDEX_COLUMNS} FROM search_documents")
 
 
 def backup_path(database: Database, destination: Path) -> Path:

@@ -106,7 +106,12 @@ class OrderedRows(Generic[M]):
 
     def _make_room(self, parent_id: str, index: int | None, moving: str | None = None) -> int:
         """Renumber the siblings (all but ``moving``) so that ``index`` is free, and
-        return its position."""
+        return its position. Adding at the end renumbers nothing."""
+        if index is None:
+            last = self._db.query(
+                f"SELECT max(position) AS last FROM {self._table} WHERE {self._parent} = ? "
+                "AND id IS NOT ?", (parent_id, moving))[0]["last"]
+            return 0 if last is None else last + 1
         siblings = [row["id"] for row in self._rows_of(parent_id) if row["id"] != moving]
         place = len(siblings) if index is None else max(0, min(index, len(siblings)))
         conn = self._db.connection

@@ -4,10 +4,11 @@ What a clerk types is read as words (all must match), "exact phrases", prefix*,
 OR between two words, and -exclusions. Nothing typed is ever handed to FTS5 as
 syntax: each word becomes a quoted string, so any text is a valid query.
 
-Entries match on their own words (and who spoke or owns them), on their agenda
-item's title and report reference, and on their committee's name. Results are
-ranked by relevance, newer meetings first among equals, and read on their own
-connection so a long search never holds up saving.
+Each entry is one document with its context (who spoke or owns it, its item's title
+and report reference, its committee's name), so every word must match somewhere in
+that document. Results are ranked by relevance (an entry's own words count most),
+newer meetings first among equals, and read on their own connection so a long
+search never holds up saving.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from clerk_tui.fields import clean_text
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets; never in stored text
 COUNT_CAP = 1000  # counting beyond this costs time and tells a clerk nothing more
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-_WORD_CHARACTERS = re.compile(r"\w", re.UNICODE)
+_WORD_CHARACTERS = re.compile(r"[^\W_]", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -136,61 +137,35 @@ def query_parts(text: str) -> tuple[str | None, str | None]:
     return positive or None, " OR ".join(excluded) or None
 
 
-_EXCLUDED = """
-    SELECT rowid FROM entries_fts WHERE entries_fts MATCH :unwanted
-    UNION SELECT e.rowid FROM agenda_items_fts
-        JOIN agenda_items i ON i.rowid = agenda_items_fts.rowid JOIN entries e ON e.item_id = i.id
-        WHERE agenda_items_fts MATCH :unwanted
-    UNION SELECT e.rowid FROM committees_fts
-        JOIN committees c ON c.rowid = committees_fts.rowid
-        JOIN meetings m ON m.committee_id = c.id
-        JOIN agenda_items i ON i.meeting_id = m.id JOIN entries e ON e.item_id = i.id
-        WHERE committees_fts MATCH :unwanted
-"""
-
-_MATCHES = """
-WITH matched(rowid, score, snippet) AS (
-    SELECT entries_fts.rowid, bm25(entries_fts, 1.0, 0.4, 0.4, 0.4),
-           snippet(entries_fts, 0, char(2), char(3), '…', 24)
-    FROM entries_fts WHERE entries_fts MATCH :query
-    UNION ALL
-    SELECT e.rowid, bm25(agenda_items_fts, 1.0, 1.0) + 0.5, NULL
-    FROM agenda_items_fts
-    JOIN agenda_items i ON i.rowid = agenda_items_fts.rowid
-    JOIN entries e ON e.item_id = i.id
-    WHERE agenda_items_fts MATCH :query
-    UNION ALL
-    SELECT e.rowid, bm25(committees_fts) + 1.0, NULL
-    FROM committees_fts
-    JOIN committees c ON c.rowid = committees_fts.rowid
-    JOIN meetings m ON m.committee_id = c.id
-    JOIN agenda_items i ON i.meeting_id = m.id
-    JOIN entries e ON e.item_id = i.id
-    WHERE committees_fts MATCH :query
-),
-best(rowid, score, snippet) AS (
-    SELECT rowid, min(score), max(snippet) FROM matched
-    WHERE {excluded} GROUP BY rowid
-)
-SELECT {columns}
-FROM best
-JOIN entries e ON e.rowid = best.rowid
+_CONTENT = "{text people item reference committee}"  # the columns words are looked for in
+_FROM = """
+FROM search_fts
+CROSS JOIN entries e ON e.rowid = search_fts.rowid
 JOIN agenda_items i ON i.id = e.item_id
 JOIN meetings m ON m.id = i.meeting_id
 JOIN committees c ON c.id = m.committee_id
-WHERE {filters}
+WHERE search_fts MATCH :query AND {filters}
 """
-_COLUMNS = """e.id AS entry_id, e.kind, e.label, e.text, best.snippet, m.id AS meeting_id,
+# The words of an entry count most; who spoke, its item and its committee less.
+_RANK = "bm25(search_fts, 0.0, 1.0, 0.5, 0.3, 0.3, 0.1)"
+_COLUMNS = """e.rowid AS rowid, e.id AS entry_id, e.kind, e.label, e.text, m.id AS meeting_id,
     c.name AS committee, m.date, m.status, i.id AS item_id, i.minute_number,
     i.title AS item_title"""
 
 
+def match_expression(wanted: str, unwanted: str | None, kinds: tuple[str, ...] | None) -> str:
+    """The whole FTS5 query: the words in the content columns, the kinds in the index."""
+    expression = f"{_CONTENT} : ({wanted})"
+    if unwanted:
+        expression += f" NOT ({unwanted})"
+    if kinds:
+        expression = "kind : (" + " OR ".join(f'"{k}"' for k in kinds) + f") AND {expression}"
+    return expression
+
+
 def _filters(filters: SearchFilters) -> tuple[str, dict]:
+    """The conditions the index cannot apply (kinds are in the index itself)."""
     clauses, values = ["1"], {}
-    if filters.kinds is not None:
-        names = [f":kind{n}" for n in range(len(filters.kinds))]
-        clauses.append(f"e.kind IN ({', '.join(names)})")
-        values |= {name[1:]: kind for name, kind in zip(names, filters.kinds)}
     if filters.committee:
         clauses.append("c.name = :committee COLLATE NOCASE")
         values["committee"] = filters.committee.strip()
@@ -206,12 +181,9 @@ def _filters(filters: SearchFilters) -> tuple[str, dict]:
     return " AND ".join(clauses), values
 
 
-def _snippet(row: dict) -> str:
-    """The matched words in context; the entry's opening words when it matched on its
-    item or committee."""
-    if row["snippet"]:
-        return row["snippet"]
-    words = row["text"].split()
+def _opening(text: str) -> str:
+    """The first words of an entry, when its match was in its item or committee."""
+    words = text.split()
     return " ".join(words[:24]) + (" …" if len(words) > 24 else "")
 
 
@@ -238,28 +210,43 @@ class Search:
         if wanted is None:
             return SearchResults(problem="Type a word to search for.")
         where, values = _filters(filters)
-        values |= {"query": wanted, "unwanted": unwanted, "limit": limit, "offset": offset,
-                   "cap": COUNT_CAP + 1}
-        # An excluded word rules an entry out wherever it appears: its text, its item, its committee.
-        excluded = f"rowid NOT IN ({_EXCLUDED})" if unwanted else "1"
-        listing = _MATCHES.format(columns=_COLUMNS, filters=where, excluded=excluded) + \
-            " ORDER BY best.score, m.date DESC, e.position LIMIT :limit OFFSET :offset"
-        counting = "SELECT count(*) FROM (" + _MATCHES.format(
-            columns="1", filters=where, excluded=excluded) + " LIMIT :cap)"
+        values |= {"query": match_expression(wanted, unwanted, filters.kinds), "limit": limit,
+                   "offset": offset, "cap": COUNT_CAP + 1}
+        listing = (f"SELECT {_COLUMNS} {_FROM.format(filters=where)} "
+                   f"ORDER BY {_RANK}, m.date DESC, e.position LIMIT :limit OFFSET :offset")
+        counting = f"SELECT count(*) FROM (SELECT 1 {_FROM.format(filters=where)} LIMIT :cap)"
         try:
             with self._lock:
                 connection = self._connect()
-                cursor = connection.execute(listing, values)
-                names = [column[0] for column in cursor.description]
-                rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+                rows = self._rows(connection, listing, values)
                 count = connection.execute(counting, values).fetchone()[0]
+                snippets = self._snippets(connection, values["query"], [r["rowid"] for r in rows])
         except sqlite3.OperationalError as error:
             if "interrupted" in str(error):
                 return SearchResults(problem="The search was stopped.")
             return SearchResults(problem=f"The search could not be run ({error}).")
-        hits = [SearchHit(**{**row, "snippet": _snippet(row),
-                             "date": dt.date.fromisoformat(row["date"])}) for row in rows]
+        hits = [SearchHit(**{k: v for k, v in row.items() if k not in ("rowid", "date")},
+                          date=dt.date.fromisoformat(row["date"]),
+                          snippet=snippets.get(row["rowid"]) or _opening(row["text"]))
+                for row in rows]
         return SearchResults(hits, count)
+
+    @staticmethod
+    def _rows(connection: sqlite3.Connection, sql: str, values: dict) -> list[dict]:
+        cursor = connection.execute(sql, values)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    @staticmethod
+    def _snippets(connection: sqlite3.Connection, query: str, rowids: list[int]) -> dict:
+        """Snippets for the results shown only: making one costs as much as finding it."""
+        if not rowids:
+            return {}
+        marks = ", ".join("?" * len(rowids))
+        rows = connection.execute(
+            "SELECT rowid, snippet(search_fts, 1, char(2), char(3), '…', 24) FROM search_fts "
+            f"WHERE search_fts MATCH ? AND rowid IN ({marks})", (query, *rowids)).fetchall()
+        return {rowid: snippet for rowid, snippet in rows if MARK_START in (snippet or "")}
 
     def interrupt(self) -> None:
         """Stop a search under way (another thread calls this when the text changes)."""

@@ -76,10 +76,11 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
     BINDINGS = bindings(CLERK_COMMANDS)
     HELP_NAME = "meeting"
 
-    def __init__(self, desk: Desk, meeting_id: str, item_id: str | None = None) -> None:
+    def __init__(self, desk: Desk, meeting_id: str, item_id: str | None = None,
+                 entry_id: str | None = None) -> None:
         super().__init__(desk)
         self.meeting = self.store.meetings.get(meeting_id)
-        self._open_at = item_id
+        self._open_at, self._show_entry = item_id, entry_id
         self.items: list[AgendaItem] = []
         self.entries: list[Entry] = []
         self.counts: dict[str, int] = {}
@@ -115,6 +116,9 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
         current = next((i for i, item in enumerate(self.items) if item.id == wanted), 0)
         self.select_item(current)
         self._show_lock()
+        if self._show_entry:  # opened from a search result: that entry, in view
+            self.show_entries(highlight=self._show_entry)
+            self.query_one("#entries").focus()
 
     def _show_lock(self) -> None:
         banner = self.query_one("#locked-banner", Static)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from rich.text import Text
@@ -24,6 +25,8 @@ from clerk_tui.ui.screens.pick import PickScreen
 from clerk_tui.ui.widgets.lines import DATE_FORMAT
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a search starts
+PAGE = 50  # results fetched at a time; reaching the last fetches more
+_LAST_WORD = re.compile(r"(?:^|\s)([^\s\"*-][^\s\"*]*)$")
 PLACEHOLDER = 'Search resolutions: words, "a phrase", prefix*, this OR that, -without'
 SEARCH_COMMANDS = (
     Command("open_result", "enter", "open_result", "Open", "Open result",
@@ -62,6 +65,7 @@ class SearchScreen(ClerkScreen):
         super().__init__(desk)
         self.filters = SearchFilters()
         self.hits: list[SearchHit] = []
+        self.count = 0
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -87,32 +91,56 @@ class SearchScreen(ClerkScreen):
         if self.hits:
             self.query_one("#results").focus()
 
+    def key_down(self) -> None:
+        if self.focused is self.query_one("#search-query") and self.hits:
+            results = self.query_one("#results", OptionList)
+            results.focus()
+            results.highlighted = 0
+
+    def typed_query(self) -> str:
+        """What is typed, the word still being typed searched as a prefix ("school pl"
+        finds "school places") until a space ends it."""
+        text = self.query_one("#search-query", Input).value
+        last = _LAST_WORD.search(text)
+        if last and last.group(1) != "OR" and text.count('"') % 2 == 0:
+            return text + "*"
+        return text
+
     def run_search(self) -> None:
         """Search now for what is typed, stopping any search still under way."""
         self.store.search.interrupt()
-        self._search(self.query_one("#search-query", Input).value, self.filters)
+        self._search(self.typed_query(), self.filters, 0)
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, text: str, filters: SearchFilters) -> None:
-        results = self.store.search.search(text, filters)
+    def _search(self, text: str, filters: SearchFilters, offset: int) -> None:
+        results = self.store.search.search(text, filters, limit=PAGE, offset=offset)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_results, results)
+            self.app.call_from_thread(self.show_results, results, offset)
 
-    def show_results(self, results: SearchResults) -> None:
-        """List the hits and say how many there are."""
+    def show_results(self, results: SearchResults, offset: int = 0) -> None:
+        """List the hits (or add the next page of them) and say how many there are."""
         if results.problem == "The search was stopped.":
             return  # a newer search is on its way
-        self.hits = results.hits
         listing = self.query_one("#results", OptionList)
-        listing.clear_options()
+        if offset == 0:
+            self.hits = []
+            listing.clear_options()
+        self.hits += results.hits
+        self.count = results.count if offset == 0 else self.count
         listing.add_options(Option(result_line(hit), id=hit.entry_id) for hit in results.hits)
-        if results.hits:
+        if offset == 0 and results.hits:
             listing.highlighted = 0
-        self._show_status(results)
+        self._show_status(results if offset == 0 else SearchResults(self.hits, self.count))
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _more_at_the_end(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index == len(self.hits) - 1 and len(self.hits) < self.count:
+            self._search(self.typed_query(), self.filters, len(self.hits))
 
     def _show_status(self, results: SearchResults) -> None:
         filters = self.filters
-        parts = [results.problem or results.count_label,
+        shown = f" (showing {len(self.hits)})" if len(self.hits) < results.count else ""
+        parts = [(results.problem or results.count_label) + shown,
                  "resolutions only" if filters.kinds else "every kind of entry",
                  filters.committee or "all committees"]
         if filters.date_from or filters.date_to:
@@ -138,8 +166,11 @@ class SearchScreen(ClerkScreen):
     def action_choose_dates(self) -> None:
         """Only meetings between two dates."""
         def build(values: dict) -> tuple[dt.date | None, dt.date | None]:
-            return (parse_date(values["date_from"], "first date"),
-                    parse_date(values["date_to"], "last date"))
+            first = parse_date(values["date_from"], "first date")
+            last = parse_date(values["date_to"], "last date")
+            if first and last and first > last:
+                raise ValueError("The first date is after the last.")
+            return first, last
 
         form = FormScreen("Meetings between which dates?", [
             FormField("date_from", "From (YYYY-MM-DD, blank for the first)",
@@ -159,7 +190,8 @@ class SearchScreen(ClerkScreen):
         if index is None or index >= len(self.hits):
             return
         hit = self.hits[index]
-        self.app.push_screen(MeetingScreen(self.desk, hit.meeting_id, item_id=hit.item_id))
+        self.app.push_screen(MeetingScreen(self.desk, hit.meeting_id, item_id=hit.item_id,
+                                           entry_id=hit.entry_id))
 
     def action_back(self) -> None:
         """Back to where the search started."""
