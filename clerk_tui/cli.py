@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from clerk_tui import __version__
 from clerk_tui.models import OrganisationSettings, explain
 from clerk_tui.settings import SettingsError, load_personal_settings, settings_path
-from clerk_tui.store import SCHEMA_VERSION, FileRefused, Store, StoreError
+from clerk_tui.store import SCHEMA_VERSION, FileRefused, NotFound, Store, StoreError
 
 DEFAULT_DB = Path("db") / "clerk.db"
 CLI_BUSY_TIMEOUT_MS = 5000  # a command waits this long for another program's lock
@@ -226,62 +226,78 @@ def export(db_path: Path, meeting: str, date: dt.date | None, item_number: str |
         if not matches:
             _fail(f"The meeting has no item numbered {item_number}.", EXIT_FAILED)
         item_id = matches[0]
-    try:
-        result = export_minutes(snapshot, output, "public" if public else "confidential", fmt,
-                                item_id, template, overwrite=overwrite)
-    except ExportError as error:
-        hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
-        _fail(f"{error}{hint}", EXIT_FAILED)
+    version = "public" if public else "confidential"
+    with opened(db_path) as store:
+        def record(target: Path, sha256: str) -> None:  # before the file is put in place
+            store.approvals.record_export(sha256, found.id, item_id, version, str(target))
+        try:
+            result = export_minutes(snapshot, output, version, fmt, item_id, template,
+                                    overwrite=overwrite,
+                                    before_placing=record if snapshot.meeting.locked else None)
+        except ExportError as error:
+            hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
+            _fail(f"{error}{hint}", EXIT_FAILED)
     for note in result.notes:
         click.echo(note, err=True)
-    if snapshot.meeting.status == "approved":
-        with opened(db_path) as store:
-            store.approvals.record_export(result.sha256, found.id, item_id,
-                                          "public" if public else "confidential", str(result.path))
     click.echo(str(result.path))
 
 
 @main.command()
 @click.option("--open", "open_only", is_flag=True, help="Only actions still open.")
 @click.option("--committee", help="Only this committee's actions.")
+@click.option("--public/--confidential", default=True,
+              help="Leave out actions agreed in private session (the default), or include "
+                   "them, marked CONFIDENTIAL.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "docx"]), default="table",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Where to write (csv: a file, default the screen; docx: a folder or file, "
                    "default exports/).")
+@click.option("--overwrite", is_flag=True, help="Replace the file if it exists.")
 @click.pass_obj
-def actions(db_path: Path, open_only: bool, committee: str | None, fmt: str,
-            output: Path | None) -> None:
+def actions(db_path: Path, open_only: bool, committee: str | None, public: bool, fmt: str,
+            output: Path | None, overwrite: bool) -> None:
     """The action log: every action of every meeting, soonest due first."""
     from clerk_tui.minutes.compose.action_log import action_row, compose_action_log
     from clerk_tui.minutes.compose.wording import ACTION_LOG_COLUMNS
 
+    if output is not None and fmt == "table":
+        _fail("-o needs --format csv or --format docx; the table is for the screen.",
+              EXIT_REFUSED)
     with opened(db_path, must_exist=True) as store:
+        if committee and store.committees.find(committee) is None:
+            known = ", ".join(c.name for c in store.committees.list()) or "none yet"
+            _fail(f"There is no committee called {committee!r} (committees: {known}).",
+                  EXIT_FAILED)
         records = store.actions.log("open" if open_only else "all", committee=committee)
         settings, today = store.settings.load(), store.now().date()
+    if public:
+        records = [record for record in records if not record.exempt]
     rows = [action_row(record) for record in records]
     if fmt == "docx":
         from clerk_tui.minutes.export import ExportError, export_action_log
 
         scope = ("Open actions" if open_only else "All actions") + (
             f" of {committee}" if committee else "")
-        document = compose_action_log(records, settings, scope, today)
+        document = compose_action_log(records, settings, scope, today, confidential=not public)
         try:
-            result = export_action_log(document, output or Path("exports"), today)
+            result = export_action_log(document, output or Path("exports"), today, overwrite)
         except ExportError as error:
-            _fail(str(error), EXIT_FAILED)
+            hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
+            _fail(f"{error}{hint}", EXIT_FAILED)
         click.echo(str(result.path))
     elif fmt == "csv":
-        _write_csv(ACTION_LOG_COLUMNS, rows, output)
+        _write_csv(ACTION_LOG_COLUMNS, rows, output, overwrite)
     else:
-        click.echo(f"{len(rows)} action(s)")
+        click.echo(f"{len(rows)} action(s)" + ("" if public else " (CONFIDENTIAL: includes "
+                                                               "actions agreed in private)"))
         for row, record in zip(rows, records):
             flag = click.style(" OVERDUE", fg="red", bold=True) if record.overdue else ""
             click.echo(f"\n{row[0]}{flag}\n  {row[2] or 'no owner'} · due {row[3] or 'no date'} · "
                        f"{row[4]} · {row[5]} · {row[1]}")
 
 
-def _write_csv(header, rows, output: Path | None) -> None:
+def _write_csv(header, rows, output: Path | None, overwrite: bool = False) -> None:
     import csv
     import io
 
@@ -292,6 +308,9 @@ def _write_csv(header, rows, output: Path | None) -> None:
     if output is None:
         click.echo(buffer.getvalue(), nl=False)
         return
+    if output.exists() and not overwrite:
+        _fail(f"{output} already exists; nothing was written. Use --overwrite to replace it.",
+              EXIT_FAILED)
     try:
         output.write_text(buffer.getvalue(), encoding="utf-8")
     except OSError as error:
@@ -306,41 +325,53 @@ def verify(db_path: Path, file: Path) -> None:
     """Say whether FILE is an untouched export of approved minutes, and of which meeting."""
     import hashlib
 
-    digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    try:
+        digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    except OSError as error:
+        _fail(f"{file} cannot be read: {error.strerror or error}.", EXIT_FAILED)
     with opened(db_path, must_exist=True) as store:
         record = store.approvals.export(digest)
-        claimed = _claimed_meeting(file)
         if record is not None:
             meeting = store.meetings.get(record["meeting_id"])
-            committee = store.committees.get(meeting.committee_id).name
-            click.echo(f"{file} is an untouched export of the approved {record['version']} "
-                       f"minutes of {committee}, {meeting.date.isoformat()} "
-                       f"(written {record['exported_at'][:16].replace('T', ' ')}).")
+            about = (f"the approved {record['version']} minutes of "
+                     f"{store.committees.get(meeting.committee_id).name}, {meeting.date.isoformat()}")
+            written = record["exported_at"][:16].replace("T", " ")
+            if record["superseded_at"]:
+                _fail(f"{file} is an untouched export of {about} (written {written}), but it is "
+                      f"out of date: the minutes were reopened on "
+                      f"{record['superseded_at'][:16].replace('T', ' ')} "
+                      f"({record['superseded_reason']}); export them again once they are "
+                      "approved.", EXIT_FAILED)
+            click.echo(f"{file} is an untouched export of {about} (written {written}).")
             return
-        if claimed is not None:
-            try:
-                meeting = store.meetings.get(claimed)
-            except StoreError:
-                meeting = None
-            if meeting is not None:
-                committee = store.committees.get(meeting.committee_id).name
-                _fail(f"{file} says it is the minutes of {committee}, {meeting.date.isoformat()}, "
-                      "but it does not match any export of the approved minutes: it has been "
-                      "altered since it was written (or was exported before approval).",
-                      EXIT_FAILED)
+        claimed, draft = _claimed_meeting(file)
+        try:
+            meeting = store.meetings.get(claimed) if claimed else None
+        except NotFound:
+            meeting = None
+        if meeting is not None:
+            about = (f"the minutes of {store.committees.get(meeting.committee_id).name}, "
+                     f"{meeting.date.isoformat()}")
+            if draft:
+                _fail(f"{file} is a draft of {about}: drafts are never recorded, so it cannot "
+                      "be vouched for. Export the approved minutes instead.", EXIT_FAILED)
+            _fail(f"{file} says it is {about}, but it does not match any export of the "
+                  "approved minutes: it has been altered since it was written.", EXIT_FAILED)
     _fail(f"{file} is not an export of approved minutes from this database.", EXIT_FAILED)
 
 
-def _claimed_meeting(file: Path) -> str | None:
-    """The meeting id a Word file of clerk's says it holds, if it is one."""
+def _claimed_meeting(file: Path) -> tuple[str | None, bool]:
+    """The meeting id a Word file of clerk's says it holds (if it is one), and whether
+    it says it is a draft."""
     try:
         import docx
 
-        identifier = docx.Document(str(file)).core_properties.identifier or ""
+        properties = docx.Document(str(file)).core_properties
     except Exception:  # not a Word file: it claims nothing
-        return None
-    parts = identifier.split(":")
-    return parts[1] if len(parts) >= 2 and parts[0] == "clerk" else None
+        return None, False
+    parts = (properties.identifier or "").split(":")
+    claimed = parts[1] if len(parts) >= 2 and parts[0] == "clerk" else None
+    return claimed, (properties.content_status or "").lower() == "draft"
 
 
 @main.command("import")

@@ -407,3 +407,5 @@ class ActionRecord(ClerkModel):
     committee_name: str
     item_label: str
     overdue: bool = False
+    exempt: bool = False
+    """Agreed under an exempt item: its words stay out of public documents."""

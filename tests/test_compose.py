@@ -213,9 +213,9 @@ def test_the_whole_meeting_in_order(store):
     assert "The meeting began at 7.02 pm and ended at 9.05 pm." in lines
     assert lines[-2:] == ["Chair", wording.DATE_LINE]
     table = next(b for b in document.blocks if isinstance(b, Table))
-    assert table.header == ("Action", "Detail", "Owner", "Due", "Status")
+    assert table.header == ("Action", "Detail", "Owner", "Due")
     assert table.rows == (("Circulate the valuation", "Minute 2: Depot lease", "Head of Property",
-                           "1 June 2024", "Open"),)
+                           "1 June 2024"),)
     assert document.header == "Planning – 1 May 2024"
     assert document.markings == ("CONFIDENTIAL", "DRAFT")
 

@@ -285,6 +285,12 @@ async def test_an_approved_meeting_opens_read_only(app, sample):
         assert app.store.items.list(sample.meeting.id) == sample.items
         titles = [c.title for c in app.get_system_commands(screen)]
         assert "Add agenda item" not in titles and "Next item" in titles
+        await pilot.press("pagedown", "shift+tab")  # the entries of item 2
+        assert app.focused.id == "entries"
+        await pilot.press("delete", "shift+down", "ctrl+o", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.store.entries.list(sample.items[1].id) == sample.entries
 
 
 async def test_a_full_disk_says_not_saved_keeps_the_text_and_saves_later(app, sample):
@@ -346,6 +352,15 @@ async def test_reopen_approved_minutes_with_a_reason(app, sample):
         assert isinstance(app.screen, FormScreen)
         await type_text(pilot, "The vote on item 2 was miscounted", enter=True)
         assert not screen.read_only and screen.query_one(CaptureLine).disabled is False
-        assert not screen.query_one("#locked-banner").display
+        banner = screen.query_one("#locked-banner")
+        assert banner.display and "The vote on item 2 was miscounted" in str(banner.render())
+        assert "F12" in str(banner.render())
         log = app.store.meetings.audit_log(sample.meeting.id)
         assert (log[-1].event, log[-1].reason) == ("reopened", "The vote on item 2 was miscounted")
+        await type_text(pilot, "The Chair corrected the count.", enter=True)
+        await pilot.pause()
+        log = app.store.meetings.audit_log(sample.meeting.id)
+        # Correcting the minutes afterwards takes no item and moves no "now being taken".
+        assert [(r.event, r.what, r.change) for r in log][-1:] == [
+            ("changed", "entries", "insert")]
+        assert log[-1].after["text"] == "The Chair corrected the count."

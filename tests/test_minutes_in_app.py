@@ -71,3 +71,32 @@ async def test_the_preview_follows_what_is_captured(app):
         assert "**RESOLVED:** That apologies be noted _(unanimously)_." in preview.source
         await pilot.press("f9")
         assert not preview.display and app.screen.query_one("#entries").display
+
+
+async def test_an_approved_export_is_fingerprinted_or_not_written_at_all(app, tmp_path,
+                                                                         monkeypatch):
+    import hashlib
+
+    from clerk_tui.store import StoreError
+
+    monkeypatch.chdir(tmp_path)
+    sample = add_sample(app.store)
+    app.store.meetings.approve(sample.meeting.id, sample.meeting.date)
+    target = tmp_path / "exports" / "planning-2024-05-01-minutes-public.docx"
+    record_export = app.store.approvals.record_export
+
+    def busy(*args, **kwargs):
+        raise StoreError("The database is in use by another program.")
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        monkeypatch.setattr(app.store.approvals, "record_export", busy)
+        await pilot.press("f7", "ctrl+s")
+        await wait_for(pilot, lambda: any("Not exported: The database is in use" in n.message
+                                          for n in app._notifications))
+        assert not target.exists() and isinstance(app.screen, MeetingScreen)
+        monkeypatch.setattr(app.store.approvals, "record_export", record_export)
+        await pilot.press("f7", "ctrl+s")
+        await wait_for(pilot, target.exists)
+        digest = hashlib.sha256(target.read_bytes()).hexdigest()
+        assert app.store.approvals.export(digest)["path"] == str(target)

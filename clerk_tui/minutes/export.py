@@ -13,6 +13,7 @@ import io
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -68,9 +69,14 @@ def export_minutes(
     template: Path | None = None,
     style: HouseStyle | None = None,
     overwrite: bool = False,
+    before_placing: Callable[[Path, str], None] | None = None,
 ) -> ExportResult:
     """Write the minutes of the meeting (or one item) to ``destination``, a folder
-    (the file gets its predictable name) or a file path."""
+    (the file gets its predictable name) or a file path.
+
+    ``before_placing(target, sha256)`` runs once the file's bytes are known and before
+    it is put in place (to record the fingerprint of approved minutes): if it raises,
+    nothing is written, so no file exists that the record does not vouch for."""
     document = (compose_item(snapshot, item_id, version, style) if item_id
                 else compose_meeting(snapshot, version, style))
     target = _target(destination, file_name(snapshot, version, fmt, item_id), fmt)
@@ -83,18 +89,24 @@ def export_minutes(
         data = to_markdown(document).encode("utf-8")
     else:
         data = _word_bytes(document, template, notes)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if before_placing is not None:
+        before_placing(target, sha256)
     _write_atomically(target, data, private=version == "confidential", overwrite=overwrite)
-    return ExportResult(target, tuple(notes), hashlib.sha256(data).hexdigest())
+    return ExportResult(target, tuple(notes), sha256)
 
 
 def export_action_log(document: Document, destination: Path, day: dt.date,
                       overwrite: bool = False) -> ExportResult:
-    """Write the action log (composed by the caller) as Word: action-log-<day>.docx."""
-    target = _target(destination, f"action-log-{day.isoformat()}.docx", "docx")
+    """Write the action log (composed by the caller) as Word:
+    action-log-<day>.docx, or action-log-<day>-confidential.docx."""
+    confidential = "CONFIDENTIAL" in document.markings
+    name = f"action-log-{day.isoformat()}{'-confidential' if confidential else ''}.docx"
+    target = _target(destination, name, "docx")
     if target.exists() and not overwrite:
         raise ExportError(f"{target} already exists; nothing was written.")
     data = _word_bytes(document, None, [])
-    _write_atomically(target, data, private=False, overwrite=overwrite)
+    _write_atomically(target, data, private=confidential, overwrite=overwrite)
     return ExportResult(target, (), hashlib.sha256(data).hexdigest())
 
 
@@ -106,8 +118,8 @@ def _target(destination: Path, name: str, fmt: Format) -> Path:
     elif destination.suffix.lower() == f".{fmt}":
         folder, target = destination.parent, destination
     else:
-        raise ExportError(f"{destination} does not end in .{fmt}: minutes in this format are "
-                          f".{fmt} files.")
+        raise ExportError(f"{destination} does not end in .{fmt}: give a folder, or a file "
+                          f"name ending in .{fmt}.")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -16,7 +16,7 @@ State = Literal["all", "open", "done", "overdue"]
 
 _LOG = """
 SELECT e.*, m.id AS meeting_id, m.date AS meeting_date, c.name AS committee_name,
-       i.minute_number, i.title AS item_title
+       i.minute_number, i.title AS item_title, i.exempt AS item_exempt
 FROM entries e
 JOIN agenda_items i ON i.id = e.item_id
 JOIN meetings m ON m.id = i.meeting_id
@@ -30,6 +30,9 @@ _STATES = {
     "done": "e.status = 'done'",
     "overdue": "e.status = 'open' AND coalesce(e.due_revised, e.due) < :today",
 }
+
+# What following an action up may change; everything else is what the minutes say.
+_FOLLOW_UP = ("status", "done_on", "progress", "reassigned_to", "due_revised")
 
 
 class Actions:
@@ -74,7 +77,7 @@ class Actions:
         """Record what has become of an action. The minutes it was agreed in never change;
         ``minute_text`` is added as a note to item ``minuted_in`` (the matters arising of
         the meeting at which the update was given)."""
-        with self._store.transaction():
+        with self._store.transaction() as db:
             action = self.get(action_id).action
             changes = {"status": status, "done_on": done_on, "progress": progress,
                        "reassigned_to": reassigned_to, "due_revised": due_revised}
@@ -85,10 +88,13 @@ class Actions:
                 action.done_on = None
             elif action.done_on is None:
                 action.done_on = self._today()
-            updated = self._store.entries.update(action)
+            # Only the follow-up columns are written: what was minuted is left as stored.
+            row = action.model_dump(mode="json", include=set(_FOLLOW_UP))
+            db.update("entries", action.id, row)
             if minuted_in and minute_text:
                 self._store.entries.add(Note(item_id=minuted_in, text=minute_text,
                                              captured_at=self._store.now()))
+            updated = self.get(action_id).action
         return updated
 
     def _record(self, row: dict) -> ActionRecord:
@@ -100,6 +106,7 @@ class Actions:
             committee_name=row["committee_name"],
             item_label=f"{number}. {title}" if number else title,
             overdue=action.overdue(self._today()),
+            exempt=bool(row["item_exempt"]),
         )
 
     def _today(self) -> dt.date:

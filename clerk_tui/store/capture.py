@@ -38,16 +38,24 @@ class Capture:
     def entry(self, entry: Entry) -> Entry:
         """Store a captured entry last in its item and clear the item's draft, in one save.
 
-        An item that had not been taken is taken now: that is when it was discussed.
+        During the meeting an item that had not been taken is taken now: that is when it
+        was discussed. Entries added after the meeting (or to reopened minutes) take nothing.
         """
         with self._db.transaction():
             self._entries.add(entry)
             self._db.connection.execute(
                 "DELETE FROM capture_drafts WHERE item_id = ?", (entry.item_id,)
             )
-            if self._items.get(entry.item_id).taken_at is None:
+            if self._items.get(entry.item_id).taken_at is None and self._live(entry.item_id):
                 self.take_item(entry.item_id)
         return entry
+
+    def _live(self, item_id: str) -> bool:
+        """Whether the item's meeting is still going on (a draft that has not ended)."""
+        rows = self._db.query(
+            "SELECT m.status, m.ended_at FROM meetings m JOIN agenda_items i "
+            "ON i.meeting_id = m.id WHERE i.id = ?", (item_id,))
+        return bool(rows) and rows[0]["status"] == "draft" and rows[0]["ended_at"] is None
 
     def save_draft(self, item_id: str, text: str) -> None:
         """Keep what is on an item's capture line; an empty line removes the draft."""

@@ -123,12 +123,15 @@ class Meetings:
         From then on the database refuses any change to them.
         """
         with self._db.transaction() as db:
-            if self.get(meeting_id).status == MeetingStatus.APPROVED:
+            meeting = self.get(meeting_id)
+            if meeting.status == MeetingStatus.APPROVED:
                 raise Conflict("These minutes are already approved.")
+            # Approving again after a correction keeps the meeting that first approved them.
             db.update("meetings", meeting_id, {
                 "status": MeetingStatus.APPROVED.value,
                 "approved_on": on.isoformat(),
-                "approved_at_meeting_id": at_meeting_id,
+                "approved_at_meeting_id": at_meeting_id or meeting.approved_at_meeting_id,
+                "reopen_reason": None,
             })
         return self.get(meeting_id)
 

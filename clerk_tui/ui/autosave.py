@@ -19,10 +19,12 @@ from typing import Literal
 from textual.app import App
 from textual.timer import Timer
 
-from clerk_tui.store import StoreError
+from clerk_tui.store import Conflict, MinutesLocked, NotFound, StoreError
 
 DELAY = 0.15  # seconds from a keystroke to its save, well inside the 250 ms promise
 RETRY = 1.0  # seconds between attempts after a failure
+# Changes the records refuse on purpose: trying again cannot help, and nothing is lost.
+REFUSALS = (MinutesLocked, Conflict, NotFound)
 
 
 class NotSaved(Exception):
@@ -122,8 +124,18 @@ class Autosaver:
         return True
 
     def save_now(self, save: Callable[[], None]) -> bool:
-        """Make one save at once (Enter, a move, a deletion). False if it failed."""
-        if not self._attempt(save):
+        """Make one save at once (Enter, a move, a deletion). False if it failed.
+
+        A change the records refuse (locked minutes, a conflict) is said in a message,
+        leaving the save state alone: nothing is waiting to be saved. A failure to write
+        stays on screen until a save succeeds."""
+        try:
+            save()
+        except REFUSALS as error:
+            self._app.notify(f"Not saved: {error}", severity="error", timeout=8)
+            return False
+        except (StoreError, NotSaved, OSError) as error:
+            self._report(SaveState("failed", reason=str(error)))
             return False
         if self._pending:
             return self.flush()

@@ -27,7 +27,7 @@ from clerk_tui.models import (
 )
 
 Version = Literal["public", "confidential"]
-ACTION_WIDTHS = (0.36, 0.22, 0.16, 0.13, 0.13)
+ACTION_WIDTHS = (0.42, 0.26, 0.18, 0.14)
 # Apologies and declarations are minuted under their own items when the agenda has them.
 _APOLOGIES_ITEM = "apologies"
 _DECLARATIONS_ITEM = "declarations of interest"
@@ -126,7 +126,6 @@ class _Minutes:
                         wording.minute_reference(part.item.minute_number, part.item.title),
                         wording.formal_name(entry.owner) if entry.owner else "",
                         wording.short_date(entry.due) if entry.due else "",
-                        entry.status.value.capitalize(),
                     ))
         if not rows:
             return []

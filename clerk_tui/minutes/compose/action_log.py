@@ -30,14 +30,18 @@ def action_row(record: ActionRecord) -> tuple[str, ...]:
 
 
 def compose_action_log(records: list[ActionRecord], settings: OrganisationSettings,
-                       scope: str, today: dt.date) -> Document:
-    """The action log as a document; ``scope`` says which actions it holds."""
+                       scope: str, today: dt.date, confidential: bool = False) -> Document:
+    """The action log as a document; ``scope`` says which actions it holds. Actions
+    agreed under exempt items are left out unless it is the ``confidential`` version,
+    which is marked so on every page."""
+    shown = [r for r in records if confidential or not r.exempt]
     blocks = []
     if settings.organisation:
         blocks.append(paragraph(settings.organisation.upper(), role="subtitle"))
     blocks += [paragraph(wording.ACTION_LOG_TITLE, role="title"),
                paragraph(f"{scope}, as at {wording.long_date(today)}"),
-               Table(wording.ACTION_LOG_COLUMNS, tuple(action_row(r) for r in records), LOG_WIDTHS)]
+               Table(wording.ACTION_LOG_COLUMNS, tuple(action_row(r) for r in shown), LOG_WIDTHS)]
+    markings = ("CONFIDENTIAL",) if confidential else ()
     return Document(
         blocks=tuple(blocks),
         header=f"{wording.ACTION_LOG_TITLE} – {wording.short_date(today)}",
@@ -45,6 +49,8 @@ def compose_action_log(records: list[ActionRecord], settings: OrganisationSettin
                               subject=scope,
                               author=settings.clerk_name or settings.organisation or "clerk",
                               keywords="actions", category=wording.ACTION_LOG_TITLE),
+        markings=markings,
+        marking_line=wording.MARKING_SEPARATOR.join(markings),
         page_numbers=wording.PAGE_NUMBERS,
         final=True,
     )

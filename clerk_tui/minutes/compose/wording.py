@@ -18,7 +18,8 @@ from clerk_tui.models import Attendance, Declaration, Vote
 PRESENT, ALSO_PRESENT, APOLOGIES, ABSENT = "Present:", "Also present:", "Apologies:", "Absent:"
 DECLARATIONS_HEADING = "Declarations of interest"
 ACTIONS_HEADING = "Actions"
-ACTION_COLUMNS = ("Action", "Detail", "Owner", "Due", "Status")
+# What was agreed; whether it was done since is the action log's business, not the minutes'.
+ACTION_COLUMNS = ("Action", "Detail", "Owner", "Due")
 ACTION_LABEL, ACTION_MARKER = "ACTION:", "ACTION"
 NO_DECLARATIONS = "There were no declarations of interest."
 NO_ATTENDANCE = "No attendance was recorded for this meeting."
@@ -336,13 +337,29 @@ OVERDUE = "Overdue"
 
 
 def action_update(agreed_on: dt.date, item: str, action: str, owner: str | None, status: str,
-                  done_on: dt.date | None, progress: str | None) -> str:
-    """How the minutes of a later meeting record what became of an action."""
+                  done_on: dt.date | None, progress: str | None, *,
+                  reassigned_to: str | None = None, due_revised: dt.date | None = None,
+                  private: bool = False) -> str:
+    """How the minutes of a later meeting record what became of an action. An action
+    agreed in private session is named only by its item (whose title is public), and
+    its words and note are left out."""
+    if private:
+        return (f"An action agreed in private session on {short_date(agreed_on)} under {item} "
+                f"{_action_news(status, done_on, None, None)}.")
     who = f" ({formal_name(owner)})" if owner else ""
-    said = {"done": f"was reported done{f' on {short_date(done_on)}' if done_on else ''}",
-            "cancelled": "was withdrawn", "open": "remains open"}[status]
-    text = f"The action agreed on {short_date(agreed_on)} under {item}, “{trimmed(action)}”{who}, {said}"
+    text = f"The action agreed on {short_date(agreed_on)} under {item}, “{trimmed(action)}”{who}, "
+    text += _action_news(status, done_on, reassigned_to, due_revised)
     return text + (f": {clause(progress)}." if progress and progress.strip() else ".")
+
+
+def _action_news(status: str, done_on: dt.date | None, reassigned_to: str | None,
+                 due_revised: dt.date | None) -> str:
+    if reassigned_to:
+        return f"was passed to {formal_name(reassigned_to)}"
+    if due_revised:
+        return f"is now due by {short_date(due_revised)}"
+    return {"done": f"was reported done{f' on {short_date(done_on)}' if done_on else ''}",
+            "cancelled": "was withdrawn", "open": "remains open"}[status]
 
 
 def approval_resolution(previous: dt.date, corrections: list[str]) -> str:

@@ -16,11 +16,12 @@ from clerk_tui.store.migrations import (
     m004_search,
     m005_follow_up,
     m006_search_index,
+    m007_corrections,
 )
 
 MIGRATIONS: tuple[str, ...] = (
     m001_tables.SQL, m002_locks.SQL, m003_capture.SQL, m004_search.SQL, m005_follow_up.SQL,
-    m006_search_index.SQL,
+    m006_search_index.SQL, m007_corrections.SQL,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -72,7 +72,7 @@ def _refuse(when: str, name: str, event: str, table: str, message: str) -> str:
     )
 
 
-def _audit(table: str, change: str, columns: tuple[str, ...]) -> str:
+def audit_trigger(table: str, change: str, columns: tuple[str, ...]) -> str:
     row = "OLD" if change == "delete" else "NEW"
     before = _json(columns, "OLD") if change != "insert" else "NULL"
     after = _json(columns, "NEW") if change != "delete" else "NULL"
@@ -112,13 +112,12 @@ def _child_triggers(table: str, columns: tuple[str, ...]) -> str:
         _refuse(update_when, f"{table}_locked_update", "UPDATE", table, "clerk-locked"),
         _refuse(locked_old, f"{table}_locked_delete", "DELETE", table, "clerk-locked"),
     ]
-    parts += [_audit(table, change, columns) for change in ("insert", "update", "delete")]
+    parts += [audit_trigger(table, change, columns) for change in ("insert", "update", "delete")]
     return "\n".join(parts)
 
 
-def _item_entries_audit() -> str:
+def item_entries_audit(columns: tuple[str, ...] = CHILD_COLUMNS["entries"]) -> str:
     """Entries deleted with their agenda item (a cascade) are logged before they go."""
-    columns = CHILD_COLUMNS["entries"]
     return f"""CREATE TRIGGER agenda_items_audit_entries BEFORE DELETE ON agenda_items
 WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'reopened'
 BEGIN
@@ -205,6 +204,6 @@ BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
 """
 
 SQL = "\n".join(
-    [AUDIT_LOG, _meeting_triggers(), _item_entries_audit()]
+    [AUDIT_LOG, _meeting_triggers(), item_entries_audit()]
     + [_child_triggers(table, columns) for table, columns in CHILD_COLUMNS.items()]
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rich.text import Text
@@ -23,8 +24,10 @@ from clerk_tui.ui.widgets.save_status import SaveStatus
 
 STATES = ("open", "overdue", "done", "all")
 LOG_COMMANDS = (
+    # A priority binding, so the footer shows it over the table's own (hidden) Enter.
     Command("follow_up", "enter", "follow_up", "Update", "Update action",
-            "Mark the action done (with the date and a note) or record progress"),
+            "Mark the action done (with the date and a note) or record progress",
+            priority=True),
     Command("mark_done", "d", "mark_done", "Done", "Mark action done",
             "Mark the highlighted action done today, with a note"),
     Command("change_owner", "o", "change_owner", "Owner", "Change action owner",
@@ -53,10 +56,12 @@ class ActionLogScreen(ClerkScreen):
     HELP_NAME = "action_log"
 
     def __init__(self, desk: Desk, committee: str | None = None,
-                 minuted_in: AgendaItem | None = None) -> None:
+                 minuted_in: AgendaItem | None = None, before: dt.date | None = None) -> None:
         super().__init__(desk)
         self.state = "open"
         self.committee = committee
+        self.before = before
+        """From a meeting: only actions agreed at earlier meetings."""
         self.owner: str | None = None
         self.minuted_in = minuted_in
         self.records: list[ActionRecord] = []
@@ -78,7 +83,7 @@ class ActionLogScreen(ClerkScreen):
     def show_actions(self) -> None:
         """Read the log again with the filters now set."""
         self.records = self.store.actions.log(self.state, committee=self.committee,
-                                              owner=self.owner)
+                                              owner=self.owner, before=self.before)
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -86,14 +91,17 @@ class ActionLogScreen(ClerkScreen):
             cells = action_row(record)
             style = "bold red" if record.overdue else ("dim" if record.action.status != "open"
                                                       else "")
+            agreed = cells[5] + (" (private)" if record.exempt else "")
             table.add_row(*(Text(c, style=style) for c in (cells[3], cells[0], cells[2],
-                                                            cells[4], cells[5])),
+                                                            cells[4], agreed)),
                           key=record.action.id)
         if self.records:
             table.move_cursor(row=min(row, len(self.records) - 1))
         where = f" at {self.minuted_in.label}" if self.minuted_in else ""
         parts = [f"{len(self.records)} {self.state if self.state != 'all' else ''} action(s)"
                  .replace("  ", " "), self.committee or "all committees", self.owner or "everyone"]
+        if self.before:
+            parts.append(f"agreed before {wording.short_date(self.before)}")
         self.query_one("#meeting-title", Static).update(
             " · ".join(parts) + (f" · updates are minuted{where}" if where else ""))
 
@@ -110,11 +118,13 @@ class ActionLogScreen(ClerkScreen):
         """Record the follow-up; in a meeting's matters arising it is minuted there too."""
         action = record.action
         text = None
-        if self.minuted_in is not None and ("status" in changes or "progress" in changes):
-            status = ActionStatus(changes.get("status", action.status)).value
-            text = wording.action_update(record.meeting_date, record.item_label, action.text,
-                                         action.current_owner, status, changes.get("done_on"),
-                                         changes.get("progress"))
+        if self.minuted_in is not None:
+            text = wording.action_update(
+                record.meeting_date, record.item_label, action.text, action.current_owner,
+                ActionStatus(changes.get("status", action.status)).value,
+                changes.get("done_on"), changes.get("progress"),
+                reassigned_to=changes.get("reassigned_to"),
+                due_revised=changes.get("due_revised"), private=record.exempt)
         if self.desk.autosaver.save_now(lambda: self.store.actions.follow_up(
                 action.id, minuted_in=self.minuted_in.id if self.minuted_in else None,
                 minute_text=text, **changes)):

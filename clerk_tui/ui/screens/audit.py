@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static
 
 from clerk_tui.models import AuditRecord
+from clerk_tui.store import NotFound
 from clerk_tui.ui.commands import HELP, Command, bindings
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
@@ -17,12 +18,14 @@ _TABLES = {"entries": "entry", "agenda_items": "agenda item", "attendance": "att
            "declarations": "declaration", "meetings": "meeting details"}
 
 
-def describe(record: AuditRecord) -> str:
-    """What happened, in a line: the reason, or what changed from what to what."""
+def describe(record: AuditRecord, approved_at: str | None = None) -> str:
+    """What happened, in a line: the reason, or what changed from what to what;
+    ``approved_at`` names the meeting that approved the minutes."""
     if record.event == "reopened":
         return f"Reason: {record.reason}"
     if record.event == "approved":
-        return f"Approved on {(record.after or {}).get('approved_on', '')}"
+        where = f" at the meeting of {approved_at}" if approved_at else ""
+        return f"Approved on {(record.after or {}).get('approved_on', '')}{where}"
     before, after = record.before or {}, record.after or {}
     changed = [k for k in after if before.get(k) != after.get(k) and k not in ("position",)]
     if record.change == "update" and changed:
@@ -60,10 +63,20 @@ class AuditScreen(ClerkScreen):
         table.add_columns("When", "Event", "What", "Details")
         for record in records:
             what = _TABLES.get(record.what or "", record.what or "")
-            event = f"{record.change} {what}" if record.event == "changed" else record.event
+            event = f"{record.change} {what}" if record.event == "changed" else "the minutes"
             table.add_row(f"{record.at:%Y-%m-%d %H:%M}", record.event.capitalize(), event,
-                          describe(record))
+                          describe(record, self._meeting_date(record)))
         table.focus()
+
+    def _meeting_date(self, record: AuditRecord) -> str | None:
+        """The date of the meeting an approval was given at, if it was recorded."""
+        meeting_id = (record.after or {}).get("approved_at_meeting_id")
+        if record.event != "approved" or not meeting_id:
+            return None
+        try:
+            return self.store.meetings.get(meeting_id).date.isoformat()
+        except NotFound:
+            return None
 
     def action_back(self) -> None:
         """Back to the meeting."""

@@ -36,8 +36,9 @@ class LifecycleActions:
         """Which of these actions make sense now."""
         if action == "reopen_minutes":
             return self.read_only
-        if action == "approve_minutes":
-            return not self.read_only
+        if action == "approve_minutes":  # not while the meeting is going on
+            live = self.meeting.started_at is not None and self.meeting.ended_at is None
+            return not self.read_only and not live
         if action == "approve_previous":
             return (not self.read_only and self.selected is not None
                     and self.selected.previous_minutes
@@ -47,16 +48,26 @@ class LifecycleActions:
     def action_action_log(self: MeetingScreen) -> None:
         """The action log; from matters arising, this committee's, minuting each update."""
         here = self.selected if self.selected and self.selected.matters_arising else None
-        committee = self.store.committees.get(self.meeting.committee_id).name if here else None
-        self.app.push_screen(ActionLogScreen(self.desk, committee, minuted_in=here))
+        if here is None:
+            self.app.push_screen(ActionLogScreen(self.desk))
+            return
+        committee = self.store.committees.get(self.meeting.committee_id).name
+        # Locked minutes take no new notes: the log then updates the actions only.
+        self.app.push_screen(ActionLogScreen(
+            self.desk, committee, minuted_in=None if self.read_only else here,
+            before=self.meeting.date))
 
-    def open_actions_lines(self: MeetingScreen) -> list[str]:
-        """The committee's actions still open from earlier meetings (for matters arising)."""
+    def open_actions_lines(self: MeetingScreen, limit: int = 8) -> list[str]:
+        """The committee's actions still open from earlier meetings (for matters
+        arising): the first ``limit``, then how many more there are."""
         records = self.store.actions.log("open", committee_id=self.meeting.committee_id,
                                          before=self.meeting.date)
-        return [f"{'OVERDUE ' if r.overdue else ''}{wording.trimmed(r.action.text)} "
-                f"({r.action.current_owner or 'no owner'}, agreed "
-                f"{wording.short_date(r.meeting_date)})" for r in records]
+        lines = [f"{'OVERDUE ' if r.overdue else ''}{wording.trimmed(r.action.text)} "
+                 f"({r.action.current_owner or 'no owner'}, agreed "
+                 f"{wording.short_date(r.meeting_date)})" for r in records[:limit]]
+        if len(records) > limit:
+            lines.append(f"… and {len(records) - limit} more (Ctrl+L shows them all)")
+        return lines
 
     def action_approve_previous(self: MeetingScreen) -> None:
         """Resolve that the previous minutes are a correct record, and approve them."""
@@ -73,15 +84,24 @@ class LifecycleActions:
         def approve(answer: tuple[list[str], bool] | None) -> None:
             if answer is None:
                 return
-            text = wording.approval_resolution(previous.date, answer[0])
+            corrections, unanimous = answer
+            text = wording.approval_resolution(previous.date, corrections)
+            reason = (f"Corrections agreed at the meeting of {wording.short_date(self.meeting.date)}"
+                      f": {'; '.join(corrections)}" if corrections else None)
             if self.desk.autosaver.save_now(lambda: self.store.approvals.approve_previous(
-                    self.meeting.id, self.selected.id, text, unanimous=answer[1])):
+                    self.meeting.id, self.selected.id, text, unanimous, reopen_for=reason)):
                 self.show_entries()
                 self.load_agenda()
-                self.notify(f"The minutes of {wording.short_date(previous.date)} are approved "
-                            "and locked.")
-        self.app.push_screen(FormScreen(
-            f"Approve the minutes of {wording.long_date(previous.date)}", fields, build), approve)
+                when = wording.short_date(previous.date)
+                self.notify(f"The minutes of {when} are approved and open for the corrections: "
+                            "make them, then press F12 there to lock them." if corrections
+                            else f"The minutes of {when} are approved and locked.", timeout=10)
+        last = self.store.meetings.previous(self.meeting.committee_id, self.meeting.date)
+        title = f"Approve the minutes of {wording.long_date(previous.date)}"
+        if last is not None and last.id != previous.id:
+            title += (f" – not the last meeting, whose minutes ({wording.long_date(last.date)}) "
+                      f"are {last.status.value}")
+        self.app.push_screen(FormScreen(title, fields, build), approve)
 
     def action_approve_minutes(self: MeetingScreen) -> None:
         """Record that these minutes were approved, and on which date."""

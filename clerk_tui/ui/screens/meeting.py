@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from clerk_tui.models import AgendaItem, Entry
+from clerk_tui.models import AgendaItem, Entry, MeetingStatus
 from clerk_tui.store.capture import DeletedEntry
 from clerk_tui.ui.commands import (
     ATTENDANCE,
@@ -34,11 +34,21 @@ from clerk_tui.ui.widgets.lines import DATE_FORMAT, entry_line, item_line
 from clerk_tui.ui.widgets.lists import MeetingList
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
-MEETING_COMMANDS = (
+# The footer shows commands in this order and cuts off what does not fit, so what a
+# clerk needs during the meeting comes first; everything is in F1 help and the palette.
+CAPTURE_COMMANDS = (
     NEXT_ITEM,
     PREVIOUS_ITEM,
     Command("take_item", "ctrl+t", "take_item", "Take", "Take item now",
             "Mark the selected item as the one now being taken"),
+    ATTENDANCE,
+    DECLARATIONS,
+    Command("start_meeting", "f5", "start_meeting", "Start", "Start meeting",
+            "Record the time the meeting started"),
+    Command("end_meeting", "f6", "end_meeting", "End", "End meeting",
+            "Record the time the meeting ended"),
+)
+AGENDA_COMMANDS = (
     Command("add_item", "ctrl+n", "add_item", "Add item", "Add agenda item",
             "Add an item to the agenda"),
     Command("edit_item", "f2", "edit_item", "Edit item", "Edit agenda item",
@@ -49,16 +59,9 @@ MEETING_COMMANDS = (
             "Move the selected item up the agenda"),
     Command("move_item_down", "shift+down", "move_item(1)", "Move down",
             "Move agenda item down", "Move the selected item down the agenda"),
-    ATTENDANCE,
-    DECLARATIONS,
-    SEARCH,
-    Command("start_meeting", "f5", "start_meeting", "Start", "Start meeting",
-            "Record the time the meeting started"),
-    Command("end_meeting", "f6", "end_meeting", "End", "End meeting",
-            "Record the time the meeting ended"),
-    Command("back", "escape", "back", "Back", "Back to meetings",
-            "Back to the capture line, or to the list of meetings"),
 )
+BACK = Command("back", "escape", "back", "Back", "Back to meetings",
+               "Back to the capture line, or to the list of meetings")
 EDITING = {"take_item", "add_item", "edit_item", "delete_item", "move_item", "start_meeting",
            "end_meeting", "edit_entry", "delete_entry", "undo_delete", "move_entry",
            "move_entry_to_item"}
@@ -66,13 +69,17 @@ LOCKED_BANNER = (
     "These minutes were approved on {date} and are locked: they open read-only. "
     "To correct them, reopen them with Ctrl+R, giving a reason that the audit log keeps."
 )
+REOPENED_BANNER = (
+    "Reopened to correct them ({reason}): every change goes into the audit log (Ctrl+Y). "
+    "Press F12 to approve them again."
+)
 
 
 class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen):
     """One meeting, captured live."""
 
-    CLERK_COMMANDS = (MEETING_COMMANDS + ENTRY_COMMANDS + MINUTES_COMMANDS + LIFECYCLE_COMMANDS
-                      + (HELP,))
+    CLERK_COMMANDS = ((HELP,) + CAPTURE_COMMANDS + ENTRY_COMMANDS + MINUTES_COMMANDS
+                      + LIFECYCLE_COMMANDS + (SEARCH,) + AGENDA_COMMANDS + (BACK,))
     BINDINGS = bindings(CLERK_COMMANDS)
     HELP_NAME = "meeting"
 
@@ -122,8 +129,11 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
 
     def _show_lock(self) -> None:
         banner = self.query_one("#locked-banner", Static)
-        banner.display = self.read_only
-        if self.meeting.approved_on:
+        reopened = self.meeting.status == MeetingStatus.REOPENED
+        banner.display = self.read_only or reopened
+        if reopened:
+            banner.update(REOPENED_BANNER.format(reason=self.meeting.reopen_reason))
+        elif self.meeting.approved_on:
             banner.update(LOCKED_BANNER.format(date=f"{self.meeting.approved_on:%-d %B %Y}"))
         capture = self.query_one(CaptureLine)
         capture.disabled = self.read_only or not self.items
@@ -144,6 +154,7 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
         self.counts = self.store.capture.entry_counts(self.meeting.id)
         self.show_agenda()
         self.query_one("#meeting-title", Static).update(self._title_line())
+        self.refresh_bindings()  # started, ended, approved: the footer's keys follow
 
     def show_agenda(self) -> None:
         """Draw the agenda list, keeping the highlight on the selected item."""

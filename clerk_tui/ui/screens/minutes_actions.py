@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 from clerk_tui.minutes.compose import compose_item
 from clerk_tui.minutes.export import DEFAULT_FOLDER, ExportError, export_minutes, file_name
 from clerk_tui.minutes.markdown import to_markdown
+from clerk_tui.store.errors import StoreError
 from clerk_tui.ui.commands import Command
 from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen
@@ -62,15 +63,18 @@ class MinutesActions:
     def _export(self: MeetingScreen, snapshot: Any, version: str, item_id: str | None,
                 overwrite: bool) -> None:
         self.app.call_from_thread(self.notify, "Writing the minutes…")
+
+        def record(target: Path, sha256: str) -> None:  # so that clerk verify can vouch for it
+            self.store.approvals.record_export(sha256, snapshot.meeting.id, item_id, version,
+                                               str(target))
         try:
             result = export_minutes(snapshot, self.export_folder, version, "docx", item_id,
-                                    overwrite=overwrite)
-        except ExportError as error:
-            self.app.call_from_thread(self.notify, f"Not exported: {error}", severity="error")
+                                    overwrite=overwrite,
+                                    before_placing=record if snapshot.meeting.locked else None)
+        except (ExportError, StoreError) as error:
+            self.app.call_from_thread(self.notify, f"Not exported: {error}", severity="error",
+                                      timeout=10)
             return
-        if snapshot.meeting.locked:  # so that clerk verify can vouch for the file
-            self.store.approvals.record_export(result.sha256, snapshot.meeting.id, item_id,
-                                               version, str(result.path))
         notes = " ".join(result.notes)
         self.app.call_from_thread(self.notify, f"Minutes written to {result.path.resolve()}. {notes}",
                                   timeout=10)
