@@ -5,13 +5,16 @@ BIN := $(VENV)/bin
 DB ?= db/clerk.db
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: run test clean
+.PHONY: run test soak clean
 
 run: $(VENV)/.installed ## Open the app on db/clerk.db (DB=path for another file)
 	$(BIN)/clerk --db $(DB)
 
 test: $(VENV)/.installed-test ## Run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+soak: $(VENV)/.installed-test ## The long crash campaign: kill -9 while typing, 200 times (TRIALS=n)
+	$(BIN)/python tests/crash_campaign.py --trials $(or $(TRIALS),200)
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \

@@ -33,6 +33,14 @@ def _no_user_config(tmp_path, monkeypatch):
     monkeypatch.delenv("CLERK_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _failures_fail_tests(monkeypatch):
+    """The app contains unexpected exceptions for the clerk; in a test one must fail it."""
+    from clerk_tui.ui.app import ClerkApp
+
+    monkeypatch.setattr(ClerkApp, "contain_failures", False)
+
+
 @pytest.fixture
 def clock() -> FrozenClock:
     return FrozenClock()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import subprocess
 import sys
 import time
 
 import pytest
 
 from clerk_tui.store import Store
+from conftest import add_sample
 from terminal import Terminal
 
 
@@ -100,7 +102,8 @@ def test_kill_9_loses_nothing_typed_400ms_before(terminal_for, tmp_path):
     assert conn.execute("SELECT text FROM capture_drafts").fetchall() == [(typed,)]
     conn.close()
     again = terminal_for("--db", str(db))
-    again.wait_for("Planning Committee")
+    shown = again.wait_for("Planning Committee")
+    assert "READ-ONLY" not in shown  # the killed window's edit lock went with it
     again.press("Enter")
     again.wait_for(typed[:40])
 
@@ -116,3 +119,74 @@ def test_closing_the_terminal_saves_the_line(terminal_for, tmp_path):
     assert conn.execute("SELECT text FROM capture_drafts").fetchall() == [
         ("typed as the lid closed",)]
     conn.close()
+
+
+def _without_root_powers() -> list[str]:
+    """A prefix that makes file permissions bind even for root (as CI runs), so a
+    read-only folder is read-only to clerk as it would be to a clerk."""
+    if os.geteuid() != 0:
+        return []
+    from conftest import require_program
+
+    setpriv = require_program("setpriv")
+    drop = "-dac_override,-dac_read_search,-fowner"
+    return [setpriv, f"--bounding-set={drop}", f"--inh-caps={drop}"]
+
+
+def test_a_read_only_folder_opens_read_only_with_a_banner(tmp_path):
+    folder = tmp_path / "shared-drive"
+    db = folder / "clerk.db"
+    with Store.open(db) as store:
+        add_sample(store)
+    before = db.read_bytes()
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    env = {"CLERK_CONFIG": str(tmp_path / "settings.toml"), "TERM": "xterm-256color"}
+    terminal = Terminal([*_without_root_powers(), sys.executable, "-m", "clerk_tui",
+                         "--db", str(db)], env)
+    try:
+        shown = terminal.wait_for("Opened read-only")
+        assert "READ-ONLY" in shown
+        terminal.press("Enter")
+        terminal.wait_for("Read-only: the file clerk.db is read-only")
+        terminal.press("C-f")
+        terminal.wait_for("Search")
+        terminal.type("lease")
+        shown = terminal.wait_for("Depot lease")
+        assert "could not be run" not in shown
+        terminal.press("Escape", "Escape", "C-q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+        folder.chmod(0o755)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["clerk.db"]
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_saves_everything_and_leaves_the_terminal_usable(tmp_path, number):
+    db = tmp_path / "clerk.db"
+    with Store.open(db) as store:
+        sample = add_sample(store)
+    env = {"CLERK_CONFIG": str(tmp_path / "settings.toml"), "TERM": "xterm-256color"}
+    script = (f"{sys.executable} -m clerk_tui --db {db}; echo CLERK-ENDED; stty -a; "
+              "echo STTY-DONE")
+    terminal = Terminal(["sh", "-c", script], env)
+    try:
+        terminal.wait_for("Planning")
+        terminal.press("Enter")
+        terminal.wait_for("Type a note")
+        terminal.type("said just before the shutdown")
+        terminal.wait_for("the shutdown")  # on screen, not necessarily saved yet
+        program = subprocess.run(["pgrep", "-f", f"^{sys.executable} -m clerk_tui --db {db}"],
+                                 capture_output=True, text=True).stdout.split()
+        os.kill(int(program[0]), number)
+        shown = terminal.wait_for("STTY-DONE")
+    finally:
+        terminal.close()
+    settings = shown[shown.index("CLERK-ENDED"):]
+    assert " icanon" in settings and " echo " in settings  # not -icanon, -echo: usable
+    assert "Traceback" not in shown
+    with Store.open(db) as store:
+        assert store.capture.drafts(sample.meeting.id) == {
+            sample.items[0].id: "said just before the shutdown"}

@@ -8,6 +8,7 @@ is never replaced unless asked. Confidential minutes are readable by their owner
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import io
 import os
@@ -123,7 +124,7 @@ def _target(destination: Path, name: str, fmt: Format) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"The folder {folder} cannot be made: {error.strerror or error}.") from None
+        raise ExportError(f"The folder {folder} cannot be made: {_why(error)}.") from None
     return target
 
 
@@ -139,13 +140,37 @@ def _word_bytes(document, template: Path | None, notes: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+def _why(error: OSError) -> str:
+    """An operating system's refusal, in a clerk's words."""
+    return {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+            errno.EACCES: "you do not have permission to write there",
+            errno.EPERM: "you do not have permission to write there",
+            errno.EROFS: "the disk is read-only"}.get(error.errno, error.strerror or str(error))
+
+
+def open_elsewhere(target: Path) -> str | None:
+    """The program that has ``target`` open, by the lock file it leaves beside it
+    (LibreOffice's ``.~lock.NAME#``, Word's ``~$NAME``), if one does."""
+    name = target.name
+    for lock, program in ((f".~lock.{name}#", "LibreOffice"), (f"~${name}", "Word"),
+                          (f"~${name[2:]}", "Word")):
+        if (target.parent / lock).exists():
+            return program
+    return None
+
+
 def _write_atomically(target: Path, data: bytes, private: bool, overwrite: bool) -> None:
     """Write beside ``target``, then put it in place in one step: a rename when
-    replacing is allowed, else a link, which fails if a file appeared meanwhile."""
+    replacing is allowed, else a link, which fails if a file appeared meanwhile.
+    A file open in Word or LibreOffice is not replaced: saving it there would undo
+    the export, or the export would pull it from under the clerk's edits."""
+    if (program := open_elsewhere(target)) is not None:
+        raise ExportError(f"{target} is open in {program}; close it there, then export again. "
+                          "Nothing was written.")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as error:
-        raise ExportError(f"{target.parent} cannot be written to: {error.strerror or error}.") from None
+        raise ExportError(f"Nothing can be written in {target.parent}: {_why(error)}.") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -159,6 +184,7 @@ def _write_atomically(target: Path, data: bytes, private: bool, overwrite: bool)
     except FileExistsError:
         raise ExportError(f"{target} already exists; nothing was written.") from None
     except OSError as error:
-        raise ExportError(f"{target} cannot be written: {error.strerror or error}.") from None
+        raise ExportError(f"{target} cannot be written: {_why(error)}. Nothing was written."
+                          ) from None
     finally:
         Path(temporary).unlink(missing_ok=True)

@@ -8,6 +8,7 @@ from clerk_tui.store.errors import (
     NewerSchema,
     NotAClerkDatabase,
     NotFound,
+    ReadOnly,
     StoreError,
 )
 from clerk_tui.store.migrations import SCHEMA_VERSION
@@ -22,6 +23,7 @@ __all__ = [
     "NewerSchema",
     "NotAClerkDatabase",
     "NotFound",
+    "ReadOnly",
     "SCHEMA_VERSION",
     "SearchFilters",
     "SearchHit",

@@ -110,6 +110,41 @@ def refusal(path: Path, error: sqlite3.Error) -> FileRefused:
     )
 
 
+def write_problem(path: Path) -> str | None:
+    """Why clerk could not write to the database at ``path``, if it could not. (A new
+    file is made with its folders, or refused saying why, by :func:`create_private_file`.)"""
+    if not path.exists():
+        return None
+    if not os.access(path, os.W_OK):
+        return f"the file {path.name} is read-only"
+    if not os.access(path.parent, os.W_OK):  # the write-ahead log is made beside it
+        return f"its folder {path.parent} is read-only"
+    return None
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` for reading only. With no write-ahead log beside
+    it and a folder nobody here can write to, it is opened as immutable: SQLite then
+    needs no -shm file, which it could not make."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists() and not os.access(path.parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
+def connect_read_only(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Open ``path`` for reading only (another window is editing it, or it cannot be
+    written). Raises :class:`FileRefused` when even that is impossible."""
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
+                                     check_same_thread=False, timeout=busy_timeout_ms / 1000)
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        raise refusal(path, error) from None
+    return connection
+
+
 def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """Open the one writer connection with clerk's pragmas.
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
-from clerk_tui.store.errors import Conflict, MinutesLocked, StoreError
+from clerk_tui.store.errors import Conflict, MinutesLocked, ReadOnly, StoreError
 
 Clock = Callable[[], datetime]
 
@@ -59,10 +59,13 @@ class Database:
     :meth:`transaction` is re-entrant, so repository calls compose into one save.
     """
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, clock: Clock) -> None:
+    def __init__(self, path: Path, connection: sqlite3.Connection, clock: Clock,
+                 read_only: str | None = None) -> None:
         self.path = path
         self.connection = connection
         self.clock = clock
+        self.read_only = read_only
+        """Why nothing can be saved, when the file is open for reading only."""
         # sqlite-utils reads the file (and, from the search issue on, names its full-text
         # tables); clerk's own writes are plain SQL below, so a save is one statement.
         self.tables = sqlite_utils.Database(connection, execute_plugins=False)
@@ -76,6 +79,8 @@ class Database:
         Nested, it is a savepoint: a failure inside undoes only its own part, and the
         outer save can go on or fail as its caller decides.
         """
+        if self.read_only:
+            raise ReadOnly(f"The database is open read-only: {self.read_only}.")
         with self._lock:
             depth = self._depth
             begin, commit, undo = (

@@ -42,3 +42,8 @@ class MinutesLocked(StoreError):
 
 class Conflict(StoreError):
     """A change that would break the record (a duplicate, or something still in use)."""
+
+
+class ReadOnly(StoreError):
+    """The database is open for reading only (another window has it, or the file or
+    its folder cannot be written); nothing can be saved to it from here."""

@@ -19,9 +19,9 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 from clerk_tui.fields import clean_text
+from clerk_tui.store.connection import read_only_uri
 
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets; never in stored text
 COUNT_CAP = 1000  # counting beyond this costs time and tells a clerk nothing more
@@ -198,7 +198,7 @@ class Search:
 
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
-            uri = f"file:{quote(str(self._path.resolve()))}?mode=ro"
+            uri = read_only_uri(self._path)
             self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False,
                                                timeout=self._timeout / 1000)
         return self._connection

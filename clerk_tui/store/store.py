@@ -30,14 +30,18 @@ from clerk_tui.store.committees import Committees
 from clerk_tui.store.connection import (
     BUSY_TIMEOUT_MS,
     connect,
+    connect_read_only,
     create_private_file,
     inspect_file,
     refusal,
+    write_problem,
 )
 from clerk_tui.store.database import Clock, Database
+from clerk_tui.store.edit_lock import EditLock
+from clerk_tui.store.errors import FileRefused
 from clerk_tui.store.imports import Imports
 from clerk_tui.store.meetings import Meetings
-from clerk_tui.store.migrations import SCHEMA_VERSION, migrate
+from clerk_tui.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from clerk_tui.store.ordered import OrderedRows
 from clerk_tui.store.rows import entry_from_row, entry_to_row
 from clerk_tui.store.search import Search
@@ -57,6 +61,7 @@ class Store:
 
     def __init__(self, database: Database, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.database = database
+        self._edit_lock: EditLock | None = None
         self.search = Search(database.path, busy_timeout_ms)
         self.committees = Committees(database)
         self.meetings = Meetings(database)
@@ -80,11 +85,15 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock | None = None,
-             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
+             busy_timeout_ms: int = BUSY_TIMEOUT_MS, *, editing: bool = False,
+             read_only: bool = False) -> Store:
         """Open (or create) the database at ``path`` and bring its schema up to date.
 
         ``busy_timeout_ms`` is how long a save waits for another program's lock: the
         app waits briefly and retries (so typing never freezes), the CLI waits longer.
+        ``editing`` (the app) also takes the edit lock, so that a second window opens
+        the file read-only. A file that cannot be written is opened read-only too;
+        :attr:`read_only` then says why.
 
         Raises :class:`~clerk_tui.store.errors.FileRefused`, leaving the file
         untouched, when it is not a clerk database or is from a newer clerk.
@@ -92,15 +101,46 @@ class Store:
         path = Path(path).expanduser()
         if path.exists():
             inspect_file(path, SCHEMA_VERSION)
+        elif not read_only:
+            create_private_file(path)  # with its folders, so the edit lock has a place
+        reason = "it was opened for reading only" if read_only else write_problem(path)
+        lock = EditLock(path) if editing and reason is None else None
+        if lock is not None and (reason := lock.acquire()) is not None:
+            lock = None
+        if reason is not None:
+            connection = cls._open_read_only(path, reason, busy_timeout_ms)
         else:
-            create_private_file(path)
+            connection = cls._open_for_writing(path, busy_timeout_ms)
+        store = cls(Database(path, connection, clock or _now, read_only=reason), busy_timeout_ms)
+        store._edit_lock = lock
+        return store
+
+    @staticmethod
+    def _open_for_writing(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
         connection = connect(path, busy_timeout_ms)
         try:
             migrate(connection)
         except sqlite3.Error as error:
             connection.close()
             raise refusal(path, error) from None
-        return cls(Database(path, connection, clock or _now), busy_timeout_ms)
+        return connection
+
+    @staticmethod
+    def _open_read_only(path: Path, reason: str, busy_timeout_ms: int) -> sqlite3.Connection:
+        if not path.exists():
+            raise FileRefused(f"{path} does not exist, and cannot be made: {reason}.")
+        connection = connect_read_only(path, busy_timeout_ms)
+        if schema_version(connection) < SCHEMA_VERSION:
+            connection.close()
+            raise FileRefused(f"{path} was written by an earlier clerk and must be brought up "
+                              f"to date, which needs it writable, but {reason}. The file has "
+                              "not been changed.")
+        return connection
+
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be saved, when the file is open for reading only."""
+        return self.database.read_only
 
     def transaction(self):
         """Several repository calls as one save (a context manager)."""
@@ -210,9 +250,12 @@ class Store:
         return maintenance.backup(self.database, Path(destination), overwrite)
 
     def close(self) -> None:
-        """Close the file."""
+        """Close the file, and let another window edit it."""
         self.search.close()
         self.database.close()
+        if self._edit_lock is not None:
+            self._edit_lock.release()
+            self._edit_lock = None
 
     def __enter__(self) -> Store:
         return self

@@ -19,12 +19,12 @@ from typing import Literal
 from textual.app import App
 from textual.timer import Timer
 
-from clerk_tui.store import Conflict, MinutesLocked, NotFound, StoreError
+from clerk_tui.store import Conflict, MinutesLocked, NotFound, ReadOnly, StoreError
 
 DELAY = 0.15  # seconds from a keystroke to its save, well inside the 250 ms promise
 RETRY = 1.0  # seconds between attempts after a failure
 # Changes the records refuse on purpose: trying again cannot help, and nothing is lost.
-REFUSALS = (MinutesLocked, Conflict, NotFound)
+REFUSALS = (MinutesLocked, Conflict, NotFound, ReadOnly)
 
 
 class NotSaved(Exception):

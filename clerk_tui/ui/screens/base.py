@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from clerk_tui.ui.desk import Desk
+from clerk_tui.ui.failures import ContainsFailures
 from clerk_tui.ui.screens.help import HelpScreen
 
 
-class ClerkScreen(Screen[None]):
+class ClerkScreen(ContainsFailures, Screen[None]):
     """A full screen of clerk; ``HELP_NAME`` names its help file in ``ui/help``."""
 
     HELP_NAME = ""

@@ -26,13 +26,14 @@ from clerk_tui.models import (
 from clerk_tui.store import StoreError
 from clerk_tui.ui.autosave import NotSaved
 from clerk_tui.ui.desk import Desk
+from clerk_tui.ui.failures import ContainsFailures
 from clerk_tui.ui.screens.form import enum_choices, value_of
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
 KINDS = enum_choices(EntryKind)
 
 
-class EntryEditorScreen(ModalScreen[None]):
+class EntryEditorScreen(ContainsFailures, ModalScreen[None]):
     """One entry in full. Changes save within a moment; Escape closes."""
 
     BINDINGS = [Binding("escape", "close", "Close", id="editor_close")]

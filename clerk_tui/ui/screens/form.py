@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from clerk_tui.models import explain
 from clerk_tui.store import StoreError
+from clerk_tui.ui.failures import ContainsFailures
 
 T = TypeVar("T")
 
@@ -46,7 +47,7 @@ class FormField:
     suggestions: Sequence[str] = field(default_factory=tuple)
 
 
-class FormScreen(ModalScreen[T | None], Generic[T]):
+class FormScreen(ContainsFailures, ModalScreen[T | None], Generic[T]):
     """A form; Enter or Ctrl+S saves (through ``build``), Escape cancels.
 
     ``build`` turns the values into the result, raising ``ValidationError``,

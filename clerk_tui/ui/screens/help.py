@@ -10,13 +10,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from clerk_tui.ui.failures import ContainsFailures
+
 
 def help_text(name: str) -> str:
     """The help markdown called ``name`` (a file in ``clerk_tui/ui/help``)."""
     return files("clerk_tui.ui").joinpath("help", f"{name}.md").read_text(encoding="utf-8")
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ContainsFailures, ModalScreen[None]):
     """Help for one screen; Escape or F1 closes it."""
 
     DEFAULT_CSS = """

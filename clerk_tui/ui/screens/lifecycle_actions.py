@@ -35,7 +35,7 @@ class LifecycleActions:
     def check_lifecycle_action(self: MeetingScreen, action: str) -> bool | None:
         """Which of these actions make sense now."""
         if action == "reopen_minutes":
-            return self.read_only
+            return self.meeting.locked and not self.store.read_only
         if action == "approve_minutes":  # not while the meeting is going on
             live = self.meeting.started_at is not None and self.meeting.ended_at is None
             return not self.read_only and not live

@@ -23,8 +23,8 @@ from clerk_tui.ui.commands import (
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.agenda_form import agenda_item_form
 from clerk_tui.ui.screens.attendance import AttendanceScreen
-from clerk_tui.ui.screens.declarations import DeclarationsScreen
 from clerk_tui.ui.screens.base import ClerkScreen
+from clerk_tui.ui.screens.declarations import DeclarationsScreen
 from clerk_tui.ui.screens.entry_actions import ENTRY_COMMANDS, EntryActions
 from clerk_tui.ui.screens.lifecycle_actions import LIFECYCLE_COMMANDS, LifecycleActions
 from clerk_tui.ui.screens.minutes_actions import MINUTES_COMMANDS, MinutesActions
@@ -69,6 +69,7 @@ LOCKED_BANNER = (
     "These minutes were approved on {date} and are locked: they open read-only. "
     "To correct them, reopen them with Ctrl+R, giving a reason that the audit log keeps."
 )
+READ_ONLY_BANNER = "Read-only: {reason}. Nothing can be changed in this window."
 REOPENED_BANNER = (
     "Reopened to correct them ({reason}): every change goes into the audit log (Ctrl+Y). "
     "Press F12 to approve them again."
@@ -96,8 +97,9 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
 
     @property
     def read_only(self) -> bool:
-        """Approved minutes are shown, never changed."""
-        return self.meeting.locked
+        """Approved minutes are shown, never changed; nor is anything in a database
+        opened read-only."""
+        return self.meeting.locked or bool(self.store.read_only)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -131,7 +133,9 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
         banner = self.query_one("#locked-banner", Static)
         reopened = self.meeting.status == MeetingStatus.REOPENED
         banner.display = self.read_only or reopened
-        if reopened:
+        if self.store.read_only:
+            banner.update(READ_ONLY_BANNER.format(reason=self.store.read_only))
+        elif reopened:
             banner.update(REOPENED_BANNER.format(reason=self.meeting.reopen_reason))
         elif self.meeting.approved_on:
             banner.update(LOCKED_BANNER.format(date=f"{self.meeting.approved_on:%-d %B %Y}"))

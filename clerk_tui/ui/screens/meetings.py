@@ -70,6 +70,13 @@ class MeetingsScreen(ClerkScreen):
         self.query_one("#meetings", DataTable).add_columns(*COLUMNS)
         self.show_meetings()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing that writes is offered in a read-only window."""
+        if self.store.read_only and action in ("new_meeting", "sample_meeting",
+                                               "delete_meeting"):
+            return False
+        return True
+
     def on_screen_resume(self) -> None:
         self.show_meetings()
 

@@ -13,8 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from clerk_tui.ui.failures import ContainsFailures
 
-class PickScreen(ModalScreen[str | None]):
+
+class PickScreen(ContainsFailures, ModalScreen[str | None]):
     """A list to choose from; Enter chooses, Escape cancels. Returns the option's id."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick_cancel")]
@@ -38,7 +40,7 @@ class PickScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(ContainsFailures, ModalScreen[bool]):
     """A yes-or-no question; Y or Enter says yes, N or Escape says no."""
 
     BINDINGS = [

@@ -19,6 +19,7 @@ from clerk_tui.models import Entry
 from clerk_tui.quick_entry import parse
 from clerk_tui.ui.commands import NEXT_ITEM, PREVIOUS_ITEM, bindings
 from clerk_tui.ui.desk import Desk
+from clerk_tui.ui.failures import ContainsFailures
 
 PLACEHOLDER = "Type a note · ? question · > response · ! action @owner by date · = resolution"
 
@@ -46,7 +47,7 @@ class NameSuggester(Suggester):
         return None
 
 
-class CaptureLine(Input):
+class CaptureLine(ContainsFailures, Input):
     """The line at the foot of the meeting screen."""
 
     # Shown in the footer (an Input's own Page Up/Down would hide the screen's);

@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import OptionList
 
+from clerk_tui.ui.failures import ContainsFailures
 
-class MeetingList(OptionList):
+
+class MeetingList(ContainsFailures, OptionList):
     """An option list where Page Up / Page Down change agenda item, as everywhere on
     the meeting screen, instead of paging the list."""
 
