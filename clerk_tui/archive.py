@@ -20,6 +20,7 @@ from clerk_tui.models import AgendaItemSnapshot, explain
 from clerk_tui.store import Store, StoreError
 
 SUFFIXES = (".txt", ".md", ".docx")
+MAX_FILE_BYTES = 200 * 1024 * 1024  # minutes with every picture in are far smaller
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,10 @@ def import_file(store: Store, path: Path, committee: str | None = None,
         return FileReport(path, True, "skipped: clerk reads .txt, .md and .docx files",
                           skipped=True)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return FileReport(path, False, f"is {size / 1024 / 1024:,.0f} MB, larger than any "
+                                           "minutes; it was not read")
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as error:
         return FileReport(path, False, f"cannot be read: {error.strerror or error}")
@@ -75,6 +80,9 @@ def import_file(store: Store, path: Path, committee: str | None = None,
         return FileReport(path, True, "already imported; nothing added")
     try:
         minutes = read_minutes(path, committee, date)
+        if not (minutes.items or minutes.attendance or minutes.declarations):
+            return FileReport(path, False, "holds no agenda items, attendance or declarations "
+                                           "that clerk can read; nothing was imported")
         meeting, added = store.imports.add(minutes, str(path), digest)
     except UnreadableDocument as error:
         return FileReport(path, False, str(error).replace(f"{path} ", "", 1))

@@ -287,7 +287,7 @@ def actions(db_path: Path, open_only: bool, committee: str | None, public: bool,
             _fail(f"{error}{hint}", EXIT_FAILED)
         click.echo(str(result.path))
     elif fmt == "csv":
-        _write_csv(ACTION_LOG_COLUMNS, rows, output, overwrite)
+        _write_csv(ACTION_LOG_COLUMNS, rows, output, overwrite, private=not public)
     else:
         click.echo(f"{len(rows)} action(s)" + ("" if public else " (CONFIDENTIAL: includes "
                                                                "actions agreed in private)"))
@@ -297,9 +297,12 @@ def actions(db_path: Path, open_only: bool, committee: str | None, public: bool,
                        f"{row[4]} · {row[5]} · {row[1]}")
 
 
-def _write_csv(header, rows, output: Path | None, overwrite: bool = False) -> None:
+def _write_csv(header, rows, output: Path | None, overwrite: bool = False,
+               private: bool = False) -> None:
     import csv
     import io
+
+    from clerk_tui.minutes.export import ExportError, write_atomically
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -308,13 +311,11 @@ def _write_csv(header, rows, output: Path | None, overwrite: bool = False) -> No
     if output is None:
         click.echo(buffer.getvalue(), nl=False)
         return
-    if output.exists() and not overwrite:
-        _fail(f"{output} already exists; nothing was written. Use --overwrite to replace it.",
-              EXIT_FAILED)
-    try:
-        output.write_text(buffer.getvalue(), encoding="utf-8")
-    except OSError as error:
-        _fail(f"{output} cannot be written: {error.strerror or error}.", EXIT_FAILED)
+    try:  # as an export is written: whole or not at all, owner-only when confidential
+        write_atomically(output, buffer.getvalue().encode("utf-8"), private, overwrite)
+    except ExportError as error:
+        hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
+        _fail(f"{error}{hint}", EXIT_FAILED)
     click.echo(str(output))
 
 
@@ -403,7 +404,8 @@ def import_(db_path: Path, paths: tuple[Path, ...], committee: str | None,
         _fail(f"{failures} of {total - skipped} file(s) could not be imported.", EXIT_FAILED)
 
 
-@main.command(context_settings={"ignore_unknown_options": True})
+# "-h" is not help here: "-hospital" is a word to leave out, not -h -o -s ... .
+@main.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
 @click.argument("words", nargs=-1, required=True)
 @click.option("--all-kinds", is_flag=True, help="Every kind of entry, not only resolutions.")
 @click.option("--committee", help="Only this committee's meetings.")

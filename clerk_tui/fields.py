@@ -60,7 +60,19 @@ Name = Annotated[str, AfterValidator(_clean_name)]
 OptionalName = Annotated[str | None, AfterValidator(_optional_name)]
 Id = Annotated[str, AfterValidator(_check_id)]
 OptionalId = Annotated[str | None, AfterValidator(_check_id)]
-Count = Annotated[int, Field(ge=0)]
+# A count of votes or records: a billion is beyond any meeting, and far inside what
+# SQLite can hold (a larger number would fail at the moment of saving).
+MAX_COUNT = 1_000_000_000
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+
+
+def _wall_clock(value: dt.time | None) -> dt.time | None:
+    """A time of day as the clock on the wall shows it: "19:00Z" or "19:00+01:00" typed
+    is 19:00, for minutes give local times and times are compared with each other."""
+    return value.replace(tzinfo=None) if value is not None and value.tzinfo else value
+
+
+TimeOfDay = Annotated[dt.time, AfterValidator(_wall_clock)]
 
 
 class ClerkModel(BaseModel):
@@ -114,10 +126,16 @@ def _words(name: str) -> str:
     return name.replace("_", " ")
 
 
+def shown(value: object, limit: int = 40) -> str:
+    """``value`` quoted for a message, cut short: a pasted megabyte is not repeated back."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}…"
+
+
 def _sentence(error: dict, label: str, field: str, thing: str) -> str:
     label = label or thing
     kind = error["type"]
-    given = error.get("input")
+    given = shown(error.get("input"))
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return f"The {label} must be given."
@@ -125,24 +143,26 @@ def _sentence(error: dict, label: str, field: str, thing: str) -> str:
         article = "An" if thing[:1] in "aeiou" else "A"
         return f"{article} {thing} has no '{_words(field)}'."
     if kind.startswith("date") and not kind.startswith("datetime"):
-        return f"The {label} must be a real date, written YYYY-MM-DD (not {given!r})."
+        return f"The {label} must be a real date, written YYYY-MM-DD (not {given})."
     if kind.startswith("time"):
-        return f"The {label} must be a time of day, written HH:MM (not {given!r})."
+        return f"The {label} must be a time of day, written HH:MM (not {given})."
     if kind.startswith("datetime"):
-        return f"The {label} must be a date and time, written YYYY-MM-DD HH:MM (not {given!r})."
+        return f"The {label} must be a date and time, written YYYY-MM-DD HH:MM (not {given})."
     if kind == "greater_than_equal":
         floor = ctx.get("ge")
         return f"The {label} cannot be negative." if floor == 0 else f"The {label} cannot be below {floor}."
     if kind == "less_than_equal":
-        return f"The {label} cannot be above {ctx.get('le')}."
+        ceiling = ctx.get("le")
+        return f"The {label} cannot be above {ceiling:,}." if isinstance(ceiling, int) \
+            else f"The {label} cannot be above {ceiling}."
     if kind in ("enum", "literal_error"):
-        return f"The {label} must be one of {ctx.get('expected')} (not {given!r})."
+        return f"The {label} must be one of {ctx.get('expected')} (not {given})."
     if kind == "union_tag_invalid":
         return f"The kind of entry must be one of {ctx.get('expected_tags')} (not {ctx.get('tag')!r})."
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"The {label} must be a whole number (not {given!r})."
+        return f"The {label} must be a whole number (not {given})."
     if kind in ("bool_parsing", "bool_type"):
-        return f"The {label} must be yes or no (not {given!r})."
+        return f"The {label} must be yes or no (not {given})."
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         return f"The {label} {message}." if field else f"{message[:1].upper()}{message[1:]}."
@@ -176,7 +196,8 @@ def parse_date(text: str | None, label: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"The {label} must be a real date, written YYYY-MM-DD (not {text!r}).") from None
+        raise ValueError(f"The {label} must be a real date, written YYYY-MM-DD "
+                         f"(not {shown(text)}).") from None
 
 
 def parse_time(text: str | None, label: str) -> dt.time | None:
@@ -185,9 +206,10 @@ def parse_time(text: str | None, label: str) -> dt.time | None:
     if not text:
         return None
     try:
-        return dt.time.fromisoformat(text.replace(".", ":"))
+        return _wall_clock(dt.time.fromisoformat(text.replace(".", ":")))
     except ValueError:
-        raise ValueError(f"The {label} must be a time of day, written HH:MM (not {text!r}).") from None
+        raise ValueError(f"The {label} must be a time of day, written HH:MM "
+                         f"(not {shown(text)}).") from None
 
 
 def parse_count(text: str | None, label: str) -> int | None:
@@ -195,9 +217,13 @@ def parse_count(text: str | None, label: str) -> int | None:
     text = (text or "").strip()
     if not text:
         return None
-    if not text.isdigit():
-        raise ValueError(f"The {label} must be a whole number (not {text!r}).")
-    return int(text)
+    # "²" is a digit to Python but not a number, and 5,000 digits are not even read.
+    if not text.isdecimal():
+        raise ValueError(f"The {label} must be a whole number (not {shown(text)}).")
+    digits = text.lstrip("0") or "0"
+    if len(digits) > len(str(MAX_COUNT)) or int(digits) > MAX_COUNT:
+        raise ValueError(f"The {label} cannot be above {MAX_COUNT:,}.")
+    return int(digits)
 
 
 def parse_named_votes(text: str | None) -> list[dict[str, str]]:
@@ -206,6 +232,6 @@ def parse_named_votes(text: str | None) -> list[dict[str, str]]:
     for part in filter(None, (p.strip() for p in (text or "").split(";"))):
         member, _, vote = part.rpartition(":")
         if not member.strip():
-            raise ValueError(f"Write each named vote as 'Name: for', not {part!r}.")
+            raise ValueError(f"Write each named vote as 'Name: for', not {shown(part)}.")
         votes.append({"member": member.strip(), "vote": vote.strip().lower()})
     return votes

@@ -21,6 +21,7 @@ from clerk_tui.fields import (
     OptionalId,
     OptionalName,
     Text,
+    TimeOfDay,
     explain,  # noqa: F401  (callers import it with the models)
     new_id,
 )
@@ -154,10 +155,10 @@ class Meeting(ClerkModel):
     id: Id = Field(default_factory=new_id)
     committee_id: Id = Field(title="committee")
     date: dt.date = Field(title="meeting date")
-    start_time: dt.time | None = Field(None, title="start time")
+    start_time: TimeOfDay | None = Field(None, title="start time")
     venue: OptionalName = Field(None, title="venue")
-    started_at: dt.time | None = Field(None, title="time the meeting started")
-    ended_at: dt.time | None = Field(None, title="time the meeting ended")
+    started_at: TimeOfDay | None = Field(None, title="time the meeting started")
+    ended_at: TimeOfDay | None = Field(None, title="time the meeting ended")
     status: MeetingStatus = Field(MeetingStatus.DRAFT, title="status")
     approved_on: dt.date | None = Field(None, title="date approved")
     approved_at_meeting_id: OptionalId = Field(None, title="meeting that approved the minutes")
@@ -180,8 +181,8 @@ class Attendance(ClerkModel):
     status: AttendanceStatus = Field(AttendanceStatus.PRESENT, title="attendance")
     substitute_for: OptionalName = Field(None, title="substitute for")
     office: OptionalName = Field(None, title="office or job title")
-    arrived_at: dt.time | None = Field(None, title="time of arrival")
-    left_at: dt.time | None = Field(None, title="time of leaving")
+    arrived_at: TimeOfDay | None = Field(None, title="time of arrival")
+    left_at: TimeOfDay | None = Field(None, title="time of leaving")
 
     @model_validator(mode="after")
     def _substitute_names_whom(self) -> Attendance:
@@ -216,7 +217,7 @@ class AgendaItem(ClerkModel):
     exempt: bool = Field(title="choice of whether the item is exempt")
     exempt_paragraph: int | None = Field(None, ge=1, le=7, title="Schedule 12A paragraph")
     supporting_documents: list[Name] = Field(default_factory=list, title="supporting documents")
-    taken_at: dt.time | None = Field(None, title="time the item was taken")
+    taken_at: TimeOfDay | None = Field(None, title="time the item was taken")
 
     @property
     def matters_arising(self) -> bool:
@@ -390,7 +391,7 @@ class ImportedMinutes(ClerkModel):
 
     committee: OptionalName = Field(None, title="committee")
     date: dt.date | None = Field(None, title="meeting date")
-    start_time: dt.time | None = Field(None, title="start time")
+    start_time: TimeOfDay | None = Field(None, title="start time")
     venue: OptionalName = Field(None, title="venue")
     placeholder_id: Id = Field(default_factory=new_id)
     items: list[AgendaItemSnapshot] = Field(default_factory=list)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from clerk_tui.fields import MAX_COUNT, shown
 from clerk_tui.models import (
     Action,
     Entry,
@@ -40,10 +41,12 @@ _SPEAKER = re.compile(
     r"|Did|Has|Have)\b)([A-Z][\w.'’-]*(?:\s+[\w.'’&-]+){0,5})\s*:\s*(.*)$",
     re.DOTALL,
 )
-_DUE = re.compile(r"\s+by\s+(\S+)\s*$", re.IGNORECASE)
-_OWNER = re.compile(r"(?:^|\s+)@([^@]+?)\s*$")
+# Each pattern that is searched for starts only where a run of spaces starts (or at a
+# word), so a pasted page full of spaces is read in one pass, not once per space.
+_DUE = re.compile(r"(?<!\s)\s+by\s+(\S+)\s*$", re.IGNORECASE)
+_OWNER = re.compile(r"(?:^|(?<!\s)\s+)@([^@]*[^@\s])\s*$")
 _LABEL = re.compile(r"^=(rec|agr)?(?=\s)", re.IGNORECASE)
-_VOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
+_VOTE = re.compile(r"(?<!\s)\s*\(([^()]*)\)\s*$")
 _WORD = r"(for|against|abstain(?:ed|ing|s)?|abstentions?)"
 _COUNT = re.compile(rf"^(?:{_WORD}\s*:?\s*(\d+)|(\d+)\s+{_WORD})$", re.IGNORECASE)
 _LABELS = {"": ResolutionLabel.RESOLVED, "rec": ResolutionLabel.RECOMMENDED,
@@ -122,7 +125,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise _Unreadable(f"'{text}' is not a real date (write it as YYYY-MM-DD).") from None
+        raise _Unreadable(f"{shown(text)} is not a real date (write it as YYYY-MM-DD).") from None
 
 
 def _resolution(line: str, common: dict) -> Resolution:
@@ -152,5 +155,8 @@ def _vote(inside: str) -> Vote | None:
             return None
         word = (match.group(1) or match.group(4)).lower()
         key = "votes_for" if word == "for" else "votes_against" if word == "against" else "votes_abstain"
-        counts[key] = int(match.group(2) or match.group(3))
+        digits = (match.group(2) or match.group(3)).lstrip("0") or "0"
+        if len(digits) > len(str(MAX_COUNT)):  # more digits than any vote (or than int reads)
+            raise _Unreadable(f"a vote cannot be above {MAX_COUNT:,}.")
+        counts[key] = int(digits)
     return Vote(**counts)

@@ -58,7 +58,7 @@ def texts(results):
 def test_the_query_language():
     assert fts_query('school places OR academies -temporary "free school" acad*') == \
         '"school" AND ("places" OR "academies") AND "free school" AND "acad"* NOT ("temporary")'
-    assert fts_query("don't NEAR(x) a:b") == '"don\'t" AND "NEAR(x)" AND "a:b"'
+    assert fts_query("don't NEAR(x) a:b") == '"don\'t" AND "x" AND "a" AND "b"'
     assert fts_query('-only "" * - OR') is None
     assert fts_query("educat*") == '("educ"* OR "educa"* OR "educat"*)'
 
@@ -199,3 +199,50 @@ async def test_the_search_screen_shows_results_as_you_type_and_opens_one(app, ar
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.selected.title in ("Annual Review", "School Places Planning")
+
+
+@pytest.fixture
+def crowded(store):
+    """Many matches with tied scores across meetings, committees, kinds and dates."""
+    for year in range(2015, 2025):
+        for committee in ("Planning Committee", "Housing Committee"):
+            minute(store, committee, dt.date(year, 3, 1), "Car Parking Review",
+                   ("resolution", "That the car parking review be approved."),
+                   ("resolution", "That car parking charges be reviewed for car parks."),
+                   ("note", "Members discussed car parking at length."),
+                   ("resolution", "That the parking strategy for car parks in the town be "
+                                  "adopted after a further review of parking."),
+                   status="approved" if year % 2 else "draft")
+    return store
+
+
+def _exact(store, text, filters, limit, offset=0):
+    """The answer of ranking every match in one query, as search did before windows."""
+    from clerk_tui.store.search import query_parts
+
+    wanted, unwanted = query_parts(text)
+    rows = store.search._all_ranked(store.search._connect(), wanted, unwanted, filters,
+                                    offset + limit)
+    return [row["entry_id"] for row in rows[offset:offset + limit]]
+
+
+@pytest.mark.parametrize("window, whole", [(1, 10_000), (2, 10_000), (3, 4), (200, 20_000)])
+@pytest.mark.parametrize("filters", [
+    SearchFilters(), ALL, SearchFilters(committee="Housing Committee"),
+    SearchFilters(date_from=dt.date(2023, 1, 1)), SearchFilters(kinds=None, status="approved"),
+])
+def test_ranking_a_window_of_the_best_rows_gives_the_exact_order(crowded, monkeypatch, window,
+                                                                  whole, filters):
+    from clerk_tui.store import search
+
+    monkeypatch.setattr(search, "FIRST_WINDOW", window)
+    monkeypatch.setattr(search, "WIDER", 2)
+    monkeypatch.setattr(search, "WHOLE", whole)
+    for limit, offset in ((1, 0), (5, 0), (7, 3), (50, 0)):
+        found = crowded.search.search("car parking", filters, limit=limit, offset=offset)
+        assert [hit.entry_id for hit in found.hits] == _exact(crowded, "car parking", filters,
+                                                              limit, offset)
+    dates = [hit.date for hit in crowded.search.search("parking review", filters).hits]
+    assert dates  # ties (the same words) come newest first
+    assert crowded.search.search("car parking", filters, limit=1).count == \
+        len(crowded.search.search("car parking", filters, limit=1000).hits)

@@ -126,6 +126,20 @@ def test_one_agenda_item(store, sample, tmp_path):
     assert written[-1] == ("Normal", "For: Councillor Byrne.")
 
 
+def test_two_items_of_the_same_name_export_to_files_of_their_own(store, sample, tmp_path):
+    twins = [store.items.add(m.AgendaItem(meeting_id=sample.meeting.id, minute_number="",
+                                          title="Any other business", exempt=False))
+             for _ in range(2)]
+    store.entries.add(m.Note(item_id=twins[1].id, captured_at=store.now(), text="Only here."))
+    paths = [export(store, sample, tmp_path, item_id=twin.id).path for twin in twins]
+    assert [p.name for p in paths] == [
+        f"planning-2024-05-01-minutes-item-any-other-business-{n}-confidential-draft.docx"
+        for n in (len(sample.items) + 1, len(sample.items) + 2)]
+    assert "Only here." in [t for _, t in paragraphs(paths[1])]
+    assert export(store, sample, tmp_path, item_id=sample.items[0].id).path.name == \
+        "planning-2024-05-01-minutes-item-1-confidential-draft.docx"  # unique names stay as they were
+
+
 def every_part(path) -> bytes:
     with zipfile.ZipFile(path) as archive:
         return b"".join(archive.read(name) for name in archive.namelist())

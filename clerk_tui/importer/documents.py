@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -44,7 +45,8 @@ def read_document(path: Path) -> list[Line]:
         if not text:
             continue
         if raw.lstrip().startswith("#"):
-            found.append(Line(text.lstrip("# ").strip(), "heading"))
+            if heading := text.lstrip("# ").strip():  # a line of hashes alone is no heading
+                found.append(Line(heading, "heading"))
         elif _BULLET.match(raw):
             found.append(Line(_BULLET.sub("", raw).strip(), "bullet"))
         else:
@@ -73,15 +75,58 @@ def read_lines(path: Path) -> list[str]:
 
 def decoded(data: bytes, path: Path) -> str:
     """Text in whatever encoding it was saved in: UTF-8, UTF-16 (with its byte-order
-    mark), or Windows' own (cp1252), as older minutes often are."""
+    mark), or Windows' own (cp1252), as older minutes often are.
+
+    A file that is something else under a text file's name (a PDF, a Word file, a
+    program) is refused, never read as words. UTF-8 with a few damaged bytes stays
+    UTF-8, each damaged byte shown as �, rather than every accent turning to "Ã©".
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:4096]:
-        raise UnreadableDocument(f"{path} is not a text file.")
+    if (kind := _binary_kind(data)) is not None:
+        raise UnreadableDocument(f"{path} is {kind}, not a text file." if kind
+                                 else f"{path} is not a text file.")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        as_utf8 = data.decode("utf-8-sig", errors="replace")
+        damaged = as_utf8.count("\ufffd") - data.count("\ufffd".encode())
+        readable = sum(1 for character in as_utf8 if ord(character) > 127) - damaged
+        text = as_utf8 if readable > damaged else data.decode("cp1252", errors="replace")
+    if _mostly_control(text):
+        raise UnreadableDocument(f"{path} is not a text file.")
+    return text
+
+
+# What a file given as text most likely is, from its first bytes.
+_MAGIC = (
+    (b"PK\x03\x04", "a zip file (a Word .docx, perhaps, under another name)"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Office document"),
+    (b"%PDF", "a PDF document"),
+    (b"{\\rtf", "a rich text document (save it as .docx or .txt)"),
+    (b"\x7fELF", "a program"),
+    (b"\x89PNG", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"GIF8", "an image"),
+    (b"\x1f\x8b", "a compressed file"),
+    (b"SQLite format 3\x00", "a database"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What ``data`` is when it is plainly not text: its kind, "" when it is binary of
+    no known kind, None when it may be text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return "" if b"\x00" in data[:4096] else None
+
+
+def _mostly_control(text: str) -> bool:
+    """More control characters than any text file has: a binary file renamed."""
+    head = text[:4096]
+    return len(_CONTROL.findall(head)) > max(8, len(head) // 100)
 
 
 def _open_word(path: Path):
@@ -91,8 +136,10 @@ def _open_word(path: Path):
     try:
         return docx.Document(str(path))
     except Exception as error:  # python-docx fails in many ways on damaged files
-        raise UnreadableDocument(f"{path} is not a Word document that can be read "
-                                 f"({type(error).__name__}: {error}).") from None
+        detail = str(error).splitlines()[0][:100] if str(error).strip() else ""
+        raise UnreadableDocument(f"{path} is not a Word document that can be read: it is "
+                                 f"damaged or of another kind ({type(error).__name__}"
+                                 f"{': ' + detail if detail else ''}).") from None
 
 
 def _word_document(path: Path) -> list[Line]:
@@ -196,6 +243,30 @@ def _style_chain(style):
         style = style.base_style
 
 
+# The main part of an Office package says what the package is.
+_PACKAGES = (
+    ("wordprocessingml", None),
+    ("spreadsheetml", "an Excel workbook"),
+    ("presentationml", "a PowerPoint presentation"),
+)
+
+
+def _package_kind(archive: zipfile.ZipFile) -> str | None:
+    """None for a Word package, else what the zip file is instead."""
+    names = set(archive.namelist())
+    if "[Content_Types].xml" not in names:
+        if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
+            return "an OpenDocument file (save it from LibreOffice as .docx)"
+        return "a zip file of other files"
+    if archive.getinfo("[Content_Types].xml").file_size > 1024 * 1024:
+        return "a damaged Office file"
+    types = archive.read("[Content_Types].xml")
+    for marker, kind in _PACKAGES:
+        if f"{marker}.".encode() in types:
+            return kind
+    return None  # python-docx says what is wrong with it
+
+
 def _check_zip(path: Path) -> None:
     try:
         with path.open("rb") as handle:
@@ -213,7 +284,11 @@ def _check_zip(path: Path) -> None:
                 raise UnreadableDocument(f"{path} is encrypted; save it without a password first.")
             if sum(info.file_size for info in archive.infolist()) > MAX_WORD_XML:
                 raise UnreadableDocument(f"{path} expands to an implausible size; it was not read.")
+            if (kind := _package_kind(archive)) is not None:
+                raise UnreadableDocument(f"{path} is {kind}, not a Word document (.docx).")
     except zipfile.BadZipFile:
         raise UnreadableDocument(f"{path} is not a Word document (.docx).") from None
+    except (zlib.error, EOFError, NotImplementedError, RuntimeError):
+        raise UnreadableDocument(f"{path} is damaged and cannot be read as a Word document.") from None
     except OSError as error:
         raise UnreadableDocument(f"{path} cannot be read: {error.strerror or error}.") from None

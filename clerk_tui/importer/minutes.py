@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clerk_tui.importer.documents import Line, read_document
+from clerk_tui.importer.documents import Line, UnreadableDocument, read_document
 from clerk_tui.models import (
     Action,
     AgendaItem,
@@ -43,12 +43,16 @@ _DECISION = re.compile(r"^(?:(RESOLVED|RECOMMENDED|AGREED)\b|(Resolved|Recommend
                        r"(?=\s*[:,–-]|\s+that\b))\s*(unanimously)?[\s:,–-]*(.*)$")
 _PART = re.compile(r"^\(?(\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(.+)$")
 _INLINE_PART = re.compile(r"(?:(?<=\s)|^)\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
+# Who answered is a few words (at most 120 characters), so a paragraph of many commas
+# is not read once per comma to its end.
 _QUESTION = re.compile(
     r"^In response to (?:a |the )?(?:question|query)s?(?: from ([^,]+?))?"
-    r"(?: (?:concerning|regarding|about|on|as to|relating to) (.+?))?,\s*(?:the )?(.+?) "
+    r"(?: (?:concerning|regarding|about|on|as to|relating to) (.+?))?,\s*(?:the )?(.{1,120}?) "
     r"(confirmed|said|stated|advised|explained|reported|noted|replied|responded|indicated|"
     r"clarified|informed (?:the )?(?:Committee|Members|Board))(?: that)? (.+)$", re.I)
-_ACTION = re.compile(r"^(?:ACTION|Action)\s*[:–-]\s*|\s*[–-]?\s*\bACTION\.?$")
+# The trailing marker starts only where a run of spaces starts and takes the run whole,
+# so a line holding thousands of spaces is read in one pass.
+_ACTION = re.compile(r"^(?:ACTION|Action)\s*[:–-]\s*|(?<!\s)\s*+(?:[–-]\s*+)?\bACTION\.?$")
 _ACTION_OWNER = re.compile(r"\b(?:ACTION|Action)\s*:\s*[^.]{2,60}$")  # "… Action: J Smith"
 _OWNER = re.compile(r"\(([^()]{2,60}?)(?:,\s*by ([^()]+))?\)\s*\.?$")
 _OWNER_FIRST = re.compile(r"^([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for)){0,6}) to [a-z]")
@@ -67,7 +71,7 @@ _COMMITTEE = re.compile(r"\b(Committee|Board|Cabinet|Panel|Forum|Sub-Committee|E
                         r"Scrutiny)\b", re.I)
 _COUNCIL = re.compile(r"\b(Council|Corporation|Authority)\s*$", re.I)
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%Y-%m-%d")
-MAX_LINES = 20_000  # more than any minutes; beyond it a file is something else
+MAX_LINES = 20_000  # more paragraphs than any minutes; beyond it a file is something else
 
 
 def _date(text: str) -> dt.date | None:
@@ -144,7 +148,7 @@ class _Reader:
         return dt.datetime.combine(day, self.minutes.start_time or dt.time(0, 0))
 
     def read(self, lines: list[Line]) -> ImportedMinutes:
-        for line in lines[:MAX_LINES]:
+        for line in lines:
             self._line(line)
         return self.minutes
 
@@ -396,7 +400,11 @@ def read_minutes(path: Path, committee: str | None = None, date: dt.date | None 
                  ) -> ImportedMinutes:
     """The minutes in ``path``. The committee and date come from the text where it names
     them, else from ``committee`` and ``date``, else from the file's name."""
-    minutes = parse_minutes(read_document(path), committee, date)
+    lines = read_document(path)
+    if len(lines) > MAX_LINES:  # refused whole: no part of a file is silently left out
+        raise UnreadableDocument(f"{path} has {len(lines):,} paragraphs, more than any minutes "
+                                 f"(at most {MAX_LINES:,}); it was not read.")
+    minutes = parse_minutes(lines, committee, date)
     if minutes.date is None:
         minutes.date = date_in(path.stem.replace("_", " "))
     if minutes.committee is None:

@@ -53,12 +53,20 @@ def file_name(snapshot: MeetingSnapshot, version: Version, fmt: Format,
     """The predictable name: committee, date, item, version and whether it is a draft."""
     parts = [slug(snapshot.committee.name), snapshot.meeting.date.isoformat(), "minutes"]
     if item_id is not None:
-        item = next(p.item for p in snapshot.items if p.item.id == item_id)
-        parts.append(f"item-{slug(item.minute_number or item.title)}")
+        parts.append(f"item-{_item_label(snapshot, item_id)}")
     parts.append(version)
     if snapshot.meeting.status != MeetingStatus.APPROVED:
         parts.append("draft")
     return "-".join(parts) + f".{fmt}"
+
+
+def _item_label(snapshot: MeetingSnapshot, item_id: str) -> str:
+    """An item's minute number (or title) for a file name; where two items would share
+    it, each also gets its place on the agenda, so one never stands in for the other."""
+    labels = [slug(p.item.minute_number or p.item.title) for p in snapshot.items]
+    place = next(n for n, p in enumerate(snapshot.items) if p.item.id == item_id)
+    label = labels[place]
+    return label if labels.count(label) == 1 else f"{label}-{place + 1}"
 
 
 def export_minutes(
@@ -93,7 +101,7 @@ def export_minutes(
     sha256 = hashlib.sha256(data).hexdigest()
     if before_placing is not None:
         before_placing(target, sha256)
-    _write_atomically(target, data, private=version == "confidential", overwrite=overwrite)
+    write_atomically(target, data, private=version == "confidential", overwrite=overwrite)
     return ExportResult(target, tuple(notes), sha256)
 
 
@@ -107,7 +115,7 @@ def export_action_log(document: Document, destination: Path, day: dt.date,
     if target.exists() and not overwrite:
         raise ExportError(f"{target} already exists; nothing was written.")
     data = _word_bytes(document, None, [])
-    _write_atomically(target, data, private=confidential, overwrite=overwrite)
+    write_atomically(target, data, private=confidential, overwrite=overwrite)
     return ExportResult(target, (), hashlib.sha256(data).hexdigest())
 
 
@@ -159,7 +167,7 @@ def open_elsewhere(target: Path) -> str | None:
     return None
 
 
-def _write_atomically(target: Path, data: bytes, private: bool, overwrite: bool) -> None:
+def write_atomically(target: Path, data: bytes, private: bool, overwrite: bool) -> None:
     """Write beside ``target``, then put it in place in one step: a rename when
     replacing is allowed, else a link, which fails if a file appeared meanwhile.
     A file open in Word or LibreOffice is not replaced: saving it there would undo

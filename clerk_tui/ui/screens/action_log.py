@@ -23,6 +23,7 @@ from clerk_tui.ui.screens.pick import PickScreen
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
 STATES = ("open", "overdue", "done", "all")
+ACTION_WIDTH = 36  # characters of an action's words in the table; Enter shows them all
 LOG_COMMANDS = (
     # A priority binding, so the footer shows it over the table's own (hidden) Enter.
     Command("follow_up", "enter", "follow_up", "Update", "Update action",
@@ -92,7 +93,9 @@ class ActionLogScreen(ClerkScreen):
             style = "bold red" if record.overdue else ("dim" if record.action.status != "open"
                                                       else "")
             agreed = cells[5] + (" (private)" if record.exempt else "")
-            table.add_row(*(Text(c, style=style) for c in (cells[3], cells[0], cells[2],
+            action = cells[0] if len(cells[0]) <= ACTION_WIDTH else \
+                cells[0][:ACTION_WIDTH - 1].rstrip() + "…"  # owner and status stay in view
+            table.add_row(*(Text(c, style=style) for c in (cells[3], action, cells[2],
                                                             cells[4], agreed)),
                           key=record.action.id)
         if self.records:

@@ -76,6 +76,14 @@ class CaptureLine(ContainsFailures, Input):
         """The names to complete (people present, officers' job titles)."""
         self._names.names = list(names)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste of several lines (a paragraph from a report, hard-wrapped) is kept
+        whole, its lines joined into one entry: Input itself, which handles the paste
+        after this, keeps only the first line."""
+        lines = event.text.splitlines()
+        if len(lines) > 1:
+            event.text = " ".join(filter(None, map(str.strip, lines)))
+
     def show_item(self, item_id: str | None, draft: str) -> None:
         """Capture into ``item_id`` from now on, starting from its saved draft (read
         after :meth:`Autosaver.flush`, so it includes what was just typed)."""
