@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= db/clerk.db
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: run test soak clean
+.PHONY: run test soak bench clean
 
 run: $(VENV)/.installed ## Open the app on db/clerk.db (DB=path for another file)
 	$(BIN)/clerk --db $(DB)
@@ -15,6 +15,9 @@ test: $(VENV)/.installed-test ## Run every test
 
 soak: $(VENV)/.installed-test ## The long crash campaign: kill -9 while typing, 200 times (TRIALS=n)
 	$(BIN)/python tests/crash_campaign.py --trials $(or $(TRIALS),200)
+
+bench: $(VENV)/.installed-bench ## Speed and memory against baselines (QUICK=1: a small run); bench/README.md
+	$(BIN)/python -m bench $(if $(filter 1 yes true,$(QUICK)),--quick)
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
@@ -27,6 +30,10 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PIP) -e '.[test]'
+	@touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed-test
+	$(PIP) -e '.[test,bench]'
 	@touch $@
 
 clean: ## Remove the virtual environment (your database in db/ is kept)

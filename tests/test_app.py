@@ -50,6 +50,30 @@ async def test_typing_filters_by_committee_and_enter_opens(app):
         assert app.screen.meeting.id == licensing.meeting.id
 
 
+async def test_a_long_archive_is_listed_a_page_at_a_time(app, monkeypatch):
+    from clerk_tui.ui.screens import meetings
+
+    monkeypatch.setattr(meetings, "PAGE", 3)
+    for day in range(1, 8):
+        add_sample(app.store, date=dt.date(2024, 3, day),
+                   name="Licensing Committee" if day % 2 else "Planning")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#meetings", DataTable)
+        assert table.row_count == 3
+        await pilot.press("down", "down")  # to the last listed: the next page comes
+        await pilot.pause()
+        assert table.row_count == 6
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        assert [table.get_row_at(n)[0] for n in range(table.row_count)] == [
+            f"{dt.date(2024, 3, day):%a %-d %b %Y}" for day in range(7, 0, -1)]
+        await type_text(pilot, "lic")
+        await pilot.pause()
+        assert table.row_count == 3
+        assert {table.get_row_at(n)[1] for n in range(3)} == {"Licensing Committee"}
+
+
 async def test_new_meeting_form_creates_the_meeting_with_the_last_membership(app):
     sample = add_sample(app.store)
     async with app.run_test() as pilot:

@@ -56,6 +56,17 @@ def test_meeting_summaries_are_newest_first_with_counts(store, sample):
     assert summaries[0].committee_name == "Planning"
 
 
+def test_meeting_summaries_a_page_at_a_time_and_of_some_committees(store, sample):
+    licensing = add_sample(store, date=dt.date(2024, 7, 3), name="Licensing")
+    add_sample(store, date=dt.date(2024, 8, 7), name="Cabinet")
+    dates = [s.meeting.date for s in store.meetings.summaries()]
+    assert [s.meeting.date for s in store.meetings.summaries(limit=2)] == dates[:2]
+    assert [s.meeting.date for s in store.meetings.summaries(limit=2, offset=2)] == dates[2:]
+    chosen = store.meetings.summaries(committees=[licensing.committee.id, sample.committee.id])
+    assert [s.committee_name for s in chosen] == ["Licensing", "Planning"]
+    assert store.meetings.summaries(committees=[]) == []
+
+
 def test_agenda_item_round_trip(store, sample):
     for item in sample.items:
         assert store.items.get(item.id) == item

@@ -216,33 +216,72 @@ def crowded(store):
     return store
 
 
-def _exact(store, text, filters, limit, offset=0):
-    """The answer of ranking every match in one query, as search did before windows."""
+_REFERENCE = """
+SELECT e.id, search_fts.rowid, bm25(search_fts, 0.0, 1.0, 0.5, 0.3, 0.3, 0.1), m.date, e.position
+FROM search_fts JOIN entries e ON e.rowid = search_fts.rowid
+JOIN agenda_items i ON i.id = e.item_id JOIN meetings m ON m.id = i.meeting_id
+JOIN committees c ON c.id = m.committee_id
+WHERE search_fts MATCH :query AND (:committee IS NULL OR c.name = :committee)
+AND (:date_from IS NULL OR m.date >= :date_from) AND (:status IS NULL OR m.status = :status)
+"""
+
+
+def _exact(store, text, filters, limit, offset=0, tier=None, growth=8):
+    """The answer of ranking every match in one plain query, as search did before windows
+    and tiers; with ``tier``, matches in tiers, newest first (by rowid), each ``growth``
+    times the last, ranked within each."""
     from clerk_tui.store.search import query_parts
 
-    wanted, unwanted = query_parts(text)
-    rows = store.search._all_ranked(store.search._connect(), wanted, unwanted, filters,
-                                    offset + limit)
-    return [row["entry_id"] for row in rows[offset:offset + limit]]
+    wanted, _ = query_parts(text)
+    words = f"{{text people item reference committee}} : ({wanted})"
+    kinds = "kind : (" + " OR ".join(f'"{k}"' for k in filters.kinds) + ") AND " \
+        if filters.kinds else ""
+    connection = sqlite3.connect(store.path)
+    rows = connection.execute(_REFERENCE, {
+        "query": kinds + words, "committee": filters.committee, "status": filters.status,
+        "date_from": filters.date_from and filters.date_from.isoformat()}).fetchall()
+    newest = [r for (r,) in connection.execute(
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", (words,))]
+    tiers, size, start = {}, tier or len(newest) + 1, 0
+    while start < len(newest):
+        tiers |= dict.fromkeys(newest[start:start + size], start)
+        start, size = start + size, size * growth
+    rows.sort(key=lambda r: (tiers[r[1]], r[2], -dt.date.fromisoformat(r[3]).toordinal(), r[4]))
+    return [row[0] for row in rows[offset:offset + limit]]
 
 
-@pytest.mark.parametrize("window, whole", [(1, 10_000), (2, 10_000), (3, 4), (200, 20_000)])
+@pytest.mark.parametrize("window, whole, tier", [
+    (1, 10_000, 2_000), (2, 10_000, 2_000), (3, 4, 2_000), (200, 20_000, 2_000),
+    (1, 10_000, 7), (3, 4, 5), (200, 20_000, 1), (2, 10_000, 30)])
 @pytest.mark.parametrize("filters", [
     SearchFilters(), ALL, SearchFilters(committee="Housing Committee"),
     SearchFilters(date_from=dt.date(2023, 1, 1)), SearchFilters(kinds=None, status="approved"),
 ])
-def test_ranking_a_window_of_the_best_rows_gives_the_exact_order(crowded, monkeypatch, window,
-                                                                  whole, filters):
-    from clerk_tui.store import search
+def test_ranking_windows_of_the_best_rows_gives_the_exact_order(crowded, monkeypatch, window,
+                                                                 whole, tier, filters):
+    from clerk_tui.store import ranking
 
-    monkeypatch.setattr(search, "FIRST_WINDOW", window)
-    monkeypatch.setattr(search, "WIDER", 2)
-    monkeypatch.setattr(search, "WHOLE", whole)
+    monkeypatch.setattr(ranking, "FIRST_WINDOW", window)
+    monkeypatch.setattr(ranking, "WIDER", 2)
+    monkeypatch.setattr(ranking, "WHOLE", whole)
+    monkeypatch.setattr(ranking, "TIER", tier)
+    monkeypatch.setattr(ranking, "GROWTH", 2)
     for limit, offset in ((1, 0), (5, 0), (7, 3), (50, 0)):
         found = crowded.search.search("car parking", filters, limit=limit, offset=offset)
         assert [hit.entry_id for hit in found.hits] == _exact(crowded, "car parking", filters,
-                                                              limit, offset)
+                                                              limit, offset, tier, growth=2)
     dates = [hit.date for hit in crowded.search.search("parking review", filters).hits]
     assert dates  # ties (the same words) come newest first
     assert crowded.search.search("car parking", filters, limit=1).count == \
         len(crowded.search.search("car parking", filters, limit=1000).hits)
+
+
+def test_a_word_that_names_a_kind_is_looked_for_in_the_words(crowded):
+    assert crowded.search.search("resolution parking", ALL).count == 0
+    minute(crowded, "Housing Committee", dt.date(2025, 1, 6), "Garages",
+           ("note", "The resolution on parking was read out."))
+    assert texts(crowded.search.search("resolution parking", ALL)) == [
+        "The resolution on parking was read out."]
+    assert texts(crowded.search.search("resolut* parking", ALL)) == [
+        "The resolution on parking was read out."]
+    assert crowded.search.search("parking -resolution", ALL).count == 80

@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from clerk_tui.store.errors import Conflict, MinutesLocked, ReadOnly, StoreError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Clock = Callable[[], datetime]
 
@@ -66,11 +67,20 @@ class Database:
         self.clock = clock
         self.read_only = read_only
         """Why nothing can be saved, when the file is open for reading only."""
-        # sqlite-utils reads the file (and, from the search issue on, names its full-text
-        # tables); clerk's own writes are plain SQL below, so a save is one statement.
-        self.tables = sqlite_utils.Database(connection, execute_plugins=False)
         self._lock = threading.RLock()
         self._depth = 0
+        self._tables: sqlite_utils.Database | None = None
+
+    @property
+    def tables(self) -> sqlite_utils.Database:
+        """The file through sqlite-utils, which reads it (and names its full-text tables);
+        clerk's own writes are plain SQL below, so a save is one statement. Made when
+        first asked for: importing sqlite-utils took a fifth of clerk's start."""
+        if self._tables is None:
+            import sqlite_utils
+
+            self._tables = sqlite_utils.Database(self.connection, execute_plugins=False)
+        return self._tables
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Collection
 
 from clerk_tui.models import AuditRecord, Meeting, MeetingStatus, MeetingSummary
 from clerk_tui.store.database import Database
@@ -22,7 +23,9 @@ SELECT m.*, c.name AS committee_name,
          WHERE i.meeting_id = m.id) AS entry_count
 FROM meetings m JOIN committees c ON c.id = m.committee_id
 WHERE (:committee_id IS NULL OR m.committee_id = :committee_id)
-ORDER BY m.date DESC, m.start_time DESC, c.name
+  AND (:committees IS NULL OR m.committee_id IN (SELECT value FROM json_each(:committees)))
+ORDER BY m.date DESC, m.start_time DESC, c.name, m.id
+LIMIT :limit OFFSET :offset
 """
 
 
@@ -79,9 +82,17 @@ class Meetings:
         )
         return from_row(Meeting, rows[0]) if rows else None
 
-    def summaries(self, committee_id: str | None = None) -> list[MeetingSummary]:
-        """Meetings newest first, each with its committee's name and its counts."""
-        rows = self._db.query(_SUMMARY_SQL, {"committee_id": committee_id})
+    def summaries(self, committee_id: str | None = None, *,
+                  committees: Collection[str] | None = None, limit: int | None = None,
+                  offset: int = 0) -> list[MeetingSummary]:
+        """Meetings newest first, each with its committee's name and its counts: of one
+        committee, or of those whose ids are in ``committees``, or of all; ``limit`` of
+        them from ``offset`` (a page), or every one. Counting a meeting's entries costs
+        as much as reading them, so a long archive is best read a page at a time."""
+        rows = self._db.query(_SUMMARY_SQL, {
+            "committee_id": committee_id, "offset": offset,
+            "committees": None if committees is None else json.dumps(list(committees)),
+            "limit": -1 if limit is None else limit})
         return [
             MeetingSummary(
                 meeting=from_row(Meeting, row),

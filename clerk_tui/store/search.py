@@ -22,6 +22,7 @@ from pathlib import Path
 
 from clerk_tui.fields import clean_text
 from clerk_tui.store.connection import read_only_uri
+from clerk_tui.store.ranking import JOINS, KindWords, Ranking, with_kinds, words_expression
 
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets; never in stored text
 COUNT_CAP = 1000  # counting beyond this costs time and tells a clerk nothing more
@@ -149,45 +150,9 @@ def query_parts(text: str) -> tuple[str | None, str | None]:
     return positive or None, " OR ".join(excluded) or None
 
 
-_CONTENT = "{text people item reference committee}"  # the columns words are looked for in
-_JOINS = """
-JOIN agenda_items i ON i.id = e.item_id
-JOIN meetings m ON m.id = i.meeting_id
-JOIN committees c ON c.id = m.committee_id
-"""
-_FROM = "FROM search_fts CROSS JOIN entries e ON e.rowid = search_fts.rowid" + _JOINS + \
-    "WHERE search_fts MATCH :query AND {filters}"
-# The words of an entry count most; who spoke, its item and its committee less. The
-# kind column weighs nothing, so a kind in the query never changes an entry's score.
-_WEIGHTS = "0.0, 1.0, 0.5, 0.3, 0.3, 0.1"
-_RANK = f"bm25(search_fts, {_WEIGHTS})"
-_COLUMNS = """e.rowid AS rowid, e.id AS entry_id, e.kind, e.label, e.text, m.id AS meeting_id,
-    c.name AS committee, m.date, m.status, i.id AS item_id, i.minute_number,
-    i.title AS item_title, e.position"""
 _INTERNAL = ("rowid", "date", "position", "rank")  # columns that are not a hit's fields
-# FTS5 ranks inside the index (ORDER BY rank), keeping only the best rows; only those are
-# joined to their meetings. Ranking in the join instead looked up every match's meeting
-# first: 440 ms for a common pair of words in a million entries, against 40 ms.
-_RANKED = ("SELECT rowid, rank FROM search_fts WHERE search_fts MATCH :words "
-           f"AND rank MATCH 'bm25({_WEIGHTS})' ORDER BY rank LIMIT :window")
-# Read by rowid, entries first (CROSS JOIN keeps that order): left to choose, SQLite may
-# walk an index of kinds or dates instead, reading every resolution to find 200.
-_DETAILS = (f"SELECT {_COLUMNS} FROM entries e {_JOINS.replace('JOIN', 'CROSS JOIN')} "
-            "WHERE e.rowid IN ({marks}) AND {filters}")
-FIRST_WINDOW = 200  # best rows ranked at first (at least 4 times those wanted)
-WIDER = 8  # how much the window grows when filters left too few rows in it
-WHOLE = 20_000  # a window this wide ranks in one query with the joins instead
-_CHUNK = 500  # rowids per query, well inside SQLite's limit on parameters
-
-
-def match_expression(wanted: str, unwanted: str | None, kinds: tuple[str, ...] | None) -> str:
-    """The whole FTS5 query: the words in the content columns, the kinds in the index."""
-    expression = f"{_CONTENT} : ({wanted})"
-    if unwanted:
-        expression += f" NOT ({unwanted})"
-    if kinds:
-        expression = "kind : (" + " OR ".join(f'"{k}"' for k in kinds) + f") AND {expression}"
-    return expression
+_FROM = ("FROM search_fts CROSS JOIN entries e ON e.rowid = search_fts.rowid" + JOINS +
+         "WHERE search_fts MATCH :query AND {filters}")
 
 
 def _filters(filters: SearchFilters, kinds: bool = False) -> tuple[str, dict]:
@@ -218,14 +183,6 @@ def _narrowed(filters: SearchFilters) -> bool:
     return bool(filters.committee or filters.date_from or filters.date_to or filters.status)
 
 
-def _in_order(rows: list[dict]) -> list[dict]:
-    """Best first, newer meetings first among equals, then in the order minuted."""
-    rows = sorted(rows, key=lambda row: row["position"])
-    rows.sort(key=lambda row: row["date"], reverse=True)
-    rows.sort(key=lambda row: row["rank"])
-    return rows
-
-
 def _opening(text: str) -> str:
     """The first words of an entry, when its match was in its item or committee."""
     words = text.split()
@@ -239,6 +196,7 @@ class Search:
         self._path = path
         self._timeout = busy_timeout_ms
         self._connection: sqlite3.Connection | None = None
+        self._kind_words: KindWords | None = None
         self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
@@ -248,20 +206,27 @@ class Search:
                                                timeout=self._timeout / 1000)
         return self._connection
 
+    def ranking(self, wanted: str, unwanted: str | None, filters: SearchFilters) -> Ranking:
+        """The matches of the words ``wanted`` (and not ``unwanted``), to be ranked."""
+        if self._kind_words is None:
+            self._kind_words = KindWords()
+        where, values = _filters(filters, kinds=True)
+        return Ranking(self._connect(), words_expression(wanted, unwanted, self._kind_words),
+                       where, values)
+
     def search(self, text: str, filters: SearchFilters = SearchFilters(), limit: int = 50,
                offset: int = 0) -> SearchResults:
         """The entries that match ``text``, best first; never raises for what was typed."""
         wanted, unwanted = query_parts(text)
         if wanted is None:
             return SearchResults(problem="Type a word to search for.")
-        query = match_expression(wanted, unwanted, filters.kinds)
         try:
             with self._lock:
-                connection = self._connect()
-                rows = self._best(connection, wanted, unwanted, filters, offset + limit)
-                rows = rows[offset:offset + limit]
-                count = self._count(connection, query, filters)
-                snippets = self._snippets(connection, query, [r["rowid"] for r in rows])
+                ranking = self.ranking(wanted, unwanted, filters)
+                rows = ranking.best(offset + limit)[offset:offset + limit]
+                count = self._count(ranking.connection, ranking.words, filters)
+                snippets = self._snippets(ranking.connection, ranking.words,
+                                          [r["rowid"] for r in rows])
         except sqlite3.OperationalError as error:
             if "interrupted" in str(error):
                 return SearchResults(problem="The search was stopped.")
@@ -272,59 +237,11 @@ class Search:
                 for row in rows]
         return SearchResults(hits, count)
 
-    def _best(self, connection: sqlite3.Connection, wanted: str, unwanted: str | None,
-              filters: SearchFilters, wanted_rows: int) -> list[dict]:
-        """The best ``wanted_rows`` matches (or all, if fewer), in order.
-
-        The index ranks a window of its best rows, without the kinds (an entry's score is
-        the same with them, and finding every entry of a kind costs FTS5 as much as the
-        words do); the window's rows are then read, the kinds and filters applied. The
-        answer is exact once the window holds every row that ranks as well as the last
-        one wanted; until then the window widens.
-        """
-        if wanted_rows < 1:
-            return []
-        words = match_expression(wanted, unwanted, None)
-        where, values = _filters(filters, kinds=True)
-        window = max(FIRST_WINDOW, 4 * wanted_rows + 1)
-        while window < WHOLE:
-            ranked = connection.execute(_RANKED, {"words": words, "window": window}).fetchall()
-            rows = _in_order(self._details(connection, ranked, where, values))
-            if len(ranked) < window:  # every match was ranked
-                return rows
-            edge = ranked[-1][1]  # rows outside the window rank no better than this
-            if len(rows) >= wanted_rows and rows[wanted_rows - 1]["rank"] < edge:
-                return rows
-            window *= WIDER
-        return self._all_ranked(connection, wanted, unwanted, filters, wanted_rows)
-
-    def _details(self, connection: sqlite3.Connection, ranked: list[tuple[int, float]],
-                 where: str, values: dict) -> list[dict]:
-        """The ranked rows that pass the filters, with where they were minuted."""
-        rank = dict(ranked)
-        rows: list[dict] = []
-        for start in range(0, len(ranked), _CHUNK):
-            chunk = {f"r{n}": rowid for n, (rowid, _) in enumerate(ranked[start:start + _CHUNK])}
-            sql = _DETAILS.format(marks=", ".join(f":{name}" for name in chunk), filters=where)
-            rows += self._rows(connection, sql, values | chunk)
-        for row in rows:
-            row["rank"] = rank[row["rowid"]]
-        return rows
-
-    def _all_ranked(self, connection: sqlite3.Connection, wanted: str, unwanted: str | None,
-                    filters: SearchFilters, wanted_rows: int) -> list[dict]:
-        """Every match ranked in one query with its meeting: for filters so narrow that
-        a window of the best rows holds too few of theirs."""
-        where, values = _filters(filters)
-        values |= {"query": match_expression(wanted, unwanted, filters.kinds),
-                   "limit": wanted_rows}
-        return self._rows(connection, f"SELECT {_COLUMNS}, {_RANK} AS rank "
-                                      f"{_FROM.format(filters=where)} ORDER BY {_RANK}, "
-                                      "m.date DESC, e.position LIMIT :limit", values)
-
-    def _count(self, connection: sqlite3.Connection, query: str, filters: SearchFilters) -> int:
+    @staticmethod
+    def _count(connection: sqlite3.Connection, words: str, filters: SearchFilters) -> int:
         """How many entries match, up to one more than :data:`COUNT_CAP`. Every row of the
         index is an entry, so without filters the index alone is counted."""
+        query = with_kinds(words, filters.kinds)
         if not _narrowed(filters):
             return connection.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? "
@@ -335,20 +252,14 @@ class Search:
                                                        "cap": COUNT_CAP + 1}).fetchone()[0]
 
     @staticmethod
-    def _rows(connection: sqlite3.Connection, sql: str, values: dict) -> list[dict]:
-        cursor = connection.execute(sql, values)
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-    @staticmethod
-    def _snippets(connection: sqlite3.Connection, query: str, rowids: list[int]) -> dict:
+    def _snippets(connection: sqlite3.Connection, words: str, rowids: list[int]) -> dict:
         """Snippets for the results shown only: making one costs as much as finding it."""
         if not rowids:
             return {}
         marks = ", ".join("?" * len(rowids))
         rows = connection.execute(
             "SELECT rowid, snippet(search_fts, 1, char(2), char(3), '…', 24) FROM search_fts "
-            f"WHERE search_fts MATCH ? AND rowid IN ({marks})", (query, *rowids)).fetchall()
+            f"WHERE search_fts MATCH ? AND rowid IN ({marks})", (words, *rowids)).fetchall()
         return {rowid: snippet for rowid, snippet in rows if MARK_START in (snippet or "")}
 
     def interrupt(self) -> None:
@@ -362,3 +273,6 @@ class Search:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+            if self._kind_words is not None:
+                self._kind_words.close()
+                self._kind_words = None

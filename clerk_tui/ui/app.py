@@ -7,6 +7,7 @@ import signal
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.worker import WorkerFailed
@@ -15,6 +16,7 @@ from clerk_tui.settings import PersonalSettings
 from clerk_tui.store import Store
 from clerk_tui.store.database import Clock
 from clerk_tui.ui.autosave import Autosaver
+from clerk_tui.ui.collector import Collector
 from clerk_tui.ui.commands import QUIT, bindings, palette_commands
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.failures import ContainsFailures, log_failure
@@ -40,6 +42,7 @@ class ClerkApp(ContainsFailures, App[None]):
         self.settings = settings
         self.desk = Desk(store, Autosaver(self, store.now))
         self._quit_anyway = False
+        self._collector = Collector(self)
 
     @property
     def store(self) -> Store:
@@ -54,9 +57,15 @@ class ClerkApp(ContainsFailures, App[None]):
             self.notify(f"Opened read-only: {self.store.read_only}. Nothing can be changed "
                         "in this window.", severity="warning", timeout=15)
         self._apply_settings()
+        self.push_screen(MeetingsScreen(self.desk))
         if not self.is_headless:
             self._save_on_signals()
-        self.push_screen(MeetingsScreen(self.desk))
+            self.call_after_refresh(self._collector.start)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._collector.key_pressed()
+        await super().on_event(event)
 
     def _apply_settings(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -126,6 +135,7 @@ class ClerkApp(ContainsFailures, App[None]):
     def on_unmount(self) -> None:
         self.desk.autosaver.flush()
         self.desk.store.close()
+        self._collector.stop()
 
 
 def make_app(

@@ -92,7 +92,9 @@ class Autosaver:
         """Register the latest value of ``key`` (its words in ``text``); it is saved
         within :data:`DELAY`."""
         self._pending[key] = _Pending(save, text)
-        if self.state.kind != "failed":  # a failure stays on screen until a save succeeds
+        # A failure stays on screen until a save succeeds; "Saving" is said once, not
+        # again at every key (each saying redraws the status lines).
+        if self.state.kind not in ("failed", "saving"):
             self._report(SaveState("saving"))
         if self._timer is None:
             self._timer = self._app.set_timer(DELAY, self.flush, name="autosave")

@@ -6,7 +6,6 @@ from textual.screen import Screen
 
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.failures import ContainsFailures
-from clerk_tui.ui.screens.help import HelpScreen
 
 
 class ClerkScreen(ContainsFailures, Screen[None]):
@@ -21,6 +20,8 @@ class ClerkScreen(ContainsFailures, Screen[None]):
 
     def action_show_help(self) -> None:
         """Open the help for this screen."""
+        from clerk_tui.ui.screens.help import HelpScreen  # Markdown, loaded when first asked for
+
         self.app.push_screen(HelpScreen(self.HELP_NAME))
 
     def action_search(self) -> None:

@@ -44,6 +44,7 @@ class EntryEditorScreen(ContainsFailures, ModalScreen[None]):
         self._saved = entry
         self._ready = False
         self._warned = False  # a first Escape with a field that cannot be saved only warns
+        self._form: dict[str, Any] = {}  # the fields' widgets by name, read at each save
 
     def compose(self) -> ComposeResult:
         entry = self._saved
@@ -93,6 +94,9 @@ class EntryEditorScreen(ContainsFailures, ModalScreen[None]):
             yield Input(value, id=f"e-{name}")
 
     def on_mount(self) -> None:
+        self._form = {widget.id.removeprefix("e-"): widget
+                      for widget in self.query("Input, Select, Checkbox, TextArea")
+                      if widget.id and widget.id.startswith("e-")}
         self._show_fields(self._saved.kind)
         self.query_one("#e-text", TextArea).focus()
         self.call_after_refresh(self._start_listening)
@@ -114,30 +118,37 @@ class EntryEditorScreen(ContainsFailures, ModalScreen[None]):
     @on(Checkbox.Changed)
     def _edited(self) -> None:
         if self._ready and self.is_attached:
-            form = self._read_form()  # read now: the save may come after the editor closes
-            self._desk.autosaver.change(f"entry:{self._saved.id}", lambda: self._save(form))
+            self._desk.autosaver.change(f"entry:{self._saved.id}", self._save_form)
 
-    def _read_form(self) -> tuple[dict[str, Any] | None, str, str | None]:
-        """The form's fields (or None and why they cannot be read) and its text."""
-        text = self.query_one("#e-text", TextArea).text
+    def _save_form(self) -> None:
+        """Save what the form holds when the save is made. The widgets are read
+        directly, not looked up: their values outlive the editor, if it has closed by
+        then. Reading (and checking) the whole entry at every key took longer than the
+        key, with thousands of words in the text."""
+        self._save(self._read_form())
+
+    def _read_form(self) -> tuple[Entry | None, str, str | None]:
+        """The entry the form holds (or None and why it cannot be read) and its text."""
+        text = self._value("text")
         try:
-            return ENTRY.validate_python(self._fields()).model_dump(), text, None
+            return ENTRY.validate_python(self._fields(text)), text, None
         except ValidationError as problem:
             return None, text, explain(problem)
         except ValueError as problem:
             return None, text, str(problem)
 
     def _value(self, name: str) -> Any:
-        value = self.query_one(f"#e-{name}").value
+        widget = self._form[name]
+        value = widget.text if isinstance(widget, TextArea) else widget.value
         return None if value is Select.NULL else value
 
-    def _fields(self) -> dict[str, Any]:
-        """The entry as the form holds it (raises ValueError for what cannot be read)."""
+    def _fields(self, words: str) -> dict[str, Any]:
+        """The entry as the form holds it, with ``words`` its text (raises ValueError
+        for what cannot be read)."""
         entry = self._saved
         kind = self._value("kind")
         data: dict[str, Any] = {"id": entry.id, "item_id": entry.item_id, "kind": kind,
-                                "captured_at": entry.captured_at,
-                                "text": self.query_one("#e-text", TextArea).text}
+                                "captured_at": entry.captured_at, "text": words}
         text = lambda name: (self._value(name) or "").strip() or None  # noqa: E731
         if kind == "question":
             data["asker"] = text("asker")
@@ -165,12 +176,12 @@ class EntryEditorScreen(ContainsFailures, ModalScreen[None]):
             vote[k] is not None for k in ("votes_for", "votes_against", "votes_abstain"))
         return vote if recorded else None
 
-    def _save(self, form: tuple[dict[str, Any] | None, str, str | None]) -> None:
+    def _save(self, form: tuple[Entry | None, str, str | None]) -> None:
         """Save the whole entry; if a field cannot be read, save the text and say why."""
-        fields, text, problem = form
+        entry, text, problem = form
         store = self._desk.store
-        if fields is not None:
-            self._saved = store.entries.update(ENTRY.validate_python(fields))
+        if entry is not None:
+            self._saved = store.entries.update(entry)
             return
         if text != self._saved.text:
             with_text = self._saved.model_dump() | {"text": text}

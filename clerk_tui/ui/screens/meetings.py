@@ -15,7 +15,6 @@ from clerk_tui.ui.commands import ACTION_LOG, HELP, SEARCH, Command, bindings
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.form import FormField, FormScreen
-from clerk_tui.ui.screens.meeting import MeetingScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen
 from clerk_tui.ui.widgets.lines import DATE_FORMAT
 
@@ -33,6 +32,7 @@ EMPTY_MESSAGE = (
     "and see clerk at work. F1 shows every key."
 )
 COLUMNS = ("Date", "Committee", "Status", "Items", "Entries")
+PAGE = 100  # meetings listed at first; moving to the last one lists the next page
 
 
 def meeting_row(summary: MeetingSummary) -> tuple[str, ...]:
@@ -57,6 +57,8 @@ class MeetingsScreen(ClerkScreen):
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._summaries: list[MeetingSummary] = []
+        self._committees: list[str] | None = None  # the ids the filter matches (None: all)
+        self._more = False  # whether the store holds meetings not listed yet
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,7 +70,6 @@ class MeetingsScreen(ClerkScreen):
     def on_mount(self) -> None:
         self.sub_title = str(self.store.path)
         self.query_one("#meetings", DataTable).add_columns(*COLUMNS)
-        self.show_meetings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Nothing that writes is offered in a read-only window."""
@@ -78,28 +79,43 @@ class MeetingsScreen(ClerkScreen):
         return True
 
     def on_screen_resume(self) -> None:
+        """Shown (at the start, and back from a meeting): list the meetings afresh."""
         self.show_meetings()
 
     def show_meetings(self) -> None:
-        """Fill the list from the store, or say how to begin when it is empty."""
-        self._summaries = self.store.meetings.summaries()
-        self._fill(self.query_one("#meeting-filter", Input).value)
-        empty = not self._summaries
+        """List the newest meetings (a page of them), or say how to begin when there are none."""
+        self._summaries = []
+        self.query_one("#meetings", DataTable).clear()
+        self._more = True
+        self._show_more()
+        empty = not self._summaries and self._committees is None
         self.query_one("#empty-message").display = empty
         self.query_one("#meetings").display = not empty
         self.query_one("#meeting-filter").display = not empty
 
     @on(Input.Changed, "#meeting-filter")
     def _filter(self, event: Input.Changed) -> None:
-        self._fill(event.value)
+        wanted = event.value.strip().lower()
+        self._committees = [c.id for c in self.store.committees.list()
+                            if wanted in c.name.lower()] if wanted else None
+        self.show_meetings()
 
-    def _fill(self, text: str) -> None:
+    @on(DataTable.RowHighlighted, "#meetings")
+    def _reached(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.data_table.row_count - 1:
+            self._show_more()
+
+    def _show_more(self) -> None:
+        """List the next page of meetings, if there are more."""
+        if not self._more:
+            return
+        page = self.store.meetings.summaries(committees=self._committees, limit=PAGE,
+                                             offset=len(self._summaries))
+        self._more = len(page) == PAGE
+        self._summaries += page
         table = self.query_one("#meetings", DataTable)
-        table.clear()
-        wanted = text.strip().lower()
-        for summary in self._summaries:
-            if wanted in summary.committee_name.lower():
-                table.add_row(*meeting_row(summary), key=summary.meeting.id)
+        for summary in page:
+            table.add_row(*meeting_row(summary), key=summary.meeting.id)
 
     def key_up(self) -> None:
         self.query_one("#meetings", DataTable).action_cursor_up()
@@ -125,7 +141,12 @@ class MeetingsScreen(ClerkScreen):
     def action_open_meeting(self) -> None:
         """Open the highlighted meeting."""
         if summary := self._highlighted():
-            self.app.push_screen(MeetingScreen(self.desk, summary.meeting.id))
+            self._open(summary.meeting.id)
+
+    def _open(self, meeting_id: str) -> None:
+        from clerk_tui.ui.screens.meeting import MeetingScreen  # with Word and the editor
+
+        self.app.push_screen(MeetingScreen(self.desk, meeting_id))
 
     def action_delete_meeting(self) -> None:
         """Delete the highlighted meeting, once confirmed (approved minutes are kept)."""
@@ -172,12 +193,12 @@ class MeetingsScreen(ClerkScreen):
 
     def _open_created(self, meeting: Meeting | None) -> None:
         if meeting is not None:
-            self.app.push_screen(MeetingScreen(self.desk, meeting.id))
+            self._open(meeting.id)
 
     def action_sample_meeting(self) -> None:
         """Add the sample meeting and open it."""
         meeting = add_sample_meeting(self.store)
         self.notify("Added a sample meeting. Everything in it is invented; F8 on the list of "
                     "meetings deletes it.")
-        self.app.push_screen(MeetingScreen(self.desk, meeting.id))
+        self._open(meeting.id)
 

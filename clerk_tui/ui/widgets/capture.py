@@ -53,6 +53,7 @@ class CaptureLine(ContainsFailures, Input):
     # Shown in the footer (an Input's own Page Up/Down would hide the screen's);
     # the keys themselves are handled in _on_key, in the order they arrive.
     BINDINGS = bindings([NEXT_ITEM, PREVIOUS_ITEM])
+    _text_changing = False  # while Input reacts to a change of the text (see refresh)
 
     class EntryCaptured(Message):
         """An entry was typed and stored."""
@@ -71,6 +72,28 @@ class CaptureLine(ContainsFailures, Input):
         self._step_item = step_item
         self._item_id: str | None = None
         self._known = ""  # the value last loaded or saved: not a change to save
+
+    def _watch_value(self, value: str) -> None:
+        # Names are completed only after ? or > or @: asked for nothing else, Input would
+        # start a worker at every key to find no suggestion.
+        completable = value.lstrip()[:1] in ("?", ">") or "@" in value
+        self.suggester = self._names if completable else None
+        self._text_changing = True
+        try:
+            super()._watch_value(value)
+        finally:
+            self._text_changing = False
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> CaptureLine:
+        """As Input's, but a change of the text only redraws the line: Input lays the
+        whole screen out again at every key (its text's width, which it scrolls along,
+        has changed), and the meeting screen's layout cost more than the key. The line's
+        own size never depends on its text unless its width or height is auto."""
+        if self._text_changing and not self.styles.auto_dimensions:
+            layout = False
+        super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+        return self
 
     def set_names(self, names: Sequence[str]) -> None:
         """The names to complete (people present, officers' job titles)."""

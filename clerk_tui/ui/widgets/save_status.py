@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.widgets import Static
 
 from clerk_tui.ui.autosave import Autosaver, SaveState
@@ -21,7 +22,15 @@ class SaveStatus(Static):
         self._autosaver.unsubscribe(self.show_state)
 
     def show_state(self, state: SaveState) -> None:
-        """Show ``state``; a failure is marked so it stands out."""
-        self.update(state.label)
-        self.set_class(state.kind == "failed", "-failed")
+        """Show ``state``; a failure is marked so it stands out.
+
+        The screen is laid out again only when the words need more room, or a failure
+        comes or goes: a layout redraws the whole screen (and the one under a dialog),
+        and while the clerk types the state changes several times a second."""
+        label = state.label
+        failing = state.kind == "failed"
+        layout = (not self.is_mounted or failing != self.has_class("-failed")
+                  or cell_len(label) > self.content_size.width)
+        self.update(label, layout=layout)
+        self.set_class(failing, "-failed")
         self.set_class(state.kind == "saving", "-saving")

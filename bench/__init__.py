@@ -1,0 +1,1 @@
+"""clerk's benchmarks: `make bench` (see bench/README.md)."""
