@@ -27,8 +27,13 @@ def clean_text(value: str) -> str:
     return _CONTROL_CHARACTERS.sub("", value)
 
 
+def as_name(value: str) -> str:
+    """A name as it is saved: clean text, without spaces around it (blank stays blank)."""
+    return clean_text(value).strip()
+
+
 def _clean_name(value: str) -> str:
-    value = clean_text(value).strip()
+    value = as_name(value)
     if not value:
         raise ValueError("cannot be blank")
     return value
@@ -37,7 +42,7 @@ def _clean_name(value: str) -> str:
 def _optional_name(value: str | None) -> str | None:
     if value is None:
         return None
-    return clean_text(value).strip() or None
+    return as_name(value) or None
 
 
 def _check_id(value: str | None) -> str | None:

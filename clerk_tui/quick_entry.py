@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from clerk_tui.fields import MAX_COUNT, shown
+from clerk_tui.fields import parse_count, shown
 from clerk_tui.models import (
     Action,
     Entry,
@@ -155,8 +155,8 @@ def _vote(inside: str) -> Vote | None:
             return None
         word = (match.group(1) or match.group(4)).lower()
         key = "votes_for" if word == "for" else "votes_against" if word == "against" else "votes_abstain"
-        digits = (match.group(2) or match.group(3)).lstrip("0") or "0"
-        if len(digits) > len(str(MAX_COUNT)):  # more digits than any vote (or than int reads)
-            raise _Unreadable(f"a vote cannot be above {MAX_COUNT:,}.")
-        counts[key] = int(digits)
+        try:  # read as a form's count is: 5,000 digits are refused, not read
+            counts[key] = parse_count(match.group(2) or match.group(3), "vote")
+        except ValueError as problem:
+            raise _Unreadable(str(problem)) from None
     return Vote(**counts)

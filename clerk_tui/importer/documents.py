@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from clerk_tui.file_kinds import kind_of
+
 MAX_WORD_XML = 20 * 1024 * 1024  # a zip that expands beyond this is refused as a bomb
 
 
@@ -98,28 +100,14 @@ def decoded(data: bytes, path: Path) -> str:
     return text
 
 
-# What a file given as text most likely is, from its first bytes.
-_MAGIC = (
-    (b"PK\x03\x04", "a zip file (a Word .docx, perhaps, under another name)"),
-    (b"\xd0\xcf\x11\xe0", "an old-style Office document"),
-    (b"%PDF", "a PDF document"),
-    (b"{\\rtf", "a rich text document (save it as .docx or .txt)"),
-    (b"\x7fELF", "a program"),
-    (b"\x89PNG", "an image"),
-    (b"\xff\xd8\xff", "an image"),
-    (b"GIF8", "an image"),
-    (b"\x1f\x8b", "a compressed file"),
-    (b"SQLite format 3\x00", "a database"),
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _binary_kind(data: bytes) -> str | None:
     """What ``data`` is when it is plainly not text: its kind, "" when it is binary of
     no known kind, None when it may be text."""
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            return kind
+    if (kind := kind_of(data)) is not None:
+        return kind
     return "" if b"\x00" in data[:4096] else None
 
 

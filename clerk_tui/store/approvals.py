@@ -67,8 +67,3 @@ class Approvals:
         ``superseded_reason`` are set once its minutes were reopened after it was written."""
         rows = self._db.query("SELECT * FROM exports WHERE sha256 = ?", (sha256,))
         return rows[0] if rows else None
-
-    def exports_of(self, meeting_id: str) -> list[dict]:
-        """Every recorded export of a meeting, newest first."""
-        return self._db.query("SELECT * FROM exports WHERE meeting_id = ? ORDER BY exported_at DESC",
-                              (meeting_id,))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clerk_tui.fields import clean_text
+from clerk_tui.fields import as_name
 from clerk_tui.models import Committee, CommitteeMember, new_id
 from clerk_tui.store.database import Database
 from clerk_tui.store.errors import Conflict, NotFound
@@ -40,8 +40,7 @@ class Committees:
     def find(self, name: str) -> Committee | None:
         """The committee with this name (any case), if there is one. The name is read as
         a committee's name is saved, so a pasted control character finds it too."""
-        rows = self._db.query("SELECT * FROM committees WHERE name = ?",
-                              (clean_text(name).strip(),))
+        rows = self._db.query("SELECT * FROM committees WHERE name = ?", (as_name(name),))
         return self._load(rows[0]) if rows else None
 
     def list(self) -> list[Committee]:

@@ -11,19 +11,12 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from clerk_tui.file_kinds import kind_of
 from clerk_tui.store.errors import FileBusy, FileRefused, NewerSchema, NotAClerkDatabase
 
 APPLICATION_ID = 0x434C524B  # "CLRK" in the file header marks a clerk database
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-# What a refused file most likely is, from its first bytes.
-_KNOWN_FORMATS = (
-    (b"PK\x03\x04", "a zip file (a Word .docx file is one)"),
-    (b"\xd0\xcf\x11\xe0", "an old-style Office document"),
-    (b"%PDF", "a PDF document"),
-    (b"{\\rtf", "a rich text document"),
-)
 
 
 def create_private_file(path: Path) -> None:
@@ -39,13 +32,6 @@ def create_private_file(path: Path) -> None:
     except OSError as error:
         raise FileRefused(f"{path} cannot be created: {error.strerror or error}.") from None
     os.close(descriptor)
-
-
-def _describe_foreign(head: bytes) -> str:
-    for magic, what in _KNOWN_FORMATS:
-        if head.startswith(magic):
-            return what
-    return "not a database"
 
 
 def inspect_file(path: Path, known_version: int) -> None:
@@ -65,7 +51,7 @@ def inspect_file(path: Path, known_version: int) -> None:
         return
     if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
         raise NotAClerkDatabase(
-            f"{path} is {_describe_foreign(head)}, not a clerk database. "
+            f"{path} is {kind_of(head) or 'not a database'}, not a clerk database. "
             "The file has not been changed."
         )
     application_id, version, tables = _read_identity(path)
