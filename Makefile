@@ -13,8 +13,8 @@ run: $(VENV)/.installed ## Open the app on db/clerk.db (DB=path for another file
 test: $(VENV)/.installed-test ## Run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-soak: $(VENV)/.installed-test ## The long crash campaign: kill -9 while typing, 200 times (TRIALS=n)
-	$(BIN)/python tests/crash_campaign.py --trials $(or $(TRIALS),200)
+soak: $(VENV)/.installed-test ## The long crash campaign: kill -9 while typing, 200 times (TRIALS=n); the terminal taken away, 20 times (LOSS_TRIALS=n)
+	$(BIN)/python tests/crash_campaign.py --trials $(or $(TRIALS),200) --loss-trials $(or $(LOSS_TRIALS),20)
 
 bench: $(VENV)/.installed-bench ## Speed and memory against baselines (QUICK=1: a small run); bench/README.md
 	$(BIN)/python -m bench $(if $(filter 1 yes true,$(QUICK)),--quick)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bench import data, report
 from bench.config import FULL, QUICK, ROOT, Sizes
+from bench.terminal import left_behind
 
 CASES = ("startup", "typing", "search", "export", "import")  # "startup" gives memory too
 RESULTS = ROOT / "bench" / "results.json"
@@ -89,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     print(report.table(rows))
     print(f"\n{'quick' if options.quick else 'full'} run: measuring took {measured:.0f} s "
           f"(building data {built - started:.0f} s); rows written to {output}")
+    stray = left_behind()
+    if stray:  # every program started in a terminal must have been ended
+        print(f"programs left running: {', '.join(map(str, stray))}")
+        return 1
     return 0 if all(row.passed is not False for row in rows) else 1
 
 

@@ -14,13 +14,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from clerk_tui.importer.documents import UnreadableDocument
+from clerk_tui.importer.documents import UnreadableDocument, read_file
 from clerk_tui.importer.minutes import read_minutes
 from clerk_tui.models import AgendaItemSnapshot, explain
 from clerk_tui.store import Store, StoreError
 
 SUFFIXES = (".txt", ".md", ".docx")
-MAX_FILE_BYTES = 200 * 1024 * 1024  # minutes with every picture in are far smaller
 
 
 @dataclass(frozen=True)
@@ -35,11 +34,13 @@ class FileReport:
 
 def minutes_files(paths: Iterable[Path]) -> list[Path]:
     """The files among ``paths``, folders searched all the way down, in order (Word's
-    own lock files "~$…" left out)."""
+    own lock files "~$…" and hidden files left out). Anything else in a folder that is
+    not a folder (a pipe, a link to a device) is listed too, so that it is reported,
+    never read."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file()
+            found += sorted(p for p in path.rglob("*") if not p.is_dir()
                             and not p.name.startswith(("~$", ".")))
         else:
             found.append(path)
@@ -68,14 +69,10 @@ def import_file(store: Store, path: Path, committee: str | None = None,
     if path.suffix.lower() not in SUFFIXES:
         return FileReport(path, True, "skipped: clerk reads .txt, .md and .docx files",
                           skipped=True)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return FileReport(path, False, f"is {size / 1024 / 1024:,.0f} MB, larger than any "
-                                           "minutes; it was not read")
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as error:
-        return FileReport(path, False, f"cannot be read: {error.strerror or error}")
+    try:  # an ordinary file only, read no further than the limit for its kind
+        digest = hashlib.sha256(read_file(path)).hexdigest()
+    except UnreadableDocument as error:
+        return FileReport(path, False, str(error).replace(f"{path} ", "", 1))
     if store.imports.meeting_of(digest):
         return FileReport(path, True, "already imported; nothing added")
     try:

@@ -8,6 +8,8 @@ command line is wrong.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ from pydantic import ValidationError
 
 from clerk_tui import __version__
 from clerk_tui.models import OrganisationSettings, explain
+from clerk_tui.output_paths import DEFAULT_EXPORTS, UnsafeOutput, remove_abandoned
 from clerk_tui.settings import SettingsError, load_personal_settings, settings_path
 from clerk_tui.store import SCHEMA_VERSION, FileRefused, NotFound, Store, StoreError
 
@@ -64,15 +67,54 @@ def opened(db_path: Path, must_exist: bool = False) -> Iterator[Store]:
         store = Store.open(db_path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
     except FileRefused as error:
         _fail(str(error), EXIT_REFUSED)
+    if store.made:
+        click.echo(store.made, err=True)
     try:
         yield store
+    except UnsafeOutput as error:  # an output path that is (or is beside) a database
+        _fail(str(error), EXIT_REFUSED)
     except StoreError as error:
         _fail(str(error), EXIT_FAILED)
     finally:
         store.close()
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+def _printable(name) -> str:
+    """A file name as it can be shown on one line: control characters written as escapes."""
+    text = os.fsdecode(name) if isinstance(name, (str, bytes, os.PathLike)) else str(name)
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def os_error_line(error: OSError) -> str:
+    """One line for a failure of the file system: the file (or files) and the reason."""
+    reason = error.strerror or str(error) or type(error).__name__
+    files = [_printable(n) for n in (error.filename, error.filename2) if n is not None]
+    if not files:
+        return f"clerk could not finish: {reason}."
+    return f"{' → '.join(files)} cannot be used: {reason}."
+
+
+class _ClerkGroup(click.Group):
+    """The ``clerk`` command: whatever a command meets from the file system or the store
+    ends it with one line and exit code 1, never a traceback; Ctrl+C ends it quietly."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except FileRefused as error:
+            _fail(str(error), EXIT_REFUSED)
+        except StoreError as error:
+            _fail(str(error), EXIT_FAILED)
+        except OSError as error:
+            if error.errno == errno.EPIPE:  # output piped into `head`: click says nothing
+                raise
+            _fail(os_error_line(error), EXIT_FAILED)
+        except KeyboardInterrupt:
+            sys.exit(130)
+
+
+@click.group(cls=_ClerkGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db_path",
@@ -90,6 +132,7 @@ def main(context: click.Context, db_path: Path) -> None:
     With no command, opens the app on the database file.
     """
     context.obj = db_path
+    remove_abandoned(DEFAULT_EXPORTS)  # a killed export's hidden copy must not linger
     if context.invoked_subcommand is None:
         _run_app(db_path)
 
@@ -111,7 +154,8 @@ def _run_app(db_path: Path) -> None:
 @click.option("--rebuild-search", is_flag=True, help="Build the search index again first.")
 @click.pass_obj
 def check(db_path: Path, rebuild_search: bool) -> None:
-    """Check the database: schema version, integrity, journal mode and search index."""
+    """Check the database: schema version, integrity, journal mode, search index, the
+    lock triggers, every approved meeting's frozen minutes and the audit chain."""
     with opened(db_path, must_exist=True) as store:
         if rebuild_search:
             store.rebuild_search()
@@ -126,11 +170,31 @@ def check(db_path: Path, rebuild_search: bool) -> None:
     search = f"does not match the minutes ({', '.join(report.search_index)})" \
         if report.search_index else "ok"
     click.echo(f"Search index:    {search}")
+    _echo_record(report.record)
+    if not report.record.ok:
+        _fail("The record was changed outside clerk (above). Compare it with a backup, and the "
+              "signed copies with clerk verify --fingerprint.", EXIT_FAILED)
     if report.search_index and report.integrity == ["ok"]:
         _fail("The search index is out of step: run clerk check --rebuild-search.", EXIT_FAILED)
     if not report.ok:
         _fail("Problems found: restore the file from a backup (clerk backup).", EXIT_FAILED)
     click.echo("All is well.")
+
+
+def _echo_record(record, shown: int = 20) -> None:
+    """The lock triggers, the approved minutes and the audit chain, each line of what
+    differs naming the meeting (the first ``shown`` of each kind)."""
+    for label, problems, good in (
+            ("Lock triggers:", record.triggers, "ok"),
+            ("Approved:", record.minutes, f"ok ({record.approved} meeting(s), each as approved)"),
+            ("Audit chain:", record.audit, f"ok ({record.audit_rows} entries)")):
+        click.echo(f"{label:<17}{f'{len(problems)} problem(s)' if problems else good}")
+        for problem in problems[:shown]:
+            click.echo(f"  - {problem}")
+        if len(problems) > shown:
+            click.echo(f"  … and {len(problems) - shown} more")
+    for note in record.notes:
+        click.echo(f"Note: {note}")
 
 
 @main.command()
@@ -153,8 +217,19 @@ def meeting() -> None:
     """Meetings: create one before it happens."""
 
 
+def _not_blank(context, param, value: str) -> str:
+    """A name given on the command line, refused (exit 2) when it holds nothing to show."""
+    from clerk_tui.fields import as_name
+
+    if not as_name(value):
+        raise click.BadParameter("is blank; give the committee's name, e.g. "
+                                 "--committee \"Planning Committee\".")
+    return value
+
+
 @meeting.command("new")
-@click.option("--committee", required=True, help="The committee's name (created if new).")
+@click.option("--committee", required=True, callback=_not_blank,
+              help="The committee's name (created if new).")
 @click.option("--date", "date", required=True, type=DATE, help="The meeting date, YYYY-MM-DD.")
 @click.option("--time", "start", type=TIME, help="Start time, HH:MM.")
 @click.option("--venue", help="Where the meeting is held.")
@@ -228,18 +303,31 @@ def export(db_path: Path, meeting: str, date: dt.date | None, item_number: str |
         item_id = matches[0]
     version = "public" if public else "confidential"
     with opened(db_path) as store:
+        frozen = _frozen(store, found.id) if snapshot.meeting.locked else None
+
         def record(target: Path, sha256: str) -> None:  # before the file is put in place
-            store.approvals.record_export(sha256, found.id, item_id, version, str(target))
+            store.approvals.record_export(sha256, found.id, item_id, version, str(target),
+                                          frozen.sha256)
         try:
             result = export_minutes(snapshot, output, version, fmt, item_id, template,
-                                    overwrite=overwrite,
-                                    before_placing=record if snapshot.meeting.locked else None)
+                                    overwrite=overwrite, database=db_path, frozen=frozen,
+                                    before_placing=record if frozen else None)
         except ExportError as error:
             hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
             _fail(f"{error}{hint}", EXIT_FAILED)
     for note in result.notes:
         click.echo(note, err=True)
     click.echo(str(result.path))
+
+
+def _frozen(store: Store, meeting_id: str):
+    """The approved minutes of the meeting as they were frozen at approval."""
+    from clerk_tui.minutes.frozen import FrozenError, thaw_record
+
+    try:
+        return thaw_record(store.approvals.frozen_for_export(meeting_id))
+    except FrozenError as error:
+        _fail(f"{error} Run clerk check.", EXIT_FAILED)
 
 
 @main.command()
@@ -258,8 +346,9 @@ def export(db_path: Path, meeting: str, date: dt.date | None, item_number: str |
 def actions(db_path: Path, open_only: bool, committee: str | None, public: bool, fmt: str,
             output: Path | None, overwrite: bool) -> None:
     """The action log: every action of every meeting, soonest due first."""
-    from clerk_tui.minutes.compose.action_log import action_row, compose_action_log
-    from clerk_tui.minutes.compose.wording import ACTION_LOG_COLUMNS
+    from clerk_tui.minutes.compose.action_log import (action_csv_row, action_row,
+                                                      compose_action_log)
+    from clerk_tui.minutes.compose.wording import ACTION_CSV_COLUMNS
 
     if output is not None and fmt == "table":
         _fail("-o needs --format csv or --format docx; the table is for the screen.",
@@ -281,13 +370,17 @@ def actions(db_path: Path, open_only: bool, committee: str | None, public: bool,
             f" of {committee}" if committee else "")
         document = compose_action_log(records, settings, scope, today, confidential=not public)
         try:
-            result = export_action_log(document, output or Path("exports"), today, overwrite)
+            result = export_action_log(document, output or Path("exports"), today, overwrite,
+                                       database=db_path)
+        except UnsafeOutput as error:
+            _fail(str(error), EXIT_REFUSED)
         except ExportError as error:
             hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
             _fail(f"{error}{hint}", EXIT_FAILED)
         click.echo(str(result.path))
     elif fmt == "csv":
-        _write_csv(ACTION_LOG_COLUMNS, rows, output, overwrite, private=not public)
+        _write_csv(ACTION_CSV_COLUMNS, [action_csv_row(record) for record in records], output,
+                   overwrite, private=not public, database=db_path)
     else:
         click.echo(f"{len(rows)} action(s)" + ("" if public else " (CONFIDENTIAL: includes "
                                                                "actions agreed in private)"))
@@ -298,21 +391,25 @@ def actions(db_path: Path, open_only: bool, committee: str | None, public: bool,
 
 
 def _write_csv(header, rows, output: Path | None, overwrite: bool = False,
-               private: bool = False) -> None:
+               private: bool = False, database: Path | None = None) -> None:
     import csv
     import io
 
+    from clerk_tui.minutes.compose.action_log import spreadsheet_safe
     from clerk_tui.minutes.export import ExportError, write_atomically
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
+    for row in (header, *rows):  # no cell a spreadsheet would run as a formula
+        writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
     if output is None:
         click.echo(buffer.getvalue(), nl=False)
         return
     try:  # as an export is written: whole or not at all, owner-only when confidential
-        write_atomically(output, buffer.getvalue().encode("utf-8"), private, overwrite)
+        write_atomically(output, buffer.getvalue().encode("utf-8"), private, overwrite,
+                         database=database)
+    except UnsafeOutput as error:
+        _fail(str(error), EXIT_REFUSED)
     except ExportError as error:
         hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
         _fail(f"{error}{hint}", EXIT_FAILED)
@@ -320,59 +417,34 @@ def _write_csv(header, rows, output: Path | None, overwrite: bool = False,
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", required=False,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--fingerprint", "printed",
+              help="A fingerprint read off a signed copy (the footer of approved minutes).")
 @click.pass_obj
-def verify(db_path: Path, file: Path) -> None:
-    """Say whether FILE is an untouched export of approved minutes, and of which meeting."""
-    import hashlib
+def verify(db_path: Path, file: Path | None, printed: str | None) -> None:
+    """Say whether FILE is an untouched export of approved minutes, and of which meeting;
+    or, with --fingerprint, whether a signed copy's fingerprint is the approved record's."""
+    from clerk_tui.verification import fingerprint_digits, verify_file, verify_fingerprint
 
-    try:
-        digest = hashlib.sha256(file.read_bytes()).hexdigest()
-    except OSError as error:
-        _fail(f"{file} cannot be read: {error.strerror or error}.", EXIT_FAILED)
-    with opened(db_path, must_exist=True) as store:
-        record = store.approvals.export(digest)
-        if record is not None:
-            meeting = store.meetings.get(record["meeting_id"])
-            about = (f"the approved {record['version']} minutes of "
-                     f"{store.committees.get(meeting.committee_id).name}, {meeting.date.isoformat()}")
-            written = record["exported_at"][:16].replace("T", " ")
-            if record["superseded_at"]:
-                _fail(f"{file} is an untouched export of {about} (written {written}), but it is "
-                      f"out of date: the minutes were reopened on "
-                      f"{record['superseded_at'][:16].replace('T', ' ')} "
-                      f"({record['superseded_reason']}); export them again once they are "
-                      "approved.", EXIT_FAILED)
-            click.echo(f"{file} is an untouched export of {about} (written {written}).")
-            return
-        claimed, draft = _claimed_meeting(file)
+    if (file is None) == (printed is None):
+        raise click.UsageError("Give a FILE or --fingerprint (one of them).")
+    digits = fingerprint_digits(printed) if printed is not None else None
+    if printed is not None and digits is None:
+        raise click.BadParameter(f"{printed!r} is not a fingerprint: it is 12 hex digits, "
+                                 "such as 3f2a 9c41 07be.", param_hint="--fingerprint")
+    data = b""
+    if file is not None:
         try:
-            meeting = store.meetings.get(claimed) if claimed else None
-        except NotFound:
-            meeting = None
-        if meeting is not None:
-            about = (f"the minutes of {store.committees.get(meeting.committee_id).name}, "
-                     f"{meeting.date.isoformat()}")
-            if draft:
-                _fail(f"{file} is a draft of {about}: drafts are never recorded, so it cannot "
-                      "be vouched for. Export the approved minutes instead.", EXIT_FAILED)
-            _fail(f"{file} says it is {about}, but it does not match any export of the "
-                  "approved minutes: it has been altered since it was written.", EXIT_FAILED)
-    _fail(f"{file} is not an export of approved minutes from this database.", EXIT_FAILED)
-
-
-def _claimed_meeting(file: Path) -> tuple[str | None, bool]:
-    """The meeting id a Word file of clerk's says it holds (if it is one), and whether
-    it says it is a draft."""
-    try:
-        import docx
-
-        properties = docx.Document(str(file)).core_properties
-    except Exception:  # not a Word file: it claims nothing
-        return None, False
-    parts = (properties.identifier or "").split(":")
-    claimed = parts[1] if len(parts) >= 2 and parts[0] == "clerk" else None
-    return claimed, (properties.content_status or "").lower() == "draft"
+            data = file.read_bytes()
+        except OSError as error:
+            _fail(f"{file} cannot be read: {error.strerror or error}.", EXIT_FAILED)
+    with opened(db_path, must_exist=True) as store:
+        verdict = verify_file(store, file, data) if file is not None else \
+            verify_fingerprint(store, digits)
+    if not verdict.ok:
+        _fail(verdict.message, EXIT_FAILED)
+    click.echo(verdict.message)
 
 
 @main.command("import")
@@ -413,9 +485,12 @@ def import_(db_path: Path, paths: tuple[Path, ...], committee: str | None,
 @click.option("--to", "date_to", type=DATE, help="Meetings on or before this date.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.option("--public", "public_only", is_flag=True,
+              help="Leave out what was minuted under exempt items.")
 @click.pass_obj
 def search(db_path: Path, words: tuple[str, ...], all_kinds: bool, committee: str | None,
-           date_from: dt.date | None, date_to: dt.date | None, limit: int, as_json: bool) -> None:
+           date_from: dt.date | None, date_to: dt.date | None, limit: int, as_json: bool,
+           public_only: bool) -> None:
     """Search past resolutions: WORDS (all must match), "phrases", prefix*, OR,
     -exclusions. clerk search school places -temporary"""
     import json
@@ -426,7 +501,7 @@ def search(db_path: Path, words: tuple[str, ...], all_kinds: bool, committee: st
     if date_from and date_to and date_from > date_to:
         _fail("--from is after --to: no meeting can be in between.", EXIT_FAILED)
     filters = SearchFilters(kinds=None if all_kinds else ("resolution",), committee=committee,
-                            date_from=date_from, date_to=date_to)
+                            date_from=date_from, date_to=date_to, public_only=public_only)
     with opened(db_path, must_exist=True) as store:
         if committee and store.committees.find(committee) is None:
             _fail(f"There is no committee called {committee!r}.", EXIT_FAILED)
@@ -442,6 +517,8 @@ def search(db_path: Path, words: tuple[str, ...], all_kinds: bool, committee: st
     for hit in results.hits:
         item = f"{hit.minute_number}. {hit.item_title}" if hit.minute_number else hit.item_title
         where = f"{hit.date.isoformat()} · {hit.committee} · {item}"
+        if hit.exempt:
+            where += " · EXEMPT (not for the public)"
         kind = hit.label or hit.kind.upper()
         click.echo(f"\n{click.style(where, bold=True)}\n  {kind}: {_marked(hit.snippet)}")
 
@@ -461,6 +538,7 @@ def _hit_json(hit) -> dict:
             "date": hit.date.isoformat(), "status": hit.status, "item_id": hit.item_id,
             "minute_number": hit.minute_number, "item_title": hit.item_title,
             "entry_id": hit.entry_id, "kind": hit.kind, "label": hit.label, "text": hit.text,
+            "exempt": hit.exempt,
             "snippet": hit.snippet.replace(MARK_START, "**").replace(MARK_END, "**")}
 
 

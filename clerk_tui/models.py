@@ -410,3 +410,6 @@ class ActionRecord(ClerkModel):
     overdue: bool = False
     exempt: bool = False
     """Agreed under an exempt item: its words stay out of public documents."""
+    minute_number: str | None = None
+    item_title: str = ""
+    """The item's number and title apart (``item_label`` holds both), for a spreadsheet."""

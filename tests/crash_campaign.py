@@ -7,6 +7,11 @@ open it, and every character typed 250 ms or more before the kill must be there.
 
 ``make test`` runs a few trials (tests/test_crash_campaign.py); ``make soak`` runs
 200 and prints the figures:  python tests/crash_campaign.py --trials 200
+
+The terminal-loss trials (``--loss-trials``) type a stored line and a half-typed one,
+then take the terminal away (the tmux server killed, the tmux session killed, or the
+program relaying the terminal killed, as when an ssh connection drops) and measure how
+long clerk takes to end; everything typed must be in the file.
 """
 
 from __future__ import annotations
@@ -15,17 +20,22 @@ import argparse
 import datetime as dt
 import os
 import random
+import shlex
 import signal
 import sqlite3
+import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from terminal import Terminal
+from terminal import Terminal, clerk_processes, cpu_seconds, has_ended, process_state
 
 from clerk_tui import models as m
 from clerk_tui.store import Store
@@ -170,10 +180,168 @@ def summary(results: list[Trial]) -> str:
             f"{sum(r.corrupt for r in results)} corrupt files")
 
 
+LossMode = Literal["server", "session", "relay"]
+LOSS_MODES: tuple[LossMode, ...] = ("server", "session", "relay")
+ENDS_WITHIN = 20.0  # seconds a trial waits for clerk to end: generous on a loaded machine
+PROMISED_EXIT = 2.0  # seconds: what the README promises, reported by the soak, not asserted
+
+
+@dataclass(frozen=True)
+class LossTrial:
+    """What one terminal-loss trial typed, what the file holds, and how clerk ended."""
+
+    mode: LossMode
+    stored: str
+    """A line typed and stored with Enter."""
+    draft: str
+    """A line typed on the capture line, without Enter, and shown before the terminal went."""
+    typed_on: list[str]
+    """Keys typed on after it, up to the terminal's end: some may never reach clerk."""
+    entries: list[str]
+    saved_draft: str
+    integrity: str
+    seconds: float | None
+    """From the terminal's end to clerk's; None if it had not ended after ENDS_WITHIN."""
+    state: str = ""
+    """If clerk had not ended: its process state and the CPU it used in the last second."""
+
+    @property
+    def kept(self) -> bool:
+        """Everything typed is in the file, and the file is sound."""
+        return (self.stored in self.entries and self.saved_draft.startswith(self.draft)
+                and (self.draft + "".join(self.typed_on)).startswith(self.saved_draft)
+                and self.integrity == "ok")
+
+
+def _end_the_terminal(terminal: Terminal, mode: LossMode, relay: int) -> None:
+    if mode == "server":
+        terminal.kill_server()
+    elif mode == "session":
+        subprocess.run([*terminal.tmux, "kill-session", "-t", terminal.name], check=True)
+    else:  # the relay (sshd, here script(1)) dies: clerk's terminal hangs up
+        os.kill(relay, signal.SIGKILL)
+
+
+def _wait_for_end(pid: int) -> tuple[float | None, str]:
+    """Seconds until ``pid`` ends, polled closely; or None and what it is doing."""
+    start = time.monotonic()
+    while time.monotonic() - start < ENDS_WITHIN:
+        if has_ended(pid):
+            return time.monotonic() - start, ""
+        time.sleep(0.005)
+    used = cpu_seconds(pid)
+    time.sleep(1)
+    return None, f"state {process_state(pid)}, {cpu_seconds(pid) - used:.2f} s of CPU in 1 s"
+
+
+def _relay_command(command: list[str]) -> list[str]:
+    """``command`` on a terminal of its own, relayed by script(1) as sshd would relay it
+    (with a shell between, as a login has)."""
+    from conftest import require_program
+
+    return [require_program("script"), "-qfec", f"{shlex.join(command)}; true", "/dev/null"]
+
+
+def loss_trial(folder: Path, mode: LossMode, number: int) -> LossTrial:
+    """One trial in ``folder``: type, take the terminal away, wait for clerk to end."""
+    db = folder / "clerk.db"
+    item_id, _ = _prepare(db)
+    env = {"CLERK_CONFIG": str(folder / "settings.toml"), "TERM": "xterm-256color"}
+    command = [sys.executable, "-m", "clerk_tui", "--db", str(db)]
+    terminal = Terminal(_relay_command(command) if mode == "relay" else command, env,
+                        own_server=True)
+    stored, draft = f"Stored line {number} of the trial", f"Half typed line {number}"
+    try:
+        terminal.wait_for("Scrutiny Committee")
+        terminal.press("Enter")
+        terminal.wait_for("Type a note")
+        terminal.type(stored, enter=True)
+        terminal.wait_for(stored)
+        terminal.type(draft)
+        terminal.wait_for(draft)  # on screen; not necessarily saved yet
+        (pid,) = clerk_processes(db)
+        relay = _ancestor(pid, "script") if mode == "relay" else 0
+        with _typing_on(terminal) as typed_on:  # the clerk is typing as the terminal goes
+            # The kernel sends SIGCONT with the hang-up; Textual restarted on it, and hung
+            # when it came before the hang-up was complete. Sent a moment early, it always does.
+            os.kill(pid, signal.SIGCONT)
+            _end_the_terminal(terminal, mode, relay)
+        seconds, state = _wait_for_end(pid)
+    finally:
+        terminal.close()
+    return LossTrial(mode, stored, draft, typed_on, *_read_typed(db, item_id), seconds, state)
+
+
+@contextmanager
+def _typing_on(terminal: Terminal) -> Iterator[list[str]]:
+    """Keep typing on the capture line (a key every few milliseconds) from a moment
+    before the block to its end; yields the keys sent, filled in as they go."""
+    sent: list[str] = []
+    done = threading.Event()
+
+    def type_on() -> None:
+        while not done.is_set():
+            key = "abcdefghij"[len(sent) % 10]
+            sent.append(key)
+            subprocess.run([*terminal.tmux, "send-keys", "-t", terminal.name, "-l", key],
+                           capture_output=True)
+            time.sleep(0.01)
+
+    typist = threading.Thread(target=type_on, daemon=True)
+    typist.start()
+    time.sleep(0.2)
+    try:
+        yield sent
+    finally:
+        done.set()
+        typist.join()
+
+
+def _ancestor(pid: int, name: str) -> int:
+    """The nearest process above ``pid`` running the program ``name``."""
+    while pid > 1:
+        pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        if Path(f"/proc/{pid}/comm").read_text().strip() == name:
+            return pid
+    raise LookupError(f"no {name} above the process")
+
+
+def _read_typed(db: Path, item_id: str) -> tuple[list[str], str, str]:
+    connection = sqlite3.connect(db)
+    try:
+        entries = [text for (text,) in connection.execute(
+            "SELECT text FROM entries WHERE item_id = ?", (item_id,))]
+        row = connection.execute("SELECT text FROM capture_drafts WHERE item_id = ?",
+                                 (item_id,)).fetchone()
+        integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        connection.close()
+    return entries, row[0] if row else "", integrity
+
+
+def loss_campaign(trials: int) -> Iterator[LossTrial]:
+    """Run ``trials`` terminal-loss trials, taking turns at the ways a terminal ends."""
+    for number in range(trials):
+        with tempfile.TemporaryDirectory(prefix="clerk-loss-") as folder:
+            yield loss_trial(Path(folder), LOSS_MODES[number % len(LOSS_MODES)], number)
+
+
+def loss_summary(results: list[LossTrial]) -> str:
+    """The figures for the README: trials, what was kept, and how long clerk took to end."""
+    times = sorted(r.seconds for r in results if r.seconds is not None)
+    within = sum(1 for t in times if t <= PROMISED_EXIT)
+    figures = (f"median {statistics.median(times):.2f} s, max {max(times):.2f} s, "
+               f"{within} within {PROMISED_EXIT:.0f} s" if times else "none ended")
+    return (f"{len(results)} terminal-loss trials, {sum(r.kept for r in results)} kept "
+            f"everything typed, {len(times)} ended: {figures}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=200)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--loss-trials", type=int, default=0,
+                        help="terminal-loss trials to run after the crash trials")
     arguments = parser.parse_args()
     results = []
     for number, trial in enumerate(campaign(arguments.trials, arguments.seed), start=1):
@@ -182,9 +350,25 @@ def main() -> int:
         print(f"[{number}/{arguments.trials}] {trial.mode:7} typed {len(trial.typed):3} "
               f"promised {trial.required:3} saved {len(trial.saved):3} lost {trial.lost}{flag}",
               flush=True)
-    print(summary(results))
+    if results:
+        print(summary(results))
     failed = any(r.lost or r.garbled or r.corrupt for r in results)
-    return 1 if failed else 0
+    return 1 if failed or not _loss_soak(arguments.loss_trials) else 0
+
+
+def _loss_soak(trials: int) -> bool:
+    """Run the terminal-loss trials, print each and the figures; True if all went well."""
+    results = []
+    for number, trial in enumerate(loss_campaign(trials), start=1):
+        results.append(trial)
+        ended = f"ended after {trial.seconds:.2f} s" if trial.seconds is not None \
+            else f"NOT ENDED after {ENDS_WITHIN:.0f} s ({trial.state})"
+        flag = "" if trial.kept and trial.seconds is not None else "  <-- FAILED"
+        print(f"[{number}/{trials}] terminal lost ({trial.mode:7}): {ended}, "
+              f"{'everything typed kept' if trial.kept else 'TYPING LOST'}{flag}", flush=True)
+    if results:
+        print(loss_summary(results))
+    return all(r.kept and r.seconds is not None for r in results)
 
 
 if __name__ == "__main__":

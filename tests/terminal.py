@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 import time
 import uuid
+from pathlib import Path
 
 
 
@@ -17,23 +19,31 @@ def require_tmux() -> str:
 
 
 class Terminal:
-    """A detached tmux session running one command."""
+    """A detached tmux session running one command.
 
-    def __init__(self, command: list[str], env: dict[str, str], width: int = 100, height: int = 30):
-        self.tmux = require_tmux()
+    With ``own_server`` the session runs in a tmux server of its own (a socket named for
+    it), which :meth:`kill_server` may end without touching anyone else's sessions.
+    """
+
+    def __init__(self, command: list[str], env: dict[str, str], width: int = 100, height: int = 30,
+                 own_server: bool = False):
         self.name = f"clerk-test-{uuid.uuid4().hex[:8]}"
+        self.own_server = own_server
+        self.tmux = [require_tmux(), *(["-L", self.name] if own_server else [])]
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         # Report the exit code on screen, then linger so it can be read.
         script = f"env {exports} {shlex.join(command)}; echo \"EXITED $?\"; sleep 60"
         subprocess.run(
-            [self.tmux, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
+            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
              "sh", "-c", script],
             check=True,
         )
+        self.socket = subprocess.run([*self.tmux, "display", "-p", "#{socket_path}"],
+                                     capture_output=True, text=True).stdout.strip()
 
     def screen(self) -> str:
         """What the terminal shows now."""
-        result = subprocess.run([self.tmux, "capture-pane", "-p", "-t", self.name],
+        result = subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name],
                                 capture_output=True, text=True, check=True)
         return result.stdout
 
@@ -50,7 +60,7 @@ class Terminal:
     def press(self, *keys: str, settle: float = 0.15) -> None:
         """Send keys (tmux names: F1, Escape, C-q, Enter), then pause as a person would
         between a key that moves focus and the next words."""
-        subprocess.run([self.tmux, "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
         time.sleep(settle)
 
     def type(self, text: str, enter: bool = False) -> None:
@@ -61,10 +71,55 @@ class Terminal:
 
     def program_pid(self) -> int:
         """The process id of the program running in the terminal."""
-        shell = subprocess.run([self.tmux, "display", "-p", "-t", self.name, "#{pane_pid}"],
+        shell = subprocess.run([*self.tmux, "display", "-p", "-t", self.name, "#{pane_pid}"],
                                capture_output=True, text=True, check=True).stdout.strip()
         children = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout
         return int(children.split()[0])
 
     def close(self) -> None:
-        subprocess.run([self.tmux, "kill-session", "-t", self.name], capture_output=True)
+        """End the session (and its server, if it has one of its own)."""
+        subprocess.run([*self.tmux, "kill-session", "-t", self.name], capture_output=True)
+        if self.own_server:
+            self.kill_server()
+
+    def kill_server(self) -> None:
+        """End this session's own tmux server, as when tmux is killed (its socket too)."""
+        assert self.own_server, "only a server of the terminal's own may be killed"
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+        if self.socket:  # tmux leaves it behind
+            Path(self.socket).unlink(missing_ok=True)
+
+
+def clerk_processes(db: Path) -> list[int]:
+    """The clerk processes (alive or not yet reaped) whose command line opens ``db``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:  # ended while we looked
+            continue
+        if str(db).encode() in argv and any(b"clerk" in part for part in argv[:3]):
+            found.append(int(entry.name))
+    return found
+
+
+def process_state(pid: int) -> str | None:
+    """The state letter of process ``pid`` (R, S, D, Z...), None once it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[0]
+
+
+def has_ended(pid: int) -> bool:
+    """True once ``pid`` has exited (a zombie nobody reaped has exited too)."""
+    return process_state(pid) in (None, "Z", "X")
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time process ``pid`` has used (user and system), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from clerk_tui.output_paths import COPY_IDS, UnsafeOutput
 from clerk_tui.store import Store, StoreError
 from conftest import add_sample
 
@@ -64,7 +65,7 @@ def test_backup_into_a_folder_and_refusing_to_overwrite(store, tmp_path, clock):
 
 
 def test_backup_refuses_the_database_itself_and_a_path_through_a_file(store, db_path, tmp_path):
-    with pytest.raises(StoreError, match="the database itself"):
+    with pytest.raises(UnsafeOutput, match="is the database clerk has open"):
         store.backup(db_path, overwrite=True)
     (tmp_path / "afile").write_text("x")
     with pytest.raises(StoreError, match="cannot be written"):
@@ -77,3 +78,19 @@ def test_overwriting_a_backup_removes_its_stale_log(store, tmp_path):
     stale.write_bytes(b"old log")
     store.backup(target, overwrite=True)
     assert not stale.exists()
+
+
+def test_a_backup_is_marked_as_clerks_copy_until_it_is_opened_to_work_in(store, tmp_path):
+    target = store.backup(tmp_path / "copy.db")
+    mark = lambda: sqlite3.connect(target).execute("PRAGMA application_id").fetchone()[0]
+    assert COPY_IDS[mark()] == "backup"
+    with Store.open(target, read_only=True):
+        assert COPY_IDS.get(mark()) == "backup"  # only looked at: still a copy
+    Store.open(target).close()
+    assert mark() not in COPY_IDS
+
+
+def test_a_backup_leaves_no_temporary_file(store, tmp_path):
+    store.backup(tmp_path / "copy.db")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clerk.db", "clerk.db-shm",
+                                                         "clerk.db-wal", "copy.db"]

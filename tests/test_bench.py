@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import sys
 
 import pytest
 
@@ -13,7 +14,7 @@ from bench.cases.search import distinct_queries
 from bench.cases.typing import TAIL, key_sequence
 from bench.config import FULL, QUICK
 from bench.measure import alternate, median, percentile
-from bench.terminal import visible
+from bench.terminal import Pty, Tmux, environment, left_behind, running, visible
 
 
 def test_percentiles_interpolate_between_the_nearest_values():
@@ -86,3 +87,39 @@ def test_search_queries_are_distinct_pairs_of_words():
     queries = distinct_queries(100)
     assert len(queries) == len(set(queries)) == 100
     assert all(len(query.split()) == 2 for query in queries)
+
+
+def _stubborn(mark: str) -> list[str]:
+    """A program that ignores the hang-up of its terminal, SIGTERM and Ctrl+Q, as clerk
+    once ignored a terminal that went away."""
+    return [sys.executable, "-c", "import signal, time\n"
+            "for number in (signal.SIGHUP, signal.SIGTERM):\n"
+            "    signal.signal(number, signal.SIG_IGN)\n"
+            f"print('{mark}', flush=True)\ntime.sleep(600)"]
+
+
+def test_the_harness_ends_a_program_on_its_pseudo_terminal_that_will_not_quit():
+    terminal = Pty(_stubborn("ready"), environment())
+    terminal.wait_for("ready")
+    terminal.close(timeout=0.5)
+    assert not running(terminal.pid)
+    assert terminal.pid not in left_behind()
+
+
+def test_the_harness_ends_every_program_it_started_in_tmux():
+    from conftest import require_program
+
+    require_program("tmux")
+    terminal = Tmux(patience=0.5)
+    try:
+        terminal.start(_stubborn("first"), environment())
+        terminal.wait_for("first")
+        first = terminal.pid()
+        terminal.start(_stubborn("second"), environment())  # the first is ended
+        terminal.wait_for("second")
+        second = terminal.pid()
+        assert not running(first)
+    finally:
+        terminal.close()
+    assert not running(second)
+    assert not {first, second} & set(left_behind())

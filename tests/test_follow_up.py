@@ -116,12 +116,13 @@ def test_clerk_actions_in_every_format(store, two_meetings, run, tmp_path):
     assert table.exit_code == 0, table.output
     assert table.output.startswith("2 action(s) (CONFIDENTIAL") and "OVERDUE" in table.output
     rows = list(csv.reader(io.StringIO(run("actions", "--format", "csv", "--confidential").output)))
-    assert rows[0] == ["Action", "Detail", "Owner", "Due", "Status", "Meeting"]
-    assert rows[1] == ["Circulate the valuation", "2. Depot lease", "Head of Property",
-                       "1 June 2024", "Overdue", "Planning, 1 May 2024"]
+    assert rows[0] == ["Action", "Owner", "Due", "Status", "Done on", "Progress", "Committee",
+                       "Meeting date", "Item number", "Item title", "Exempt"]
+    assert rows[1] == ["Circulate the valuation", "Head of Property", "2024-06-01", "Overdue",
+                       "", "", "Planning", "2024-05-01", "2", "Depot lease", "yes"]
     out = tmp_path / "log.csv"
     assert run("actions", "--format", "csv", "-o", str(out)).exit_code == 0
-    assert out.read_text().startswith("Action,Detail")
+    assert out.read_text().startswith("Action,Owner,Due")
     again = run("actions", "--format", "csv", "-o", str(out))
     assert again.exit_code == 1 and "--overwrite" in again.output
     assert run("actions", "--format", "csv", "-o", str(out), "--overwrite").exit_code == 0
@@ -272,7 +273,7 @@ async def test_approved_subject_to_corrections_then_corrected_and_reopened(app, 
         await pilot.pause()
         assert isinstance(app.screen, AuditScreen)
         table = app.screen.query_one(DataTable)
-        rows = [table.get_row_at(n) for n in range(table.row_count)]
+        rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
         assert [row[1] for row in rows] == ["Approved", "Reopened", "Approved", "Reopened"]
         assert rows[-1][3] == "Reason: The chair's name was misspelt"
 
@@ -365,6 +366,7 @@ def test_verify_knows_a_draft_and_minutes_reopened_since(store, two_meetings, ru
 
 def test_a_fingerprint_that_cannot_be_recorded_leaves_no_file(store, two_meetings, tmp_path):
     from clerk_tui.minutes.export import export_minutes
+    from clerk_tui.minutes.frozen import thaw_record
     from clerk_tui.store import StoreError
 
     may, june = two_meetings
@@ -372,8 +374,10 @@ def test_a_fingerprint_that_cannot_be_recorded_leaves_no_file(store, two_meeting
 
     def refuse(target, sha256):
         raise StoreError("The database is in use by another program.")
+    frozen = thaw_record(store.approvals.frozen(may.meeting.id))
     with pytest.raises(StoreError):
-        export_minutes(store.snapshot(may.meeting.id), tmp_path / "out", before_placing=refuse)
+        export_minutes(store.snapshot(may.meeting.id), tmp_path / "out", before_placing=refuse,
+                       frozen=frozen)
     assert list((tmp_path / "out").iterdir()) == []
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from clerk_tui import models as m
-from clerk_tui.store import Conflict, MinutesLocked
+from clerk_tui.store import Conflict, MinutesLocked, ReadOnly, Store, sealing
 from conftest import add_sample
 
 APPROVED_ON = dt.date(2024, 6, 5)
@@ -22,8 +24,11 @@ def approved(store, sample):
 
 @pytest.fixture
 def raw(db_path, approved):
-    """A second, plain sqlite3 connection: what a user poking at the file would do."""
+    """A second sqlite3 connection: what a user poking at the file would do. A plain one
+    cannot write to the minutes at all (clerk's triggers call functions only clerk
+    registers: see test_tamper); this one has them, so the lock itself is tested."""
     conn = sqlite3.connect(db_path, isolation_level=None)
+    sealing.register(conn)
     yield conn
     conn.close()
 
@@ -200,3 +205,71 @@ def test_changes_while_reopened_are_all_audited(store, approved):
     assert (log[-1].before["venue"], log[-1].after["venue"]) == ("Council Chamber", "Room 4")
     assert {r.row_id for r in log if r.change == "delete" and r.what == "entries"} == {
         e.id for e in approved.entries}
+
+
+# One file, one editor: the edit lock names the file, not the path -------------------
+
+
+def _other_names(db_path, tmp_path, monkeypatch):
+    """Every way of reaching the same file clerk might be given."""
+    (tmp_path / "db").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "link.db").symlink_to(db_path)
+    (tmp_path / "elsewhere" / "dirlink").symlink_to(tmp_path)
+    os.link(db_path, tmp_path / "hard.db")
+    os.link(db_path, tmp_path / "elsewhere" / "hard.db")
+    monkeypatch.chdir(tmp_path / "db")
+    return {
+        "symlink": tmp_path / "link.db",
+        "dotdot": tmp_path / "db" / ".." / db_path.name,
+        "relative": Path("..") / db_path.name,
+        "folder symlink": tmp_path / "elsewhere" / "dirlink" / db_path.name,
+        "hard link": tmp_path / "hard.db",
+        "hard link elsewhere": tmp_path / "elsewhere" / "hard.db",
+    }
+
+
+@pytest.mark.parametrize("spelling", ["symlink", "dotdot", "relative", "folder symlink",
+                                      "hard link", "hard link elsewhere"])
+def test_a_second_window_by_another_name_opens_read_only(db_path, tmp_path, monkeypatch,
+                                                         spelling):
+    Store.open(db_path).close()
+    other = _other_names(db_path, tmp_path, monkeypatch)[spelling]
+    first = Store.open(db_path, editing=True)
+    try:
+        second = Store.open(other, editing=True)
+        assert "open in another clerk window (process" in (second.read_only or "")
+        with pytest.raises(ReadOnly, match="open read-only"):
+            second.settings.set("organisation", "Elsewhere")
+        second.close()
+    finally:
+        first.close()
+    with Store.open(other, editing=True) as again:  # the first window has gone
+        assert again.read_only is None
+
+
+def test_whichever_name_is_opened_first_holds_the_file(db_path, tmp_path, monkeypatch):
+    Store.open(db_path).close()
+    names = _other_names(db_path, tmp_path, monkeypatch)
+    with Store.open(names["hard link"], editing=True) as first:
+        assert first.read_only is None
+        for name in (db_path, names["symlink"], names["hard link elsewhere"]):
+            with Store.open(name, editing=True) as later:
+                assert later.read_only is not None, name
+
+
+async def test_a_second_app_through_a_symlink_says_it_is_read_only(db_path, tmp_path, sample,
+                                                                   clock):
+    from clerk_tui.ui.app import make_app
+
+    link = tmp_path / "link.db"
+    link.symlink_to(db_path)
+    first = make_app(db_path, clock=clock)
+    second = make_app(link, clock=clock)
+    try:
+        async with second.run_test() as pilot:
+            await pilot.pause()
+            assert "READ-ONLY" in second.title
+            assert any("Opened read-only" in n.message for n in second._notifications)
+    finally:
+        first.store.close()

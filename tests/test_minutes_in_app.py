@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import docx
-from textual.widgets import Markdown
 
 from clerk_tui.ui.screens.form import FormScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen
+from clerk_tui.ui.widgets.preview import MinutesPreview
 from conftest import add_sample, type_text
 
 
@@ -64,11 +64,11 @@ async def test_the_preview_follows_what_is_captured(app):
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("f9")
-        preview = app.screen.query_one("#preview", Markdown)
+        preview = app.screen.query_one("#preview", MinutesPreview)
         assert preview.display and not app.screen.query_one("#entries").display
         await type_text(pilot, "= That apologies be noted (unanimous)", enter=True)
-        await wait_for(pilot, lambda: "apologies be noted" in preview.source)
-        assert "**RESOLVED:** That apologies be noted _(unanimously)_." in preview.source
+        await wait_for(pilot, lambda: "apologies be noted" in preview.text)
+        assert "RESOLVED: That apologies be noted (unanimously)." in preview.text
         await pilot.press("f9")
         assert not preview.display and app.screen.query_one("#entries").display
 

@@ -21,6 +21,7 @@ from clerk_tui import models as m
 from clerk_tui.cli import main
 from clerk_tui.fields import clean_text
 from clerk_tui.minutes.export import ExportError, export_minutes
+from clerk_tui.minutes.frozen import thaw_record
 from clerk_tui.minutes.word import _NOT_XML
 from conftest import add_sample, require_program
 
@@ -111,7 +112,8 @@ def test_every_page_says_draft_and_confidential_with_page_numbers(store, sample,
     public, _, _ = header_footer(export(store, sample, tmp_path, "public").path)
     assert public.startswith("DRAFT") and "CONFIDENTIAL" not in public
     store.meetings.approve(sample.meeting.id, dt.date(2024, 6, 5))
-    approved, _, _ = header_footer(export(store, sample, tmp_path, "public").path)
+    frozen = thaw_record(store.approvals.frozen(sample.meeting.id))
+    approved, _, _ = header_footer(export(store, sample, tmp_path, "public", frozen=frozen).path)
     assert approved == "Planning – 1 May 2024"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import re
 import zipfile
 import zlib
@@ -9,9 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from clerk_tui.file_kinds import kind_of
+from clerk_tui.file_kinds import kind_of, special_kind
 
-MAX_WORD_XML = 20 * 1024 * 1024  # a zip that expands beyond this is refused as a bomb
+MB = 1024 * 1024
+# The largest files read, far above any minutes or agenda (a year of a committee's minutes
+# as text is a few MB); a file is read at most this far, never wholly into memory first.
+MAX_TEXT_BYTES = 20 * MB
+MAX_WORD_BYTES = 50 * MB
+# A Word file is a zip: what it holds is checked before anything is decompressed.
+MAX_WORD_XML = 20 * MB  # its XML expanded; beyond this it is refused as a bomb
+MAX_WORD_EXPANDED = 100 * MB  # everything in it expanded, pictures too
+MAX_WORD_PARTS = 5_000  # files inside it
+MAX_PARAGRAPHS = 50_000  # paragraphs and tables; more than twice the longest minutes
 
 
 class UnreadableDocument(Exception):
@@ -58,6 +69,42 @@ def read_document(path: Path) -> list[Line]:
     return found
 
 
+def size_limit(path: Path) -> int:
+    """The most bytes clerk reads of the file at ``path``, by its kind (.docx or text)."""
+    return MAX_WORD_BYTES if path.suffix.lower() == ".docx" else MAX_TEXT_BYTES
+
+
+# Opened without waiting, so that a pipe swapped in after the check cannot block; the
+# flags are POSIX's (elsewhere the check before opening stands alone).
+_NO_WAITING = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_file(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the ordinary file at ``path`` (its links followed), at most ``limit``
+    (by default :func:`size_limit`). A pipe, a device or a folder is refused before it is
+    opened, and checked again once open, so nothing read can block or never end."""
+    limit = size_limit(path) if limit is None else limit
+    try:
+        _check_ordinary(path, os.stat(path).st_mode)
+        descriptor = os.open(path, os.O_RDONLY | _NO_WAITING)
+        with os.fdopen(descriptor, "rb") as handle:
+            _check_ordinary(path, os.fstat(handle.fileno()).st_mode)
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise UnreadableDocument(f"{path} cannot be read: {error.strerror or error}.") from None
+    if len(data) > limit:
+        kind = {MAX_WORD_BYTES: "Word files", MAX_TEXT_BYTES: "text files"}.get(limit, "a file")
+        raise UnreadableDocument(f"{path} is larger than {limit // MB} MB, the most clerk reads "
+                                 f"of {kind}; it was not read.")
+    return data
+
+
+def _check_ordinary(path: Path, mode: int) -> None:
+    if (kind := special_kind(mode)) is not None:
+        raise UnreadableDocument(f"{path} is {kind}, not an ordinary file; clerk reads only "
+                                 "ordinary files.")
+
+
 def read_lines(path: Path) -> list[str]:
     """The lines of a .txt, .md or .docx file.
 
@@ -66,10 +113,7 @@ def read_lines(path: Path) -> list[str]:
     """
     if path.suffix.lower() == ".docx":
         return _word_lines(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UnreadableDocument(f"{path} cannot be read: {error.strerror or error}.") from None
+    data = read_file(path, MAX_TEXT_BYTES)
     if not data.strip():
         raise UnreadableDocument(f"{path} is empty.")
     return decoded(data, path).replace("\u00a0", " ").splitlines()
@@ -120,14 +164,45 @@ def _mostly_control(text: str) -> bool:
 def _open_word(path: Path):
     import docx
 
-    _check_zip(path)
+    data = read_file(path, MAX_WORD_BYTES)
+    _check_zip(path, data)
     try:
-        return docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))  # the bytes checked, not the file again
     except Exception as error:  # python-docx fails in many ways on damaged files
         detail = str(error).splitlines()[0][:100] if str(error).strip() else ""
         raise UnreadableDocument(f"{path} is not a Word document that can be read: it is "
                                  f"damaged or of another kind ({type(error).__name__}"
                                  f"{': ' + detail if detail else ''}).") from None
+    if _paragraph_count(document) > MAX_PARAGRAPHS:
+        raise UnreadableDocument(f"{path} has more than {MAX_PARAGRAPHS:,} paragraphs, more "
+                                 "than any minutes or agenda; it was not read.")
+    return document
+
+
+def _paragraph_count(document) -> int:
+    """Paragraphs and table rows, wherever they are (counted without reading them)."""
+    from docx.oxml.ns import qn
+
+    return sum(1 for _ in document.element.body.iter(qn("w:p"), qn("w:tr")))
+
+
+class _Styles:
+    """Each paragraph's style name, and the list its style numbers, looked up once for
+    each style: python-docx looks for the default style afresh for every paragraph, so a
+    document of 20,000 paragraphs took minutes to read."""
+
+    def __init__(self) -> None:
+        self._known: dict[str | None, tuple[str, str | None]] = {}
+
+    def of(self, paragraph) -> tuple[str, str | None]:
+        """(its style's name, the list its style numbers it in) for ``paragraph``."""
+        style_id = paragraph._p.style
+        if style_id not in self._known:
+            style = paragraph.style
+            numbered = (_numbered_in(s.element) for s in _style_chain(style))
+            self._known[style_id] = ((style.name or "") if style is not None else "",
+                                     next((n for n in numbered if n is not None), None))
+        return self._known[style_id]
 
 
 def _word_document(path: Path) -> list[Line]:
@@ -137,14 +212,14 @@ def _word_document(path: Path) -> list[Line]:
     from docx.text.paragraph import Paragraph
 
     document = _open_word(path)
-    bullets = _bulleted_lists(document)
+    bullets, styles = _bulleted_lists(document), _Styles()
     counters: dict[str, int] = {}
     found: list[Line] = []
     for element in document.element.body.iterchildren():
         if element.tag.endswith("}tbl"):
             found += _table_lines(Table(element, document))
         elif element.tag.endswith("}p"):
-            line = _paragraph_line(Paragraph(element, document), bullets, counters)
+            line = _paragraph_line(Paragraph(element, document), bullets, counters, styles)
             if line is not None:
                 found.append(line)
     if not found:
@@ -152,12 +227,13 @@ def _word_document(path: Path) -> list[Line]:
     return found
 
 
-def _paragraph_line(paragraph, bullets: set[str], counters: dict[str, int]) -> Line | None:
+def _paragraph_line(paragraph, bullets: set[str], counters: dict[str, int],
+                    styles: _Styles) -> Line | None:
     text = tidy(paragraph.text)
     if not text:
         return None
-    style = (paragraph.style.name or "") if paragraph.style is not None else ""
-    numbering = _numbering(paragraph)
+    style = styles.of(paragraph)[0]
+    numbering = _numbering(paragraph, styles)
     if numbering in bullets or "Bullet" in style:
         return Line(text, "bullet")
     if numbering is not None:
@@ -181,10 +257,10 @@ def _word_lines(path: Path) -> list[str]:
     document = _open_word(path)
     lines: list[str] = []
     counters: dict[str, int] = {}
-    bullets = _bulleted_lists(document)
+    bullets, styles = _bulleted_lists(document), _Styles()
     for paragraph in document.paragraphs:
         text = paragraph.text.replace("\u00a0", " ")
-        numbering = _numbering(paragraph)
+        numbering = _numbering(paragraph, styles)
         if numbering in bullets:
             numbering = None
         if numbering is not None and text.strip():
@@ -194,15 +270,15 @@ def _word_lines(path: Path) -> list[str]:
     return lines
 
 
-def _numbering(paragraph) -> str | None:
+def _numbering(paragraph, styles: _Styles) -> str | None:
     """The list a paragraph is automatically numbered in (its own or its style's)."""
-    style = paragraph.style
-    elements = [paragraph._p] + [s.element for s in _style_chain(style)]
-    for element in elements:
-        found = element.find(".//{*}numPr/{*}numId")
-        if found is not None:
-            return next(iter(found.attrib.values()), "list")
-    return None
+    own = _numbered_in(paragraph._p)
+    return own if own is not None else styles.of(paragraph)[1]
+
+
+def _numbered_in(element) -> str | None:
+    found = element.find(".//{*}numPr/{*}numId")
+    return None if found is None else next(iter(found.attrib.values()), "list")
 
 
 def _bulleted_lists(document) -> set[str]:
@@ -243,7 +319,7 @@ def _package_kind(archive: zipfile.ZipFile) -> str | None:
     """None for a Word package, else what the zip file is instead."""
     names = set(archive.namelist())
     if "[Content_Types].xml" not in names:
-        if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
+        if "mimetype" in names and b"opendocument" in _head(archive, "mimetype"):
             return "an OpenDocument file (save it from LibreOffice as .docx)"
         return "a zip file of other files"
     if archive.getinfo("[Content_Types].xml").file_size > 1024 * 1024:
@@ -255,28 +331,38 @@ def _package_kind(archive: zipfile.ZipFile) -> str | None:
     return None  # python-docx says what is wrong with it
 
 
-def _check_zip(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as error:
-        raise UnreadableDocument(f"{path} cannot be read: {error.strerror or error}.") from None
-    if not head:
+def _head(archive: zipfile.ZipFile, name: str) -> bytes:
+    """The first bytes of a file in a zip, only those decompressed."""
+    with archive.open(name) as member:
+        return member.read(100)
+
+
+def _check_zip(path: Path, data: bytes) -> None:
+    """Refuse a Word file that is something else, encrypted, or expands beyond the
+    limits, from its zip directory alone: nothing is decompressed before this."""
+    if not data:
         raise UnreadableDocument(f"{path} is empty.")
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableDocument(f"{path} is password-protected or an old .doc file; save it "
                                  "from Word as a .docx without a password.")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if any(info.flag_bits & 0x1 for info in archive.infolist()):
                 raise UnreadableDocument(f"{path} is encrypted; save it without a password first.")
-            if sum(info.file_size for info in archive.infolist()) > MAX_WORD_XML:
+            if _too_big(archive.infolist()):
                 raise UnreadableDocument(f"{path} expands to an implausible size; it was not read.")
             if (kind := _package_kind(archive)) is not None:
                 raise UnreadableDocument(f"{path} is {kind}, not a Word document (.docx).")
     except zipfile.BadZipFile:
         raise UnreadableDocument(f"{path} is not a Word document (.docx).") from None
-    except (zlib.error, EOFError, NotImplementedError, RuntimeError):
+    except (zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
         raise UnreadableDocument(f"{path} is damaged and cannot be read as a Word document.") from None
-    except OSError as error:
-        raise UnreadableDocument(f"{path} cannot be read: {error.strerror or error}.") from None
+
+
+def _too_big(members: list[zipfile.ZipInfo]) -> bool:
+    """True when a zip holds more files, or more when expanded, than a Word file does
+    (python-docx reads every part whole). The sizes are the zip's own, and Python's zip
+    reader never expands a part beyond its stated size."""
+    xml = sum(m.file_size for m in members if m.filename.lower().endswith((".xml", ".rels")))
+    return (len(members) > MAX_WORD_PARTS or xml > MAX_WORD_XML
+            or sum(m.file_size for m in members) > MAX_WORD_EXPANDED)

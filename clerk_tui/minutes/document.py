@@ -97,6 +97,8 @@ class Document:
     """The words around the page number and the page count: ("Page ", " of ")."""
     final: bool = False
     """Approved minutes (not a draft)."""
+    footer: str = ""
+    """A line at the foot of every page: the fingerprint of approved minutes."""
     warnings: tuple[str, ...] = field(default_factory=tuple)
     """What the clerk should look at before publishing; never printed in the minutes."""
 

@@ -13,7 +13,7 @@ import hashlib
 import io
 import os
 import re
-import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +21,24 @@ from typing import Literal
 
 from clerk_tui.minutes.compose import Version, compose_item, compose_meeting
 from clerk_tui.minutes.document import Document
+from clerk_tui.minutes.frozen import FrozenError, FrozenMinutes
 from clerk_tui.minutes.markdown import to_markdown
+from clerk_tui.minutes.template_safety import note as template_note
 from clerk_tui.minutes.word import TemplateError, build
 from clerk_tui.models import HouseStyle, MeetingSnapshot, MeetingStatus
+from clerk_tui.output_paths import (
+    MAX_NAME_BYTES,
+    UnsafeOutput,
+    capped,
+    open_temporary,
+    refuse_unsafe_output,
+    remove_abandoned,
+)
 
 Format = Literal["docx", "md"]
 DEFAULT_FOLDER = Path("exports")
+SLUG_BYTES = 48  # a committee's part of a file name; with the rest, under MAX_NAME_BYTES
+ITEM_SLUG_BYTES = 18
 
 
 class ExportError(Exception):
@@ -43,9 +55,16 @@ class ExportResult:
     """The file's fingerprint, recorded for approved minutes so ``clerk verify`` works."""
 
 
-def slug(text: str) -> str:
-    """A file-name-safe form of ``text``: "Planning Committee" -> "planning-committee"."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "minutes"
+def slug(text: str, limit: int = SLUG_BYTES) -> str:
+    """A file-name-safe form of ``text``: "Planning Committee" -> "planning-committee".
+
+    Letters and digits of any script are kept ("日本語委員会" stays itself); a name with
+    none ("...") becomes a short hash of itself, and one longer than ``limit`` bytes is
+    cut and ends in that hash, so that different names keep different files."""
+    words = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", text).casefold()).strip("-")
+    if not words:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8] if text.strip() else "minutes"
+    return capped(words, limit, original=text)
 
 
 def file_name(snapshot: MeetingSnapshot, version: Version, fmt: Format,
@@ -57,13 +76,13 @@ def file_name(snapshot: MeetingSnapshot, version: Version, fmt: Format,
     parts.append(version)
     if snapshot.meeting.status != MeetingStatus.APPROVED:
         parts.append("draft")
-    return "-".join(parts) + f".{fmt}"
+    return capped("-".join(parts), MAX_NAME_BYTES - len(fmt) - 1) + f".{fmt}"
 
 
 def _item_label(snapshot: MeetingSnapshot, item_id: str) -> str:
     """An item's minute number (or title) for a file name; where two items would share
     it, each also gets its place on the agenda, so one never stands in for the other."""
-    labels = [slug(p.item.minute_number or p.item.title) for p in snapshot.items]
+    labels = [slug(p.item.minute_number or p.item.title, ITEM_SLUG_BYTES) for p in snapshot.items]
     place = next(n for n, p in enumerate(snapshot.items) if p.item.id == item_id)
     label = labels[place]
     return label if labels.count(label) == 1 else f"{label}-{place + 1}"
@@ -79,16 +98,22 @@ def export_minutes(
     style: HouseStyle | None = None,
     overwrite: bool = False,
     before_placing: Callable[[Path, str], None] | None = None,
+    database: Path | None = None,
+    frozen: FrozenMinutes | None = None,
 ) -> ExportResult:
     """Write the minutes of the meeting (or one item) to ``destination``, a folder
-    (the file gets its predictable name) or a file path.
+    (the file gets its predictable name) or a file path. A destination that is
+    ``database`` (the file clerk has open), a file beside it or any other database is
+    refused with :class:`~clerk_tui.output_paths.UnsafeOutput`, overwrite or not.
 
     ``before_placing(target, sha256)`` runs once the file's bytes are known and before
     it is put in place (to record the fingerprint of approved minutes): if it raises,
-    nothing is written, so no file exists that the record does not vouch for."""
-    document = (compose_item(snapshot, item_id, version, style) if item_id
-                else compose_meeting(snapshot, version, style))
-    target = _target(destination, file_name(snapshot, version, fmt, item_id), fmt)
+    nothing is written, so no file exists that the record does not vouch for.
+
+    Approved minutes are written from ``frozen``, the minutes as they were approved
+    (:mod:`clerk_tui.minutes.frozen`), never composed again; drafts are composed now."""
+    document = _document(snapshot, version, item_id, style, frozen)
+    target = _target(destination, file_name(snapshot, version, fmt, item_id), fmt, database)
     if target.exists() and not overwrite:
         raise ExportError(f"{target} already exists; nothing was written.")
     if template is not None and not template.is_file():
@@ -101,27 +126,46 @@ def export_minutes(
     sha256 = hashlib.sha256(data).hexdigest()
     if before_placing is not None:
         before_placing(target, sha256)
-    write_atomically(target, data, private=version == "confidential", overwrite=overwrite)
+    write_atomically(target, data, private=version == "confidential", overwrite=overwrite,
+                     database=database)
     return ExportResult(target, tuple(notes), sha256)
 
 
+def _document(snapshot: MeetingSnapshot, version: Version, item_id: str | None,
+              style: HouseStyle | None, frozen: FrozenMinutes | None) -> Document:
+    """What the file will say: the frozen approved minutes, or a draft composed now."""
+    if snapshot.meeting.status != MeetingStatus.APPROVED:
+        return (compose_item(snapshot, item_id, version, style) if item_id
+                else compose_meeting(snapshot, version, style))
+    if frozen is None:
+        raise ExportError("Approved minutes are written from the copy frozen when they were "
+                          "approved, and none was given; nothing was written.")
+    try:
+        return frozen.document(version, item_id)
+    except FrozenError as error:
+        raise ExportError(f"{error} Nothing was written.") from None
+
+
 def export_action_log(document: Document, destination: Path, day: dt.date,
-                      overwrite: bool = False) -> ExportResult:
+                      overwrite: bool = False, database: Path | None = None) -> ExportResult:
     """Write the action log (composed by the caller) as Word:
     action-log-<day>.docx, or action-log-<day>-confidential.docx."""
     confidential = "CONFIDENTIAL" in document.markings
     name = f"action-log-{day.isoformat()}{'-confidential' if confidential else ''}.docx"
-    target = _target(destination, name, "docx")
+    target = _target(destination, name, "docx", database)
     if target.exists() and not overwrite:
         raise ExportError(f"{target} already exists; nothing was written.")
     data = _word_bytes(document, None, [])
-    write_atomically(target, data, private=confidential, overwrite=overwrite)
+    write_atomically(target, data, private=confidential, overwrite=overwrite, database=database)
     return ExportResult(target, (), hashlib.sha256(data).hexdigest())
 
 
-def _target(destination: Path, name: str, fmt: Format) -> Path:
+def _target(destination: Path, name: str, fmt: Format, database: Path | None = None) -> Path:
     """The file to write: ``destination`` itself when it names a file of the right
-    kind, else the usual name inside the folder ``destination``."""
+    kind, else the usual name inside the folder ``destination``; refused (whatever its
+    name ends in) when it is or would be a database (:mod:`clerk_tui.output_paths`)."""
+    if not destination.is_dir():
+        refuse_unsafe_output(destination, database)
     if destination.is_dir() or not destination.suffix:
         folder, target = destination, destination / name
     elif destination.suffix.lower() == f".{fmt}":
@@ -133,6 +177,7 @@ def _target(destination: Path, name: str, fmt: Format) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ExportError(f"The folder {folder} cannot be made: {_why(error)}.") from None
+    refuse_unsafe_output(target, database)
     return target
 
 
@@ -143,6 +188,8 @@ def _word_bytes(document, template: Path | None, notes: list[str]) -> bytes:
         raise ExportError(str(error)) from None
     if writer.removed:
         notes.append(f"{writer.removed} character(s) that Word cannot hold were left out.")
+    if (stripped := template_note(writer.stripped)) is not None:
+        notes.append(stripped)
     buffer = io.BytesIO()
     writer.word.save(buffer)
     return buffer.getvalue()
@@ -167,16 +214,23 @@ def open_elsewhere(target: Path) -> str | None:
     return None
 
 
-def write_atomically(target: Path, data: bytes, private: bool, overwrite: bool) -> None:
+def write_atomically(target: Path, data: bytes, private: bool, overwrite: bool,
+                     database: Path | None = None) -> None:
     """Write beside ``target``, then put it in place in one step: a rename when
     replacing is allowed, else a link, which fails if a file appeared meanwhile.
+    Never onto ``database``, a file beside it or another database
+    (:class:`~clerk_tui.output_paths.UnsafeOutput`, overwrite or not).
     A file open in Word or LibreOffice is not replaced: saving it there would undo
-    the export, or the export would pull it from under the clerk's edits."""
+    the export, or the export would pull it from under the clerk's edits. The
+    temporary file is clerk's own kind (hidden, locked while written), so one left by
+    a killed export is removed by the next clerk, here or at start."""
+    refuse_unsafe_output(target, database)
     if (program := open_elsewhere(target)) is not None:
         raise ExportError(f"{target} is open in {program}; close it there, then export again. "
                           "Nothing was written.")
+    remove_abandoned(target.parent)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        handle, temporary = open_temporary(target)
     except OSError as error:
         raise ExportError(f"Nothing can be written in {target.parent}: {_why(error)}.") from None
     try:
@@ -184,15 +238,15 @@ def write_atomically(target: Path, data: bytes, private: bool, overwrite: bool) 
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, 0o600 if private else 0o644)
-        if overwrite:
-            os.replace(temporary, target)
-        else:
-            os.link(temporary, target)
+            os.chmod(temporary, 0o600 if private else 0o644)
+            if overwrite:
+                os.replace(temporary, target)
+            else:
+                os.link(temporary, target)
     except FileExistsError:
         raise ExportError(f"{target} already exists; nothing was written.") from None
     except OSError as error:
         raise ExportError(f"{target} cannot be written: {_why(error)}. Nothing was written."
                           ) from None
     finally:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)

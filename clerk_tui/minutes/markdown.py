@@ -74,4 +74,5 @@ def to_markdown(document: Document, warnings: bool = False) -> str:
     if document.marking_line:
         head.append(f"**{escape(document.marking_line)}**")
     head.append(f"_{escape(document.header, line_start=False)}_")
-    return "\n\n".join(head + [block(part) for part in document.blocks]) + "\n"
+    foot = [f"_{escape(document.footer, line_start=False)}_"] if document.footer else []
+    return "\n\n".join(head + [block(part) for part in document.blocks] + foot) + "\n"

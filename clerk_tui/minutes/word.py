@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from clerk_tui.minutes.template_safety import strip_active_content
 from clerk_tui.minutes.document import (
     BulletList,
     Document,
@@ -36,6 +37,9 @@ from clerk_tui.minutes.document import (
 ROLE_STYLES = {"title": "Title", "subtitle": "Subtitle", "body": "Normal", "signature": "Normal"}
 STYLES_USED = ("Title", "Subtitle", "Normal", "Heading 1", "Heading 2", "List Bullet")
 TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+# A template with macros (.dotm, or a .docm) is read as a document; its macros are removed.
+MACRO_TYPES = ("application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+               "application/vnd.ms-word.document.macroEnabled.main+xml")
 DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 # What a template (or the library's own) may carry that is not the minutes: comments,
 # custom XML, a thumbnail of another document, custom properties.
@@ -67,6 +71,8 @@ class WordWriter:
 
     def __init__(self, template: Path | None = None) -> None:
         self.word = _open_template(template) if template else docx.Document()
+        self.stripped = strip_active_content(self.word) if template else []
+        """What was taken out of the template (macros, outside links ...), for the notes."""
         _tidy_package(self.word)
         self._styles: dict[str, object] = {}
         self._style_ids: dict[str, str | None] = {}
@@ -163,7 +169,7 @@ class WordWriter:
 
     def header_and_footer(self, document: Document) -> None:
         """Markings and the meeting in every header (first-page and even-page ones a
-        template has too); page numbers in every footer."""
+        template has too); page numbers, and any footer line, in every footer."""
         before, after = document.page_numbers
         for section in self.word.sections:
             for header, footer in _variants(section):
@@ -176,22 +182,30 @@ class WordWriter:
                 _field(numbers.add_run(), "PAGE")
                 numbers.add_run(after)
                 _field(numbers.add_run(), "NUMPAGES")
+                if document.footer:  # the fingerprint of approved minutes, on every page
+                    footer.add_paragraph().add_run(self.text(document.footer))
 
     def properties(self, document: Document) -> None:
         """Properties that tell the truth: the minutes' own, never a template's or the
         library's placeholders."""
         props, values = self.word.core_properties, document.properties
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-        props.title = self.text(values.title)
-        props.subject = self.text(values.subject)
-        props.author = props.last_modified_by = self.text(values.author)
-        props.keywords = self.text(values.keywords)
+        props.title = self.property_text(values.title)
+        props.subject = self.property_text(values.subject)
+        props.author = props.last_modified_by = self.property_text(values.author)
+        props.keywords = self.property_text(values.keywords)
         props.category = values.category
         props.comments = props.language = props.version = ""
         props.identifier = values.identifier
         props.content_status = "Final" if document.final else "Draft"
         props.created = props.modified = props.last_printed = now
         props.revision = 1
+
+    def property_text(self, value: str) -> str:
+        """``value`` as a document property holds it: at most 255 characters (a
+        300-character committee name is cut, ending in an ellipsis)."""
+        cleaned = self.text(value)
+        return cleaned if len(cleaned) <= 255 else cleaned[:254] + "\u2026"
 
     def save(self, path: Path) -> None:
         """Save to ``path``."""
@@ -219,17 +233,18 @@ def _open_template(template: Path):
 
 
 def _as_document(data: bytes) -> bytes:
-    """A Word template (.dotx) differs from a document only in its declared type."""
+    """A Word template (.dotx, .dotm) differs from a document only in its declared type."""
     with ZipFile(io.BytesIO(data)) as source:
         types = source.read("[Content_Types].xml")
-        if TEMPLATE_TYPE.encode() not in types:
+        if not any(kind.encode() in types for kind in (TEMPLATE_TYPE, *MACRO_TYPES)):
             return data
         out = io.BytesIO()
         with ZipFile(out, "w", ZIP_DEFLATED) as target:
             for info in source.infolist():
                 content = source.read(info.filename)
                 if info.filename == "[Content_Types].xml":
-                    content = content.replace(TEMPLATE_TYPE.encode(), DOCUMENT_TYPE.encode())
+                    for kind in (TEMPLATE_TYPE, *MACRO_TYPES):
+                        content = content.replace(kind.encode(), DOCUMENT_TYPE.encode())
                 target.writestr(info, content)
         return out.getvalue()
 

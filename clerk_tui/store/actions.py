@@ -54,8 +54,9 @@ class Actions:
             clauses.append("c.id = :committee_id")
             values["committee_id"] = committee_id
         if owner:
-            clauses.append("coalesce(e.reassigned_to, e.owner) LIKE :owner")
-            values["owner"] = f"%{owner.strip()}%"
+            # Found anywhere in the name, as typed: "%" and "_" are no wildcards here.
+            clauses.append("instr(lower(coalesce(e.reassigned_to, e.owner)), lower(:owner)) > 0")
+            values["owner"] = owner.strip()
         if before:
             clauses.append("m.date < :before")
             values["before"] = before.isoformat()
@@ -107,6 +108,7 @@ class Actions:
             item_label=f"{number}. {title}" if number else title,
             overdue=action.overdue(self._today()),
             exempt=bool(row["item_exempt"]),
+            minute_number=number, item_title=title,
         )
 
     def _today(self) -> dt.date:

@@ -2,23 +2,128 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from clerk_tui.models import Meeting, MeetingStatus, Resolution, Vote
-from clerk_tui.store.errors import Conflict
+from clerk_tui.models import Meeting, MeetingSnapshot, MeetingStatus, Resolution, Vote
+from clerk_tui.store import sealing
+from clerk_tui.store.errors import Conflict, StoreError
 from clerk_tui.store.rows import from_row
 
 if TYPE_CHECKING:
     from clerk_tui.store.store import Store
 
+Composer = Callable[[MeetingSnapshot], dict[str, Any]]
+FROZEN_FORMAT = 1
+
+
+def compose_all(snapshot: MeetingSnapshot) -> dict[str, Any]:
+    """Every version of the minutes, composed (:func:`clerk_tui.minutes.frozen.freeze`).
+
+    The store keeps no wording of its own: approval and freezing must be one step
+    whoever approves (the app, an import, the next meeting), so the store calls the
+    one composer, imported only when minutes are approved."""
+    from clerk_tui.minutes.frozen import freeze
+
+    return freeze(snapshot)
+
+
+@dataclass(frozen=True)
+class FrozenRecord:
+    """One frozen copy of approved minutes, as stored."""
+
+    seq: int
+    meeting_id: str
+    frozen_at: str
+    sha256: str
+    document: str
+    """The canonical JSON of every version of the minutes."""
+    content: dict[str, str]
+    """The SHA-256 of each table's rows of the meeting when it was frozen."""
+
+    @property
+    def intact(self) -> bool:
+        """True when the document still hashes to its recorded SHA-256."""
+        return sealing.sha256_text(self.document) == self.sha256
+
+
+def _record(row: dict) -> FrozenRecord:
+    return FrozenRecord(row["seq"], row["meeting_id"], row["frozen_at"], row["sha256"],
+                        row["document"], json.loads(row["content"] or "{}"))
+
 
 class Approvals:
-    """Approval of minutes, and the files exported from approved minutes."""
+    """Approval of minutes, their frozen copies, and the files exported from them."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, compose: Composer = compose_all) -> None:
         self._store = store
         self._db = store.database
+        self._compose = compose
+
+    def freeze(self, approved: Meeting) -> FrozenRecord:
+        """Keep the minutes of ``approved`` (the meeting as it is being approved) in
+        every version, composed now, with their SHA-256 and the hashes of the rows
+        they were composed from. Called by :meth:`Meetings.approve`, in its transaction."""
+        store = self._store
+        with store.transaction() as db:
+            snapshot = store.snapshot(approved.id).model_copy(update={"meeting": approved})
+            now = store.now().isoformat()
+            document = sealing.canonical({
+                "format": FROZEN_FORMAT, "meeting_id": approved.id, "frozen_at": now,
+                "committee": snapshot.committee.name, "date": approved.date.isoformat(),
+                "approved_on": approved.approved_on and approved.approved_on.isoformat(),
+                "documents": self._compose(snapshot)})
+            after = db.query("SELECT coalesce(max(rowid), 0) AS n FROM audit_log")[0]["n"]
+            db.insert("frozen_minutes", {
+                "meeting_id": approved.id, "frozen_at": now, "after_audit": after,
+                "document": document, "sha256": sealing.sha256_text(document),
+                "content": sealing.canonical(sealing.content_hashes(db.connection, approved.id))})
+        return self.frozen(approved.id, check=False)
+
+    def frozen(self, meeting_id: str, check: bool = True) -> FrozenRecord | None:
+        """The frozen copy of the meeting's approved minutes (the latest), if it has
+        one; with ``check``, refused when it no longer matches its SHA-256."""
+        rows = self._db.query("SELECT * FROM frozen_minutes WHERE meeting_id = ? "
+                              "ORDER BY seq DESC LIMIT 1", (meeting_id,))
+        record = _record(rows[0]) if rows else None
+        if check and record is not None and not record.intact:
+            raise StoreError("The frozen copy of these approved minutes does not match its "
+                             "fingerprint: it was changed outside clerk. Run clerk check.")
+        return record
+
+    def frozen_for_export(self, meeting_id: str) -> FrozenRecord:
+        """The frozen copy to export approved minutes from. Minutes approved before
+        clerk kept frozen copies are frozen now, as they stand (they are locked)."""
+        record = self.frozen(meeting_id)
+        if record is not None:
+            return record
+        with self._store.transaction():
+            meeting = self._store.meetings.get(meeting_id)
+            if meeting.status != MeetingStatus.APPROVED:
+                raise Conflict("Only approved minutes have a frozen copy.")
+            return self.freeze(meeting)
+
+    def frozen_by_sha256(self, sha256: str) -> FrozenRecord | None:
+        """The frozen copy whose SHA-256 is ``sha256``."""
+        rows = self._db.query("SELECT * FROM frozen_minutes WHERE sha256 = ? "
+                              "ORDER BY seq DESC LIMIT 1", (sha256,))
+        return _record(rows[0]) if rows else None
+
+    def frozen_matching(self, prefix: str) -> list[FrozenRecord]:
+        """Every frozen copy whose SHA-256 starts with ``prefix`` (hex digits)."""
+        rows = self._db.query("SELECT * FROM frozen_minutes WHERE substr(sha256, 1, ?) = ? "
+                              "ORDER BY seq", (len(prefix), prefix.lower()))
+        return [_record(row) for row in rows]
+
+    def is_current(self, record: FrozenRecord) -> bool:
+        """True when ``record`` is the frozen copy of the minutes as they stand approved
+        (not one superseded by reopening them)."""
+        latest = self.frozen(record.meeting_id, check=False)
+        return (latest is not None and latest.seq == record.seq
+                and self._store.meetings.get(record.meeting_id).status == MeetingStatus.APPROVED)
 
     def awaiting(self, meeting: Meeting) -> Meeting | None:
         """The committee's latest earlier meeting whose minutes have never been approved
@@ -52,15 +157,21 @@ class Approvals:
             return approved
 
     def record_export(self, sha256: str, meeting_id: str, item_id: str | None, version: str,
-                      path: str) -> None:
-        """Remember a file exported from approved minutes (by its SHA-256)."""
+                      path: str, frozen_sha256: str) -> None:
+        """Remember a file exported from approved minutes (by its SHA-256), and the
+        frozen minutes (by theirs) it was written from. The same bytes written again
+        from the same frozen minutes are already recorded."""
         if self._store.meetings.get(meeting_id).status != MeetingStatus.APPROVED:
             raise Conflict("Only exports of approved minutes are recorded.")
         with self._store.transaction() as db:
-            db.upsert("exports", {"sha256": sha256, "meeting_id": meeting_id, "item_id": item_id,
+            known = self.export(sha256)
+            if known is not None and (known["meeting_id"], known["frozen_sha256"],
+                                      known["superseded_at"]) == (meeting_id, frozen_sha256, None):
+                return
+            db.insert("exports", {"sha256": sha256, "meeting_id": meeting_id, "item_id": item_id,
                                   "version": version, "path": str(Path(path).absolute()),
                                   "exported_at": self._store.now().isoformat(),
-                                  "superseded_at": None, "superseded_reason": None}, "sha256")
+                                  "frozen_sha256": frozen_sha256})
 
     def export(self, sha256: str) -> dict | None:
         """The recorded export with this SHA-256, if there is one; ``superseded_at`` and

@@ -12,9 +12,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from clerk_tui.file_kinds import kind_of
+from clerk_tui.output_paths import COPY_IDS, DATABASE_ID
 from clerk_tui.store.errors import FileBusy, FileRefused, NewerSchema, NotAClerkDatabase
 
-APPLICATION_ID = 0x434C524B  # "CLRK" in the file header marks a clerk database
+APPLICATION_ID = DATABASE_ID  # "CLRK" in the file header marks a clerk database
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -55,7 +56,7 @@ def inspect_file(path: Path, known_version: int) -> None:
             "The file has not been changed."
         )
     application_id, version, tables = _read_identity(path)
-    if application_id != APPLICATION_ID and (application_id or tables):
+    if application_id not in (APPLICATION_ID, *COPY_IDS) and (application_id or tables):
         raise NotAClerkDatabase(
             f"{path} is an SQLite database, but not a clerk database. "
             "The file has not been changed."
@@ -94,6 +95,24 @@ def refusal(path: Path, error: sqlite3.Error) -> FileRefused:
         f"{path} is damaged and cannot be read as a database ({message}). "
         "The file has not been changed; restore it from a backup."
     )
+
+
+def make_private(path: Path) -> str:
+    """An empty file about to become a database: made owner-only (draft minutes can
+    hold confidential matter), and a sentence saying so."""
+    said = f"{path} was empty: a new clerk database was made in it"
+    try:
+        os.chmod(path, 0o600)
+    except OSError as error:
+        return f"{said}, but it could not be made private ({error.strerror or error})."
+    return f"{said}, readable and writable by you alone."
+
+
+def claim_copy(connection: sqlite3.Connection) -> None:
+    """A backup (or published copy) opened to work in is a database again: its header
+    says so from now on, and clerk will never write a file over it."""
+    if connection.execute("PRAGMA application_id").fetchone()[0] in COPY_IDS:
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def write_problem(path: Path) -> str | None:

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clerk_tui.store.connection import create_private_file
+from clerk_tui.output_paths import (
+    BACKUP_ID,
+    MAX_NAME_BYTES,
+    capped,
+    open_temporary,
+    refuse_unsafe_output,
+    remove_abandoned,
+)
 from clerk_tui.store.database import Database
-from clerk_tui.store.errors import FileRefused, StoreError
+from clerk_tui.store.errors import StoreError
 from clerk_tui.store.migrations import SCHEMA_VERSION, schema_version
+from clerk_tui.store.record_check import RecordReport, check_record
 
 
 @dataclass(frozen=True)
@@ -25,16 +34,20 @@ class HealthReport:
     foreign_key_problems: int = 0
     search_index: list[str] = field(default_factory=list)
     """The search tables that do not match what they index."""
+    record: RecordReport = field(default_factory=RecordReport)
+    """The lock triggers, the frozen approved minutes and the audit chain."""
 
     @property
     def ok(self) -> bool:
-        """True when the schema is current, the file intact and the journal WAL."""
+        """True when the schema is current, the file intact, the journal WAL and the
+        record as clerk wrote it."""
         return (
             self.schema_version == SCHEMA_VERSION
             and self.integrity == ["ok"]
             and self.foreign_key_problems == 0
             and self.journal_mode == "wal"
             and not self.search_index
+            and self.record.ok
         )
 
 
@@ -43,14 +56,17 @@ INDEX_COLUMNS = "kind, text, people, item, reference, committee"
 
 
 def check(database: Database) -> HealthReport:
-    """Run SQLite's integrity and foreign key checks, and check the search index."""
+    """Run SQLite's integrity and foreign key checks, check the search index, and
+    compare the record with what clerk wrote (:mod:`clerk_tui.store.record_check`)."""
     with database.reading():
         conn = database.connection
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         keys = len(conn.execute("PRAGMA foreign_key_check").fetchall())
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0].lower()
         version = schema_version(conn)
-    return HealthReport(database.path, version, mode, integrity, keys, _search_problems(database))
+    record = check_record(database) if version == SCHEMA_VERSION else RecordReport()
+    return HealthReport(database.path, version, mode, integrity, keys, _search_problems(database),
+                        record)
 
 
 def _search_problems(database: Database) -> list[str]:
@@ -79,10 +95,11 @@ def rebuild_search(database: Database) -> None:
 
 
 def backup_path(database: Database, destination: Path) -> Path:
-    """Where a backup to ``destination`` goes: into it when it is a folder."""
+    """Where a backup to ``destination`` goes: into it when it is a folder (a symlink
+    to a folder too), named after the database and the time."""
     if destination.is_dir():
         stamp = database.clock().strftime("%Y%m%d-%H%M%S")
-        return destination / f"{database.path.stem}-{stamp}.db"
+        return destination / f"{capped(database.path.stem, MAX_NAME_BYTES - 20)}-{stamp}.db"
     return destination
 
 
@@ -91,41 +108,61 @@ def backup(database: Database, destination: Path, overwrite: bool = False) -> Pa
 
     SQLite's backup API copies every page in one step inside a read transaction,
     so the copy is one moment of the file. It is written beside the destination
-    and renamed into place only once its integrity check passes.
+    and renamed into place only once its integrity check passes; its header marks it
+    as clerk's backup, the one kind of database a later backup may replace. Raises
+    :class:`UnsafeOutput` for a destination that is a database or beside one (see
+    :mod:`clerk_tui.output_paths`), :class:`StoreError` when the copy fails.
     """
     target = backup_path(database, destination)
-    if target.exists() and target.resolve() == database.path.resolve():
-        raise StoreError(f"{target} is the database itself; back it up somewhere else.")
+    refuse_unsafe_output(target, database.path)
     if target.exists() and not overwrite:
-        raise StoreError(f"{target} already exists; choose another name or overwrite it.")
-    partial = target.with_name(f".{target.name}.partial")
+        raise StoreError(f"{target} already exists; choose another name, or replace it "
+                         "with --overwrite.")
+    remove_abandoned(target.parent)
+    descriptor = partial = None
     try:
-        partial.unlink(missing_ok=True)
-        create_private_file(partial)
-        _copy_into(database, partial)
+        descriptor, partial = open_temporary(target)
+        _copy_into(database, partial, descriptor)
         for stale in ("-wal", "-shm"):  # the old copy's log must not replay onto the new
             target.with_name(target.name + stale).unlink(missing_ok=True)
         os.replace(partial, target)
     except OSError as error:
-        raise StoreError(f"The backup cannot be written to {target}: {error.strerror or error}.") from None
-    except FileRefused as error:
-        raise StoreError(f"The backup cannot be written: {error}") from None
+        raise StoreError(f"The backup cannot be written to {target}: {_why(error)}. "
+                         "Nothing was written.") from None
+    except sqlite3.Error as error:
+        raise StoreError(f"The backup cannot be written to {target}: "
+                         f"{_sqlite_why(error)}. Nothing was written.") from None
     finally:
         with suppress(OSError):
-            partial.unlink(missing_ok=True)
+            if partial is not None:
+                partial.unlink(missing_ok=True)
+        if descriptor is not None:
+            os.close(descriptor)
     return target
 
 
-def _copy_into(database: Database, partial: Path) -> None:
+def _why(error: OSError) -> str:
+    return {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+            errno.EROFS: "the disk is read-only",
+            errno.EACCES: "you do not have permission to write there"}.get(
+        error.errno, error.strerror or str(error))
+
+
+def _sqlite_why(error: sqlite3.Error) -> str:
+    message = str(error)
+    return "the disk is full" if "full" in message else message
+
+
+def _copy_into(database: Database, partial: Path, descriptor: int) -> None:
     copy = sqlite3.connect(partial)
     try:
         with database.reading():
             database.connection.backup(copy)
+        copy.execute(f"PRAGMA application_id = {BACKUP_ID}")
         copy.execute("PRAGMA journal_mode = DELETE")
         result = copy.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
             raise StoreError(f"The backup failed its integrity check ({result}).")
     finally:
         copy.close()
-    with partial.open("rb+") as handle:
-        os.fsync(handle.fileno())
+    os.fsync(descriptor)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from clerk_tui.models import AuditRecord, Meeting, MeetingStatus, MeetingSummary
 from clerk_tui.store.database import Database
@@ -32,8 +32,12 @@ LIMIT :limit OFFSET :offset
 class Meetings:
     """Meetings of every committee."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database,
+                 freeze: Callable[[Meeting], None] | None = None) -> None:
         self._db = database
+        self._freeze = freeze
+        """Keeps the approved minutes (see :meth:`Approvals.freeze`), given the meeting
+        as it is about to be approved; the database refuses an approval without it."""
 
     def add(self, meeting: Meeting) -> Meeting:
         """Store a new meeting (always a draft)."""
@@ -60,17 +64,19 @@ class Meetings:
                 (reference.strip(), date.isoformat()),
             )
             wanted = f"a meeting of {reference!r} on {date.isoformat()}"
-        else:
+        else:  # the start of the id, compared as text: "%" and "_" are no wildcards here
+            start = reference.strip().lower()
             rows = self._db.query(
-                "SELECT * FROM meetings WHERE id LIKE ? || '%'", (reference.strip().lower(),)
-            ) if len(reference.strip()) >= 4 else []
+                "SELECT * FROM meetings WHERE substr(id, 1, length(:start)) = :start "
+                "ORDER BY date DESC, id LIMIT 6", {"start": start}) if start else []
             wanted = f"a meeting whose id starts {reference!r}"
         if not rows:
             raise NotFound(f"There is no {wanted.removeprefix('a ')}.")
         if len(rows) > 1:
-            ids = ", ".join(row["id"][:8] for row in rows)
-            raise Conflict(f"There is more than one {wanted.removeprefix('a ')} ({ids}); "
-                           "give more of the id.")
+            shown = max(8, len(reference.strip()) + 4)  # enough of each id to tell them apart
+            ids = ", ".join(f"{row['id'][:shown]} of {row['date']}" for row in rows[:5])
+            raise Conflict(f"There is more than one {wanted.removeprefix('a ')} ({ids}"
+                           f"{', …' if len(rows) > 5 else ''}); give more of the id.")
         return from_row(Meeting, rows[0])
 
     def previous(self, committee_id: str, before: dt.date) -> Meeting | None:
@@ -131,17 +137,23 @@ class Meetings:
     ) -> Meeting:
         """Record that the minutes were approved, on which date and at which meeting.
 
-        From then on the database refuses any change to them.
+        From then on the database refuses any change to them, and the minutes as
+        approved are frozen in the same step (every later export is written from them).
         """
         with self._db.transaction() as db:
             meeting = self.get(meeting_id)
             if meeting.status == MeetingStatus.APPROVED:
                 raise Conflict("These minutes are already approved.")
             # Approving again after a correction keeps the meeting that first approved them.
+            approved = meeting.model_copy(update={
+                "status": MeetingStatus.APPROVED, "approved_on": on, "reopen_reason": None,
+                "approved_at_meeting_id": at_meeting_id or meeting.approved_at_meeting_id})
+            if self._freeze is not None:
+                self._freeze(approved)
             db.update("meetings", meeting_id, {
-                "status": MeetingStatus.APPROVED.value,
+                "status": approved.status.value,
                 "approved_on": on.isoformat(),
-                "approved_at_meeting_id": at_meeting_id or meeting.approved_at_meeting_id,
+                "approved_at_meeting_id": approved.approved_at_meeting_id,
                 "reopen_reason": None,
             })
         return self.get(meeting_id)

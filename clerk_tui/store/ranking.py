@@ -37,7 +37,7 @@ JOIN committees c ON c.id = m.committee_id
 """
 COLUMNS = """e.rowid AS rowid, e.id AS entry_id, e.kind, e.label, e.text, m.id AS meeting_id,
     c.name AS committee, m.date, m.status, i.id AS item_id, i.minute_number,
-    i.title AS item_title, e.position"""
+    i.title AS item_title, i.exempt, e.position"""
 _BOUNDS = "search_fts.rowid BETWEEN :low AND :high"
 # bm25() in ORDER BY, not FTS5's ``rank``: ranking by ``rank`` reads each word's list of
 # rows twice, and costs twice as much for common words.

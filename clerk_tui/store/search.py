@@ -37,13 +37,15 @@ _AND = ("AND", "NEAR")  # written between words; every word must match anyway
 
 @dataclass(frozen=True)
 class SearchFilters:
-    """What the results are narrowed to. ``kinds=None`` means entries of every kind."""
+    """What the results are narrowed to. ``kinds=None`` means entries of every kind;
+    ``public_only`` leaves out entries of exempt items."""
 
     kinds: tuple[str, ...] | None = ("resolution",)
     committee: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     status: str | None = None
+    public_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class SearchHit:
     item_id: str
     minute_number: str | None
     item_title: str
+    exempt: bool = False  # its item is exempt (Schedule 12A): never shown to the public
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,7 @@ def query_parts(text: str) -> tuple[str | None, str | None]:
     return positive or None, " OR ".join(excluded) or None
 
 
-_INTERNAL = ("rowid", "date", "position", "rank")  # columns that are not a hit's fields
+_INTERNAL = ("rowid", "date", "position", "rank", "exempt")  # not a hit's fields as they are
 _FROM = ("FROM search_fts CROSS JOIN entries e ON e.rowid = search_fts.rowid" + JOINS +
          "WHERE search_fts MATCH :query AND {filters}")
 
@@ -175,12 +178,15 @@ def _filters(filters: SearchFilters, kinds: bool = False) -> tuple[str, dict]:
     if filters.status:
         clauses.append("m.status = :status")
         values["status"] = filters.status
+    if filters.public_only:
+        clauses.append("i.exempt = 0")
     return " AND ".join(clauses), values
 
 
 def _narrowed(filters: SearchFilters) -> bool:
     """True when something besides the words and kinds narrows the results."""
-    return bool(filters.committee or filters.date_from or filters.date_to or filters.status)
+    return bool(filters.committee or filters.date_from or filters.date_to or filters.status
+                or filters.public_only)
 
 
 def _opening(text: str) -> str:
@@ -233,6 +239,7 @@ class Search:
             return SearchResults(problem=f"The search could not be run ({error}).")
         hits = [SearchHit(**{k: v for k, v in row.items() if k not in _INTERNAL},
                           date=dt.date.fromisoformat(row["date"]),
+                          exempt=bool(row["exempt"]),
                           snippet=snippets.get(row["rowid"]) or _opening(row["text"]))
                 for row in rows]
         return SearchResults(hits, count)

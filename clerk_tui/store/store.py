@@ -29,10 +29,12 @@ from clerk_tui.store.capture import Capture
 from clerk_tui.store.committees import Committees
 from clerk_tui.store.connection import (
     BUSY_TIMEOUT_MS,
+    claim_copy,
     connect,
     connect_read_only,
     create_private_file,
     inspect_file,
+    make_private,
     refusal,
     write_problem,
 )
@@ -62,9 +64,12 @@ class Store:
     def __init__(self, database: Database, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.database = database
         self._edit_lock: EditLock | None = None
+        self.made: str | None = None
+        """A sentence for the clerk when opening made a new database in an empty file."""
         self.search = Search(database.path, busy_timeout_ms)
         self.committees = Committees(database)
-        self.meetings = Meetings(database)
+        # Approving freezes the minutes (Approvals.freeze) in the same transaction.
+        self.meetings = Meetings(database, freeze=lambda meeting: self.approvals.freeze(meeting))
         self.settings = Settings(database)
         self.items: OrderedRows[AgendaItem] = OrderedRows.of(
             database, "agenda_items", "meeting_id", "agenda item", AgendaItem
@@ -99,8 +104,10 @@ class Store:
         untouched, when it is not a clerk database or is from a newer clerk.
         """
         path = Path(path).expanduser()
+        empty, made = False, None
         if path.exists():
             inspect_file(path, SCHEMA_VERSION)
+            empty = path.is_file() and path.stat().st_size == 0
         elif not read_only:
             create_private_file(path)  # with its folders, so the edit lock has a place
         reason = "it was opened for reading only" if read_only else write_problem(path)
@@ -110,9 +117,11 @@ class Store:
         if reason is not None:
             connection = cls._open_read_only(path, reason, busy_timeout_ms)
         else:
+            made = make_private(path) if empty else None  # before SQLite makes its -wal
             connection = cls._open_for_writing(path, busy_timeout_ms)
         store = cls(Database(path, connection, clock or _now, read_only=reason), busy_timeout_ms)
         store._edit_lock = lock
+        store.made = made
         return store
 
     @staticmethod
@@ -120,6 +129,7 @@ class Store:
         connection = connect(path, busy_timeout_ms)
         try:
             migrate(connection)
+            claim_copy(connection)
         except sqlite3.Error as error:
             connection.close()
             raise refusal(path, error) from None

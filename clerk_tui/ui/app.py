@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-import signal
 from collections.abc import Iterable
 from pathlib import Path
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.driver import Driver
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
@@ -19,8 +20,11 @@ from clerk_tui.ui.autosave import Autosaver
 from clerk_tui.ui.collector import Collector
 from clerk_tui.ui.commands import QUIT, bindings, palette_commands
 from clerk_tui.ui.desk import Desk
-from clerk_tui.ui.failures import ContainsFailures, log_failure
+from clerk_tui.ui.failures import SHOWN_FOR, ContainsFailures, FailureReports
+from clerk_tui.ui.keys import hold_key
 from clerk_tui.ui.screens.meetings import MeetingsScreen
+from clerk_tui.ui.terminal_loss import driver_for
+from clerk_tui.ui.text import literal, shown
 
 # A save waits this long for another program's lock, then the autosaver retries: the
 # screen never freezes while the clerk types.
@@ -43,6 +47,8 @@ class ClerkApp(ContainsFailures, App[None]):
         self.desk = Desk(store, Autosaver(self, store.now))
         self._quit_anyway = False
         self._collector = Collector(self)
+        self._failures = FailureReports(lambda: self.store.path.parent, store.now,
+                                        self._show_failure, self.clear_notifications)
 
     @property
     def store(self) -> Store:
@@ -56,15 +62,18 @@ class ClerkApp(ContainsFailures, App[None]):
             self.title += " · READ-ONLY"
             self.notify(f"Opened read-only: {self.store.read_only}. Nothing can be changed "
                         "in this window.", severity="warning", timeout=15)
+        if self.store.made:  # an empty file named as the database
+            self.notify(self.store.made, timeout=15)
         self._apply_settings()
         self.push_screen(MeetingsScreen(self.desk))
         if not self.is_headless:
-            self._save_on_signals()
             self.call_after_refresh(self._collector.start)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self._collector.key_pressed()
+            if hold_key(self.screen, event):  # a screen still opening takes it when ready
+                return
         await super().on_event(event)
 
     def _apply_settings(self) -> None:
@@ -74,16 +83,25 @@ class ClerkApp(ContainsFailures, App[None]):
             self.notify(f"Unknown theme {self.settings.theme!r}; using the default.")
         self.set_keymap(self.settings.keys)
 
-    def _save_on_signals(self) -> None:
-        """A closed terminal (SIGHUP) or a shutdown (SIGTERM) saves, then quits."""
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(number, self._save_and_exit)
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for the terminal; on Linux and macOS, clerk's, which saves and
+        exits when the terminal goes away or SIGHUP or SIGTERM comes (terminal_loss.py)."""
+        return driver_for(super().get_driver_class())
 
-    def _save_and_exit(self) -> None:
-        if not self.desk.autosaver.flush():
+    def save_typing(self, leaving: bool) -> None:
+        """Save what is typed now (the terminal went, a signal came, or the terminal takes
+        no output); when leaving, what cannot be saved goes into a recovery file."""
+        if not self.desk.autosaver.flush() and leaving:
             self.desk.autosaver.rescue(self.store.path.parent)
-        self.exit()
+
+    def close_in_haste(self, settled: bool) -> None:
+        """Just before a hard exit (the clean one took too long; called from another
+        thread): rescue what is typed unless the saves were made, and close the file."""
+        try:
+            if not settled:
+                self.desk.autosaver.rescue(self.store.path.parent)
+        finally:
+            self.store.close()
 
     def report_failure(self, error: Exception) -> bool:
         """Tell the clerk something went wrong, log the details beside the database and
@@ -92,14 +110,31 @@ class ClerkApp(ContainsFailures, App[None]):
             return False
         if isinstance(error, WorkerFailed):  # a worker's failure: report what it raised
             error = error.error
-        log = log_failure(self.store.path.parent, error, self.store.now())
+        self._failures.report(error)  # logged once, shown once, never in a loop
+        return True
+
+    def _show_failure(self, error: BaseException, log: Path | None) -> None:
         saved = self.desk.autosaver.flush()
         where = f" The details are in {log}." if log else ""
         self.notify(f"Something went wrong ({type(error).__name__}: {error}).{where} "
                     + ("Everything typed is saved; carry on." if saved
                        else "What is typed is kept on screen."),
-                    title="clerk hit a problem", severity="error", timeout=20)
-        return True
+                    title="clerk hit a problem", severity="error", timeout=SHOWN_FOR)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """As Textual's, but the message and title are always shown literally (they
+        quote names, reasons and errors): never read as markup, controls made visible."""
+        super().notify(shown(message, lines=True), title=shown(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (in a field it copies): say which key does."""
+        self.notify("Press Ctrl+Q to quit (everything is saved).", title="Do you want to quit?")
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and sub-title (an organisation, a committee), literally."""
+        return super().format_title(shown(title), shown(sub_title))
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual ends the app here; failures in timers, workers and callbacks come
@@ -119,7 +154,8 @@ class ClerkApp(ContainsFailures, App[None]):
             return
         if self._quit_anyway:
             rescued = self.desk.autosaver.rescue(self.store.path.parent)
-            self.exit(message=f"Unsaved text was written to {rescued}" if rescued else None)
+            self.exit(message=literal(f"Unsaved text was written to {rescued}") if rescued
+                      else None)
             return
         self._quit_anyway = True
         self.set_timer(10, self._forget_quit)

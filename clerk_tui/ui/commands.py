@@ -36,10 +36,23 @@ class Command:
             self.action,
             self.label,
             show=self.show,
-            priority=self.priority,
+            priority=self.priority or acts_as_read(self.key),
             tooltip=self.help,
             id=self.id,
         )
+
+
+# Keys that the focused list, table or text field may need for itself: a command on
+# one of them waits its turn (Textual finds it once the key has gone up from the field).
+_FIELD_KEYS = {"enter", "escape", "delete", "backspace", "tab", "pageup", "pagedown", "up",
+               "down", "left", "right", "home", "end", "shift+up", "shift+down"}
+
+
+def acts_as_read(key: str) -> bool:
+    """Whether a command on ``key`` acts the moment the key is read (a priority
+    binding). Then a form it opens takes the keys typed straight after it, even on a
+    busy machine, instead of the field that had focus when it was pressed."""
+    return not set(key.split(",")) & _FIELD_KEYS
 
 
 HELP = Command("help", "f1", "show_help", "Help", "Help", "Keys and help for this screen")

@@ -29,6 +29,41 @@ def action_row(record: ActionRecord) -> tuple[str, ...]:
     )
 
 
+def action_csv_row(record: ActionRecord) -> tuple[str, ...]:
+    """One action for a spreadsheet (:data:`wording.ACTION_CSV_COLUMNS`): each fact in a
+    column of its own, dates in ISO 8601, every cell safe from being run as a formula."""
+    action = record.action
+    status = wording.OVERDUE if record.overdue else action.status.value.capitalize()
+    due, done = action.current_due, action.done_on
+    cells = (
+        wording.capitalised(wording.trimmed(action.text)),
+        wording.formal_name(action.current_owner) if action.current_owner else "",
+        due.isoformat() if due else "",
+        status,
+        done.isoformat() if done else "",
+        action.progress or "",
+        record.committee_name,
+        record.meeting_date.isoformat(),
+        record.minute_number or "",
+        record.item_title,
+        "yes" if record.exempt else "no",
+    )
+    return tuple(spreadsheet_safe(cell) for cell in cells)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: one that starts (after any spaces)
+    as a formula does (``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a
+    leading ``'``, as OWASP advises against CSV injection; "-5" too, since a formula can
+    hide behind a number's sign."""
+    if cell.startswith(_FORMULA_STARTS) or cell.lstrip(" \n").startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
 def compose_action_log(records: list[ActionRecord], settings: OrganisationSettings,
                        scope: str, today: dt.date, confidential: bool = False) -> Document:
     """The action log as a document; ``scope`` says which actions it holds. Actions

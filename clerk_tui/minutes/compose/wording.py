@@ -35,6 +35,18 @@ CHAIR = "Chair"
 CHAIR_OFFICES = ("chair", "chairman", "chairwoman", "chair of the committee")
 PAGE_NUMBERS = ("Page ", " of ")
 MARKING_SEPARATOR = "  "
+FINGERPRINT_DIGITS = 12
+
+
+def fingerprint(sha256: str) -> str:
+    """The short form of approved minutes' SHA-256 that every page carries and
+    ``clerk verify --fingerprint`` takes: 12 hex digits in threes of four."""
+    return " ".join(sha256[n:n + 4] for n in range(0, FINGERPRINT_DIGITS, 4))
+
+
+def fingerprint_line(sha256: str) -> str:
+    """The footer line of approved minutes."""
+    return f"Approved minutes, fingerprint {fingerprint(sha256)}"
 
 # Reading what was typed ----------------------------------------------------------
 
@@ -333,6 +345,9 @@ def closing_line(started: dt.time | None, ended: dt.time | None) -> str | None:
 
 ACTION_LOG_TITLE = "Action log"
 ACTION_LOG_COLUMNS = ("Action", "Detail", "Owner", "Due", "Status", "Meeting")
+# The action log for a spreadsheet: one fact a column, dates as YYYY-MM-DD.
+ACTION_CSV_COLUMNS = ("Action", "Owner", "Due", "Status", "Done on", "Progress", "Committee",
+                      "Meeting date", "Item number", "Item title", "Exempt")
 OVERDUE = "Overdue"
 
 

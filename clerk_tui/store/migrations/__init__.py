@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from functools import cache
 
 from clerk_tui.store.migrations import (
     m001_tables,
@@ -17,11 +18,13 @@ from clerk_tui.store.migrations import (
     m005_follow_up,
     m006_search_index,
     m007_corrections,
+    m008_frozen_minutes,
 )
+from clerk_tui.store import sealing
 
 MIGRATIONS: tuple[str, ...] = (
     m001_tables.SQL, m002_locks.SQL, m003_capture.SQL, m004_search.SQL, m005_follow_up.SQL,
-    m006_search_index.SQL, m007_corrections.SQL,
+    m006_search_index.SQL, m007_corrections.SQL, m008_frozen_minutes.SQL,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -48,7 +51,9 @@ def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int
 
     The version is read again inside each transaction, so two processes opening
     the same new file never apply a migration twice. Returns the final version.
+    The functions clerk's triggers call are registered on ``connection`` first.
     """
+    sealing.register(connection)
     for version in range(schema_version(connection) + 1, target + 1):
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -61,3 +66,16 @@ def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int
             connection.execute("ROLLBACK")
             raise
     return schema_version(connection)
+
+
+@cache
+def expected_triggers() -> dict[str, str]:
+    """Every trigger clerk's migrations leave, by name, with its SQL as SQLite keeps it
+    (``sqlite_master.sql``): the one list ``clerk check`` compares a file with."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(connection)
+        return dict(connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"))
+    finally:
+        connection.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -20,6 +19,7 @@ from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.form import FormField, FormScreen, enum_choices
 from clerk_tui.ui.screens.pick import PickScreen
+from clerk_tui.ui.text import literal
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
 STATES = ("open", "overdue", "done", "all")
@@ -95,8 +95,8 @@ class ActionLogScreen(ClerkScreen):
             agreed = cells[5] + (" (private)" if record.exempt else "")
             action = cells[0] if len(cells[0]) <= ACTION_WIDTH else \
                 cells[0][:ACTION_WIDTH - 1].rstrip() + "…"  # owner and status stay in view
-            table.add_row(*(Text(c, style=style) for c in (cells[3], action, cells[2],
-                                                            cells[4], agreed)),
+            table.add_row(*(literal(c, style) for c in (cells[3], action, cells[2],
+                                                         cells[4], agreed)),
                           key=record.action.id)
         if self.records:
             table.move_cursor(row=min(row, len(self.records) - 1))
@@ -105,8 +105,8 @@ class ActionLogScreen(ClerkScreen):
                  .replace("  ", " "), self.committee or "all committees", self.owner or "everyone"]
         if self.before:
             parts.append(f"agreed before {wording.short_date(self.before)}")
-        self.query_one("#meeting-title", Static).update(
-            " · ".join(parts) + (f" · updates are minuted{where}" if where else ""))
+        self.query_one("#meeting-title", Static).update(literal(
+            " · ".join(parts) + (f" · updates are minuted{where}" if where else "")))
 
     def _record(self) -> ActionRecord | None:
         row = self.query_one(DataTable).cursor_row

@@ -12,6 +12,7 @@ from clerk_tui.store import NotFound
 from clerk_tui.ui.commands import HELP, Command, bindings
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
+from clerk_tui.ui.text import literal
 
 AUDIT_COMMANDS = (Command("back", "escape", "back", "Back", "Back", "Back to the meeting"), HELP)
 _TABLES = {"entries": "entry", "agenda_items": "agenda item", "attendance": "attendance",
@@ -56,16 +57,16 @@ class AuditScreen(ClerkScreen):
         committee = self.store.committees.get(self.meeting.committee_id).name
         self.sub_title = f"Audit log · {committee} · {self.meeting.date.isoformat()}"
         records = self.store.meetings.audit_log(self.meeting.id)
-        self.query_one("#meeting-title", Static).update(
+        self.query_one("#meeting-title", Static).update(literal(
             f"{len(records)} event(s) since these minutes were first approved"
-            if records else "Nothing yet: the audit log starts when the minutes are approved.")
+            if records else "Nothing yet: the audit log starts when the minutes are approved."))
         table = self.query_one(DataTable)
         table.add_columns("When", "Event", "What", "Details")
         for record in records:
             what = _TABLES.get(record.what or "", record.what or "")
             event = f"{record.change} {what}" if record.event == "changed" else "the minutes"
-            table.add_row(f"{record.at:%Y-%m-%d %H:%M}", record.event.capitalize(), event,
-                          describe(record, self._meeting_date(record)))
+            table.add_row(*map(literal, (f"{record.at:%Y-%m-%d %H:%M}", record.event.capitalize(),
+                                         event, describe(record, self._meeting_date(record)))))
         table.focus()
 
     def _meeting_date(self, record: AuditRecord) -> str | None:

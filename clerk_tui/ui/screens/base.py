@@ -6,10 +6,12 @@ from textual.screen import Screen
 
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.failures import ContainsFailures
+from clerk_tui.ui.keys import HoldsKeys
 
 
-class ClerkScreen(ContainsFailures, Screen[None]):
-    """A full screen of clerk; ``HELP_NAME`` names its help file in ``ui/help``."""
+class ClerkScreen(HoldsKeys, ContainsFailures, Screen[None]):
+    """A full screen of clerk; ``HELP_NAME`` names its help file in ``ui/help``. Keys
+    typed while it opens wait for it (see :mod:`clerk_tui.ui.keys`)."""
 
     HELP_NAME = ""
 

@@ -27,13 +27,15 @@ from clerk_tui.store import StoreError
 from clerk_tui.ui.autosave import NotSaved
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.failures import ContainsFailures
+from clerk_tui.ui.keys import HoldsKeys
 from clerk_tui.ui.screens.form import enum_choices, value_of
+from clerk_tui.ui.text import IN_FIELDS, literal
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
 KINDS = enum_choices(EntryKind)
 
 
-class EntryEditorScreen(ContainsFailures, ModalScreen[None]):
+class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
     """One entry in full. Changes save within a moment; Escape closes."""
 
     BINDINGS = [Binding("escape", "close", "Close", id="editor_close")]
@@ -52,7 +54,8 @@ class EntryEditorScreen(ContainsFailures, ModalScreen[None]):
         vote = getattr(entry, "vote", None)
         with Vertical(id="editor"):
             with Horizontal(id="editor-top"):
-                yield Label(f"Entry captured at {entry.captured_at:%H:%M}", id="editor-title")
+                yield Label(literal(f"Entry captured at {entry.captured_at:%H:%M}"),
+                            id="editor-title")
                 yield SaveStatus(self._desk.autosaver, id="editor-status")
             yield Select(KINDS, value=entry.kind, allow_blank=False, id="e-kind")
             yield TextArea(entry.text, id="e-text", soft_wrap=True)
@@ -64,13 +67,13 @@ class EntryEditorScreen(ContainsFailures, ModalScreen[None]):
                 with Vertical(classes="kind-fields", id="for-action"):
                     yield from self._input("owner", "Owner", get("owner"))
                     yield from self._input("due", "Due date (YYYY-MM-DD)", str(get("due")))
-                    yield Label("Status")
+                    yield Label(literal("Status"))
                     yield Select(enum_choices(ActionStatus), value=get("status", "open"),
                                  allow_blank=False, id="e-status")
                     yield from self._input("done_on", "Date done (YYYY-MM-DD)", str(get("done_on")))
                     yield from self._input("progress", "Progress note", get("progress"))
                 with Vertical(classes="kind-fields", id="for-resolution"):
-                    yield Label("Label")
+                    yield Label(literal("Label"))
                     yield Select([(label.value, label.value) for label in ResolutionLabel],
                                  value=get("label", "RESOLVED"), allow_blank=False, id="e-label")
                     yield Checkbox("Carried unanimously", bool(vote and vote.unanimous),
@@ -82,16 +85,17 @@ class EntryEditorScreen(ContainsFailures, ModalScreen[None]):
                             yield from self._input(name, label, "" if value is None else str(value))
                     named = "; ".join(f"{v.member}: {v.vote.value}" for v in vote.named) if vote else ""
                     yield from self._input("named", "Named votes (Name: for; Name: against)", named)
-                    yield Label("Outcome")
+                    yield Label(literal("Outcome"))
                     yield Select(enum_choices(Outcome), value=get("outcome", Select.NULL), id="e-outcome")
                     yield from self._input("number", "Resolution number", get("number"))
-            yield Label("Changes are saved as you type · Escape closes", id="editor-hint")
+            yield Label(literal("Changes are saved as you type · Escape closes"),
+                        id="editor-hint")
 
     @staticmethod
     def _input(name: str, label: str, value: str):
         with Vertical(classes="editor-field"):
-            yield Label(label)
-            yield Input(value, id=f"e-{name}")
+            yield Label(literal(label))
+            yield Input(value, id=f"e-{name}", highlighter=IN_FIELDS)
 
     def on_mount(self) -> None:
         self._form = {widget.id.removeprefix("e-"): widget

@@ -9,6 +9,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import ValidationError
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -19,6 +20,8 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from clerk_tui.models import explain
 from clerk_tui.store import StoreError
 from clerk_tui.ui.failures import ContainsFailures
+from clerk_tui.ui.keys import HoldsKeys
+from clerk_tui.ui.text import IN_FIELDS, literal, shown
 
 T = TypeVar("T")
 
@@ -47,7 +50,7 @@ class FormField:
     suggestions: Sequence[str] = field(default_factory=tuple)
 
 
-class FormScreen(ContainsFailures, ModalScreen[T | None], Generic[T]):
+class FormScreen(HoldsKeys, ContainsFailures, ModalScreen[T | None], Generic[T]):
     """A form; Enter or Ctrl+S saves (through ``build``), Escape cancels.
 
     ``build`` turns the values into the result, raising ``ValidationError``,
@@ -55,6 +58,10 @@ class FormScreen(ContainsFailures, ModalScreen[T | None], Generic[T]):
     """
 
     BINDINGS = [
+        # A priority binding: it acts as the key is read, so what is typed after Enter
+        # goes to the next field even when the app is busy (see action_next_field).
+        Binding("enter", "next_field", "Next field", show=False, priority=True,
+                id="form_next"),
         Binding("ctrl+s", "save", "Save", id="form_save"),
         Binding("escape", "cancel", "Cancel", id="form_cancel"),
     ]
@@ -68,11 +75,11 @@ class FormScreen(ContainsFailures, ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Label(self._title, id="form-title")
+            yield Label(literal(self._title), id="form-title")
             with VerticalScroll(id="form-fields", can_focus=False):
                 for spec in self._fields:
                     if spec.kind != "check":  # a checkbox carries its own label
-                        yield Label(spec.label, classes="form-label")
+                        yield Label(literal(spec.label), classes="form-label")
                     yield self._widget(spec)
             yield Static("", id="form-error")
             yield Static("Enter: next field (saves on the last) · Ctrl+S saves · Escape cancels",
@@ -85,13 +92,14 @@ class FormScreen(ContainsFailures, ModalScreen[T | None], Generic[T]):
     def _widget(self, spec: FormField):
         ident = f"field-{spec.name}"
         if spec.kind == "check":
-            return Checkbox(spec.label, bool(spec.value), id=ident)
+            return Checkbox(literal(spec.label), bool(spec.value), id=ident)
         if spec.kind == "select":
-            return Select(spec.options, value=spec.value if spec.value is not None else Select.NULL,
+            options = [(literal(prompt), value) for prompt, value in spec.options]
+            return Select(options, value=spec.value if spec.value is not None else Select.NULL,
                           allow_blank=True, id=ident)
         suggester = SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
-        return Input(str(spec.value or ""), placeholder=spec.placeholder, id=ident,
-                     suggester=suggester)
+        return Input(str(spec.value or ""), placeholder=shown(spec.placeholder), id=ident,
+                     suggester=suggester, highlighter=IN_FIELDS)
 
     def values(self) -> dict[str, Any]:
         """What the form holds now, by field name."""
@@ -102,9 +110,18 @@ class FormScreen(ContainsFailures, ModalScreen[T | None], Generic[T]):
             found[spec.name] = None if value is Select.NULL else value
         return found
 
+    def action_next_field(self) -> None:
+        """Enter in a text field moves to the next field, so a half-filled form is not
+        saved by accident. It moves at once, as the key is read, so the keys after it
+        go to the next field; Enter in the last field (which saves) or in another kind of
+        field goes to the field, after the keys typed before it."""
+        last = self.query_one(f"#field-{self._fields[-1].name}")
+        if not isinstance(self.focused, Input) or self.focused is last:
+            raise SkipAction()
+        self.focus_next()
+
     @on(Input.Submitted)
     def _next_or_save(self, event: Input.Submitted) -> None:
-        """Enter moves to the next field, so a half-filled form is not saved by accident."""
         last = self.query_one(f"#field-{self._fields[-1].name}")
         if event.input is last:
             self.action_save()
@@ -123,7 +140,7 @@ class FormScreen(ContainsFailures, ModalScreen[T | None], Generic[T]):
             self.dismiss(result)
 
     def _show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(message)
+        self.query_one("#form-error", Static).update(literal(message, lines=True))
 
     def action_cancel(self) -> None:
         """Close without saving."""

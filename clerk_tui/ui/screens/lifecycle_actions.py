@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from clerk_tui.fields import parse_date
 from clerk_tui.minutes.compose import wording
 from clerk_tui.ui.commands import ACTION_LOG, Command
 from clerk_tui.ui.screens.action_log import ActionLogScreen
 from clerk_tui.ui.screens.audit import AuditScreen
 from clerk_tui.ui.screens.form import FormField, FormScreen
+from clerk_tui.ui.text import assemble, literal
 
 if TYPE_CHECKING:
     from clerk_tui.ui.screens.meeting import MeetingScreen
@@ -57,17 +60,20 @@ class LifecycleActions:
             self.desk, committee, minuted_in=None if self.read_only else here,
             before=self.meeting.date))
 
-    def open_actions_lines(self: MeetingScreen, limit: int = 8) -> list[str]:
-        """The committee's actions still open from earlier meetings (for matters
-        arising): the first ``limit``, then how many more there are."""
+    def open_actions_lines(self: MeetingScreen, limit: int = 8) -> tuple[int, list[Text]]:
+        """How many of the committee's actions are still open from earlier meetings (for
+        matters arising), and lines for the first ``limit`` and how many more there are.
+        An action agreed in private session is marked EXEMPT."""
         records = self.store.actions.log("open", committee_id=self.meeting.committee_id,
                                          before=self.meeting.date)
-        lines = [f"{'OVERDUE ' if r.overdue else ''}{wording.trimmed(r.action.text)} "
-                 f"({r.action.current_owner or 'no owner'}, agreed "
-                 f"{wording.short_date(r.meeting_date)})" for r in records[:limit]]
+        lines = [assemble(("EXEMPT ", "bold red") if r.exempt else "",
+                          ("OVERDUE ", "bold") if r.overdue else "",
+                          f"{wording.trimmed(r.action.text)} "
+                          f"({r.action.current_owner or 'no owner'}, agreed "
+                          f"{wording.short_date(r.meeting_date)})") for r in records[:limit]]
         if len(records) > limit:
-            lines.append(f"… and {len(records) - limit} more (Ctrl+L shows them all)")
-        return lines
+            lines.append(literal(f"… and {len(records) - limit} more (Ctrl+L shows them all)"))
+        return len(records), lines
 
     def action_approve_previous(self: MeetingScreen) -> None:
         """Resolve that the previous minutes are a correct record, and approve them."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk_tui.models import AgendaItem, Entry, MeetingStatus
@@ -29,9 +30,11 @@ from clerk_tui.ui.screens.entry_actions import ENTRY_COMMANDS, EntryActions
 from clerk_tui.ui.screens.lifecycle_actions import LIFECYCLE_COMMANDS, LifecycleActions
 from clerk_tui.ui.screens.minutes_actions import MINUTES_COMMANDS, MinutesActions
 from clerk_tui.ui.screens.pick import ConfirmScreen
+from clerk_tui.ui.text import literal
 from clerk_tui.ui.widgets.capture import CaptureLine
 from clerk_tui.ui.widgets.lines import DATE_FORMAT, entry_line, item_line
 from clerk_tui.ui.widgets.lists import MeetingList
+from clerk_tui.ui.widgets.preview import MinutesPreview
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
 # The footer shows commands in this order and cuts off what does not fit, so what a
@@ -112,7 +115,7 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
             with Vertical(id="item-pane"):
                 yield Static(id="item-heading")
                 yield MeetingList(id="entries")
-                yield Markdown(id="preview")
+                yield MinutesPreview(id="preview")
         yield CaptureLine(self.desk, self.step_item, id="capture")
         yield Footer(compact=True)
 
@@ -134,11 +137,12 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
         reopened = self.meeting.status == MeetingStatus.REOPENED
         banner.display = self.read_only or reopened
         if self.store.read_only:
-            banner.update(READ_ONLY_BANNER.format(reason=self.store.read_only))
+            banner.update(literal(READ_ONLY_BANNER.format(reason=self.store.read_only)))
         elif reopened:
-            banner.update(REOPENED_BANNER.format(reason=self.meeting.reopen_reason))
+            banner.update(literal(REOPENED_BANNER.format(reason=self.meeting.reopen_reason)))
         elif self.meeting.approved_on:
-            banner.update(LOCKED_BANNER.format(date=f"{self.meeting.approved_on:%-d %B %Y}"))
+            banner.update(literal(LOCKED_BANNER.format(
+                date=f"{self.meeting.approved_on:%-d %B %Y}")))
         capture = self.query_one(CaptureLine)
         capture.disabled = self.read_only or not self.items
         (self.query_one("#agenda") if capture.disabled else capture).focus()
@@ -157,7 +161,7 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
             self.selected = next((i for i in self.items if i.id == self.selected.id), None)
         self.counts = self.store.capture.entry_counts(self.meeting.id)
         self.show_agenda()
-        self.query_one("#meeting-title", Static).update(self._title_line())
+        self.query_one("#meeting-title", Static).update(literal(self._title_line()))
         self.refresh_bindings()  # started, ended, approved: the footer's keys follow
 
     def show_agenda(self) -> None:
@@ -195,7 +199,7 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
             capture.show_item(None, "")
             capture.disabled = True
             self.query_one("#item-heading", Static).update(
-                "This meeting has no agenda yet. Press Ctrl+N to add an item.")
+                literal("This meeting has no agenda yet. Press Ctrl+N to add an item."))
             self.query_one("#entries", OptionList).clear_options()
             return
         index = max(0, min(index, len(self.items) - 1))
@@ -218,7 +222,7 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
         if self.selected is None or event.option.id != self.selected.id:
             self.select_item(event.option_index)
 
-    def _item_heading(self) -> str:
+    def _item_heading(self) -> Text:
         item = self.selected
         parts = [item.label]
         if item.report_reference:
@@ -228,14 +232,14 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
             parts.append(f"EXEMPT{paragraph}")
         if item.taken_at:
             parts.append(f"taken {item.taken_at:%H:%M}")
-        heading = " · ".join(parts)
+        heading = [literal(" · ".join(parts))]  # each line literal, on a line of its own
         if item.matters_arising:
-            lines = self.open_actions_lines()
-            heading += (f"\n{len(lines)} action(s) open from earlier meetings (Ctrl+L to "
-                        "update them; each update is minuted here):\n" + "\n".join(
-                            f"  • {line}" for line in lines[:8])
-                        if lines else "\nNo actions are open from earlier meetings.")
-        return heading
+            count, lines = self.open_actions_lines()
+            heading += ([literal(f"{count} action(s) open from earlier meetings (Ctrl+L to "
+                                 "update them; each update is minuted here):")]
+                        + [Text("  • ", end="") + line for line in lines]
+                        if lines else [literal("No actions are open from earlier meetings.")])
+        return Text("\n", end="").join(heading)
 
     def show_entries(self, highlight: str | None = None) -> None:
         """Draw the selected item's entries, in order."""

@@ -16,6 +16,7 @@ from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen
+from clerk_tui.ui.text import IN_FIELDS, literal
 from clerk_tui.ui.widgets.lines import DATE_FORMAT
 
 NEW_MEETING = Command("new_meeting", "ctrl+n", "new_meeting", "New meeting", "New meeting",
@@ -36,7 +37,7 @@ PAGE = 100  # meetings listed at first; moving to the last one lists the next pa
 
 
 def meeting_row(summary: MeetingSummary) -> tuple[str, ...]:
-    """The cells of one meeting in the list."""
+    """The words of one meeting's cells in the list."""
     meeting = summary.meeting
     return (
         f"{meeting.date:{DATE_FORMAT}}",
@@ -62,8 +63,9 @@ class MeetingsScreen(ClerkScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Type to filter by committee", id="meeting-filter")
-        yield Static(EMPTY_MESSAGE, id="empty-message")
+        yield Input(placeholder="Type to filter by committee", id="meeting-filter",
+                    highlighter=IN_FIELDS)
+        yield Static(literal(EMPTY_MESSAGE, lines=True), id="empty-message")
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -115,7 +117,7 @@ class MeetingsScreen(ClerkScreen):
         self._summaries += page
         table = self.query_one("#meetings", DataTable)
         for summary in page:
-            table.add_row(*meeting_row(summary), key=summary.meeting.id)
+            table.add_row(*map(literal, meeting_row(summary)), key=summary.meeting.id)
 
     def key_up(self) -> None:
         self.query_one("#meetings", DataTable).action_cursor_up()

@@ -7,16 +7,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.widgets import Markdown
 from textual.worker import get_current_worker
 
 from clerk_tui.minutes.compose import compose_item
 from clerk_tui.minutes.export import DEFAULT_FOLDER, ExportError, export_minutes, file_name
-from clerk_tui.minutes.markdown import to_markdown
+from clerk_tui.minutes.frozen import FrozenError, thaw_record
+from clerk_tui.output_paths import UnsafeOutput, unsafe_output
 from clerk_tui.store.errors import StoreError
 from clerk_tui.ui.commands import Command
 from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen
+from clerk_tui.ui.widgets.preview import MinutesPreview
 
 if TYPE_CHECKING:
     from clerk_tui.ui.screens.meeting import MeetingScreen
@@ -53,7 +54,10 @@ class MinutesActions:
         item_id = self.selected.id if scope == "item" and self.selected else None
         target = self.export_folder / file_name(snapshot, version, "docx", item_id)
         job = partial(self._export, snapshot, version, item_id)
-        if target.exists():
+        if (why := unsafe_output(target, self.store.path)) is not None:
+            self.notify(f"Not exported: {target} {why}; clerk will not write over it.",
+                        severity="error", timeout=10)
+        elif target.exists():
             self.app.push_screen(ConfirmScreen(f"{target} exists. Replace it?"),
                                  lambda yes: yes and job(overwrite=True))
         else:
@@ -66,12 +70,15 @@ class MinutesActions:
 
         def record(target: Path, sha256: str) -> None:  # so that clerk verify can vouch for it
             self.store.approvals.record_export(sha256, snapshot.meeting.id, item_id, version,
-                                               str(target))
+                                               str(target), frozen.sha256)
         try:
+            # Approved minutes are written from the copy frozen when they were approved.
+            frozen = thaw_record(self.store.approvals.frozen_for_export(snapshot.meeting.id)) \
+                if snapshot.meeting.locked else None
             result = export_minutes(snapshot, self.export_folder, version, "docx", item_id,
-                                    overwrite=overwrite,
-                                    before_placing=record if snapshot.meeting.locked else None)
-        except (ExportError, StoreError) as error:
+                                    overwrite=overwrite, database=self.store.path,
+                                    frozen=frozen, before_placing=record if frozen else None)
+        except (ExportError, StoreError, UnsafeOutput, FrozenError) as error:
             self.app.call_from_thread(self.notify, f"Not exported: {error}", severity="error",
                                       timeout=10)
             return
@@ -81,7 +88,7 @@ class MinutesActions:
 
     def action_preview(self: MeetingScreen) -> None:
         """Show or hide the preview of the selected item's minutes."""
-        preview = self.query_one("#preview", Markdown)
+        preview = self.query_one("#preview", MinutesPreview)
         preview.display = not preview.display
         self.query_one("#entries").display = not preview.display
         self.refresh_preview()
@@ -93,6 +100,6 @@ class MinutesActions:
 
     @work(thread=True, exclusive=True, group="preview")
     def _compose_preview(self: MeetingScreen, snapshot: Any, item_id: str) -> None:
-        text = to_markdown(compose_item(snapshot, item_id, "confidential"), warnings=True)
+        document = compose_item(snapshot, item_id, "confidential")
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one("#preview", Markdown).update, text)
+            self.app.call_from_thread(self.query_one("#preview", MinutesPreview).show, document)

@@ -14,9 +14,11 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from clerk_tui.ui.failures import ContainsFailures
+from clerk_tui.ui.keys import HoldsKeys
+from clerk_tui.ui.text import literal
 
 
-class PickScreen(ContainsFailures, ModalScreen[str | None]):
+class PickScreen(HoldsKeys, ContainsFailures, ModalScreen[str | None]):
     """A list to choose from; Enter chooses, Escape cancels. Returns the option's id."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick_cancel")]
@@ -28,8 +30,9 @@ class PickScreen(ContainsFailures, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick"):
-            yield Label(self._title, id="pick-title")
-            yield OptionList(*(Option(text, id=key) for key, text in self._choices), id="pick-list")
+            yield Label(literal(self._title), id="pick-title")
+            yield OptionList(*(Option(text if isinstance(text, Text) else literal(text), id=key)
+                               for key, text in self._choices), id="pick-list")
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -40,7 +43,7 @@ class PickScreen(ContainsFailures, ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmScreen(ContainsFailures, ModalScreen[bool]):
+class ConfirmScreen(HoldsKeys, ContainsFailures, ModalScreen[bool]):
     """A yes-or-no question; Y or Enter says yes, N or Escape says no."""
 
     BINDINGS = [
@@ -54,7 +57,7 @@ class ConfirmScreen(ContainsFailures, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Label(self._question, id="confirm-question")
+            yield Label(literal(self._question), id="confirm-question")
             yield Label("Y or Enter: yes · N or Escape: no", id="confirm-hint")
 
     def action_answer(self, answer: bool) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from clerk_tui.ui.commands import Command
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
+from clerk_tui.ui.text import literal
 from clerk_tui.ui.widgets.lines import DATE_FORMAT
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
@@ -37,7 +38,7 @@ class RecordsScreen(ClerkScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="meeting-bar"):
-            yield Static(self.TITLE_TEXT, id="meeting-title")
+            yield Static(literal(self.TITLE_TEXT), id="meeting-title")
             yield SaveStatus(self.desk.autosaver, id="save-status")
         yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
@@ -46,8 +47,8 @@ class RecordsScreen(ClerkScreen):
         committee = self.store.committees.get(self.meeting.committee_id)
         self.sub_title = f"{committee.name} · {self.meeting.date:{DATE_FORMAT}}"
         if self.read_only:
-            self.query_one("#meeting-title", Static).update(
-                f"{self.TITLE_TEXT.split(':')[0]} (read-only: these minutes are approved)")
+            self.query_one("#meeting-title", Static).update(literal(
+                f"{self.TITLE_TEXT.split(':')[0]} (read-only: these minutes are approved)"))
         self.query_one(DataTable).add_columns(*self.COLUMNS)
         self.show_records()
         self.query_one(DataTable).focus()
@@ -67,7 +68,7 @@ class RecordsScreen(ClerkScreen):
         self.records = self.load()
         table.clear()
         for record in self.records:
-            table.add_row(*self.row(record), key=record.id)
+            table.add_row(*map(literal, self.row(record)), key=record.id)
         if self.records:
             table.move_cursor(row=min(row, len(self.records) - 1))
 

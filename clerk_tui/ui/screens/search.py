@@ -22,6 +22,7 @@ from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.pick import PickScreen
+from clerk_tui.ui.text import IN_FIELDS, append, literal
 from clerk_tui.ui.widgets.lines import DATE_FORMAT
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a search starts
@@ -43,13 +44,20 @@ SEARCH_COMMANDS = (
 
 
 def result_line(hit: SearchHit) -> Text:
-    """A result: where it was minuted, then what it says, the matched words bold."""
+    """A result: where it was minuted (marked EXEMPT when its item is), then what it
+    says, the matched words highlighted. Only clerk's own highlight is styled: every
+    word of the hit is shown literally."""
     item = f"{hit.minute_number}. {hit.item_title}" if hit.minute_number else hit.item_title
-    line = Text(f"{hit.date:{DATE_FORMAT}} · {hit.committee} · {item}\n", style="bold")
-    line.append(f"{hit.label or hit.kind.capitalize()}: ", style="green" if hit.label else "cyan")
+    line = Text(end="")
+    if hit.exempt:
+        line.append("EXEMPT", style="bold white on red")
+        line.append(" ")
+    append(line, f"{hit.date:{DATE_FORMAT}} · {hit.committee} · {item}", style="bold")
+    line.append("\n")
+    append(line, f"{hit.label or hit.kind.capitalize()}: ", style="green" if hit.label else "cyan")
     bold = False
     for piece in hit.snippet.replace(MARK_END, MARK_START).split(MARK_START):
-        line.append(piece, style="bold reverse" if bold else "")
+        append(line, piece, style="bold reverse" if bold else "")
         bold = not bold
     return line
 
@@ -70,7 +78,7 @@ class SearchScreen(ClerkScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=PLACEHOLDER, id="search-query")
+        yield Input(placeholder=PLACEHOLDER, id="search-query", highlighter=IN_FIELDS)
         yield Static(id="search-status")
         yield OptionList(id="results")
         yield Footer(compact=True)
@@ -145,7 +153,7 @@ class SearchScreen(ClerkScreen):
                  filters.committee or "all committees"]
         if filters.date_from or filters.date_to:
             parts.append(f"{filters.date_from or '…'} to {filters.date_to or '…'}")
-        self.query_one("#search-status", Static).update(" · ".join(parts))
+        self.query_one("#search-status", Static).update(literal(" · ".join(parts)))
 
     def _refilter(self, **changes: Any) -> None:
         self.filters = SearchFilters(**{**self.filters.__dict__, **changes})

@@ -20,6 +20,7 @@ from clerk_tui.quick_entry import parse
 from clerk_tui.ui.commands import NEXT_ITEM, PREVIOUS_ITEM, bindings
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.failures import ContainsFailures
+from clerk_tui.ui.text import IN_FIELDS
 
 PLACEHOLDER = "Type a note · ? question · > response · ! action @owner by date · = resolution"
 
@@ -67,7 +68,7 @@ class CaptureLine(ContainsFailures, Input):
         self._names = NameSuggester([])
         # Focus must never select the line: the next key would replace the draft.
         super().__init__(placeholder=PLACEHOLDER, suggester=self._names, select_on_focus=False,
-                         **kwargs)
+                         highlighter=IN_FIELDS, **kwargs)
         self._desk = desk
         self._step_item = step_item
         self._item_id: str | None = None

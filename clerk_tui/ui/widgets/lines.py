@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from clerk_tui.models import AgendaItem, Entry
+from clerk_tui.ui.text import append
 
 DATE_FORMAT = "%a %-d %b %Y"  # "Wed 1 May 2024", wherever a meeting's date is shown
 
@@ -20,7 +21,7 @@ KIND_LABELS = {
 def item_line(item: AgendaItem, entries: int, current: bool) -> Text:
     """An agenda item: marker of the item being taken, number, title, exempt, count."""
     line = Text("▶ " if current else "  ", style="bold")
-    line.append(item.label)
+    append(line, item.label)
     if item.exempt:
         line.append(" [exempt]", style="bold red")
     if entries:
@@ -38,9 +39,9 @@ def entry_line(entry: Entry) -> Text:
     line.append(" ")
     speaker = getattr(entry, "asker", None) or getattr(entry, "responder", None)
     if speaker:
-        line.append(f"{speaker}: ", style="italic")
-    line.append(entry.text or "(no text)")
-    line.append(_detail(entry), style="dim")
+        append(line, f"{speaker}: ", style="italic")
+    append(line, entry.text or "(no text)")
+    append(line, _detail(entry), style="dim")
     return line
 
 

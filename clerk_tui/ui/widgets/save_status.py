@@ -6,6 +6,7 @@ from rich.cells import cell_len
 from textual.widgets import Static
 
 from clerk_tui.ui.autosave import Autosaver, SaveState
+from clerk_tui.ui.text import literal
 
 
 class SaveStatus(Static):
@@ -27,10 +28,10 @@ class SaveStatus(Static):
         The screen is laid out again only when the words need more room, or a failure
         comes or goes: a layout redraws the whole screen (and the one under a dialog),
         and while the clerk types the state changes several times a second."""
-        label = state.label
+        label = literal(state.label)  # a reason can quote a file's name
         failing = state.kind == "failed"
         layout = (not self.is_mounted or failing != self.has_class("-failed")
-                  or cell_len(label) > self.content_size.width)
+                  or cell_len(label.plain) > self.content_size.width)
         self.update(label, layout=layout)
         self.set_class(failing, "-failed")
         self.set_class(state.kind == "saving", "-saving")

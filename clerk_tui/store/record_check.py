@@ -1,0 +1,156 @@
+"""``clerk check``'s look at the record itself: the lock triggers, every approved
+meeting's frozen minutes, the exports that vouch for files, and the audit chain.
+
+Everything is recomputed here in Python, never trusted from the file: a stray session
+can define look-alike functions, but it cannot make SHA-256 agree with a change.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from clerk_tui.store import sealing
+from clerk_tui.store.database import Database
+from clerk_tui.store.migrations import expected_triggers
+
+
+@dataclass
+class RecordReport:
+    """What was found: problems (each naming the meeting and what differs), and notes."""
+
+    triggers: list[str] = field(default_factory=list)
+    minutes: list[str] = field(default_factory=list)
+    audit: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    approved: int = 0
+    audit_rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing differs from what clerk wrote."""
+        return not (self.triggers or self.minutes or self.audit)
+
+
+def check_record(database: Database) -> RecordReport:
+    """Compare the file with what clerk's migrations and approvals wrote."""
+    report = RecordReport()
+    with database.reading():
+        conn = database.connection
+        report.triggers = _trigger_problems(conn)
+        try:
+            names = _meeting_names(conn)
+            _check_minutes(conn, names, report)
+            _check_exports(conn, names, report)
+            _check_chain(conn, names, report)
+        except sqlite3.Error as error:  # a table of the record is gone or broken
+            report.minutes.append(f"The record cannot be read as clerk wrote it ({error}).")
+    return report
+
+
+def _trigger_problems(conn: sqlite3.Connection) -> list[str]:
+    """Triggers missing, changed or added, against those clerk's migrations make."""
+    expected = expected_triggers()
+    found = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    problems = [f"the lock trigger {name} is missing" for name in expected if name not in found]
+    problems += [f"the lock trigger {name} is not as clerk made it" for name, sql in
+                 found.items() if name in expected and sql != expected[name]]
+    problems += [f"the trigger {name} is not one of clerk's" for name in found
+                 if name not in expected]
+    return sorted(problems)
+
+
+def _meeting_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each meeting as a clerk names it: "Planning, 2024-05-01"."""
+    rows = conn.execute("SELECT m.id, coalesce(c.name, '(no committee)'), m.date "
+                        "FROM meetings m LEFT JOIN committees c ON c.id = m.committee_id")
+    return {meeting: f"{name}, {date}" for meeting, name, date in rows}
+
+
+def _check_minutes(conn: sqlite3.Connection, names: dict[str, str],
+                   report: RecordReport) -> None:
+    for seq, meeting, document, sha256 in conn.execute(
+            "SELECT seq, meeting_id, document, sha256 FROM frozen_minutes ORDER BY seq"):
+        if sealing.sha256_text(document) != sha256:
+            report.minutes.append(f"{names.get(meeting, meeting)}: a frozen copy of the approved "
+                                  f"minutes (number {seq}) does not match its SHA-256: it was "
+                                  "changed outside clerk.")
+    legacy = {row[0] for row in conn.execute("SELECT meeting_id FROM approved_before_freezing")}
+    unfrozen = 0
+    for (meeting,) in conn.execute("SELECT id FROM meetings WHERE status = 'approved' "
+                                   "ORDER BY date, id").fetchall():
+        report.approved += 1
+        latest = conn.execute("SELECT meeting_id, document, content FROM frozen_minutes "
+                              "WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1",
+                              (meeting,)).fetchone()
+        if latest is None:
+            if meeting in legacy:
+                unfrozen += 1
+            else:
+                report.minutes.append(f"{names[meeting]}: approved, but no frozen copy of the "
+                                      "minutes as approved was kept (approved outside clerk).")
+            continue
+        _compare_content(conn, names[meeting], meeting, latest, report)
+    if unfrozen:
+        report.notes.append(f"{unfrozen} meeting(s) were approved before clerk kept frozen "
+                            "copies; each is frozen as it stands when first exported.")
+
+
+def _compare_content(conn: sqlite3.Connection, name: str, meeting: str, latest: tuple,
+                     report: RecordReport) -> None:
+    """The approved meeting's rows against their hashes when the minutes were frozen."""
+    try:
+        document = json.loads(latest[1])
+        frozen = json.loads(latest[2])
+    except ValueError:
+        document, frozen = {}, {}
+    if document.get("meeting_id") != meeting:
+        report.minutes.append(f"{name}: its frozen copy is not of this meeting.")
+    now = sealing.content_hashes(conn, meeting)
+    changed = [sealing.CONTENT_NAMES[table] for table in sealing.CONTENT_COLUMNS
+               if frozen.get(table) != now[table]]
+    approved_on = conn.execute("SELECT approved_on FROM meetings WHERE id = ?",
+                               (meeting,)).fetchone()[0]
+    if document.get("approved_on") != approved_on:
+        changed.append("the date of approval")
+    if changed:
+        report.minutes.append(f"{name}: {', '.join(changed)} differ from the minutes as "
+                              "approved: they were changed outside clerk.")
+
+
+def _check_exports(conn: sqlite3.Connection, names: dict[str, str],
+                   report: RecordReport) -> None:
+    """An export vouches for a file only through frozen minutes of its own meeting."""
+    for meeting, path in conn.execute(
+            "SELECT e.meeting_id, e.path FROM exports e WHERE e.frozen_sha256 IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM frozen_minutes f WHERE f.sha256 = e.frozen_sha256 "
+            "AND f.meeting_id = e.meeting_id)"):
+        report.minutes.append(f"{names.get(meeting, meeting)}: the recorded export {path} names "
+                              "frozen minutes that do not exist: the record was forged.")
+
+
+def _check_chain(conn: sqlite3.Connection, names: dict[str, str],
+                 report: RecordReport) -> None:
+    """Every audit row in order, each sealed with the hash of the one before."""
+    columns = ", ".join(f"a.{c}" for c in sealing.AUDIT_COLUMNS)
+    rows = conn.execute(f"SELECT {columns}, c.seq, c.prev, c.hash FROM audit_log a "
+                        "LEFT JOIN audit_chain c ON c.audit_id = a.id ORDER BY a.rowid").fetchall()
+    prev, last_seq = sealing.GENESIS, 0
+    for row in rows:
+        values, (seq, sealed_prev, sealed) = row[:-3], row[-3:]
+        report.audit_rows += 1
+        where = f"{names.get(values[1], values[1])}: the audit log entry of {values[2]}"
+        if seq is None:
+            report.audit.append(f"{where} ({values[3]}) was added outside clerk.")
+            break
+        if seq <= last_seq or sealed_prev != prev or sealed != sealing.seal(prev, *values):
+            report.audit.append(f"{where} ({values[3]}) does not match the audit chain: "
+                                "the log was changed outside clerk.")
+            break
+        prev, last_seq = sealed, seq
+    else:
+        chained = conn.execute("SELECT count(*) FROM audit_chain").fetchone()[0]
+        if chained != len(rows):
+            report.audit.append(f"{chained - len(rows)} audit log entry(ies) were removed "
+                                "outside clerk.")

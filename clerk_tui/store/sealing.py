@@ -1,0 +1,88 @@
+"""Hashes that make the record tamper-evident: the audit chain, frozen minutes, and
+the fingerprint of what approved minutes hold.
+
+SQLite has no SHA-256 of its own, so clerk registers two functions on its writer
+connection, ``clerk_seal`` (the audit chain) and ``clerk_sha256`` (frozen minutes),
+which migration 8's triggers call. A session without them (a stray ``sqlite3``)
+cannot prepare any statement that would add to the audit log or freeze minutes: it
+is refused, rather than leaving a row the chain does not cover. ``clerk check``
+recomputes everything here in Python, so a session that defines look-alike functions
+is caught too (and the fingerprint on the signed paper copy proves the rest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from typing import Any
+
+AUDIT_COLUMNS = ("id", "meeting_id", "at", "event", "what", "row_id", "change", "reason",
+                 "before", "after")
+GENESIS = ""
+"""What the first audit row's ``prev`` is: nothing came before it."""
+
+
+def canonical(value: Any) -> str:
+    """``value`` as canonical JSON: sorted keys, no spaces, text as itself."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def sha256_text(text: str | None) -> str | None:
+    """The SHA-256 (hex) of ``text`` in UTF-8."""
+    if text is None:
+        return None
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def seal(prev: str | None, *columns: Any) -> str:
+    """The chain hash of one audit row: its columns (in :data:`AUDIT_COLUMNS` order)
+    and the hash of the row before it."""
+    return sha256_text(canonical([prev or GENESIS, list(columns)]))
+
+
+def register(connection: sqlite3.Connection) -> None:
+    """Give ``connection`` the functions clerk's triggers call."""
+    connection.create_function("clerk_seal", 1 + len(AUDIT_COLUMNS), seal, deterministic=True)
+    connection.create_function("clerk_sha256", 1, sha256_text, deterministic=True)
+
+
+# What approved minutes hold, table by table: every column the lock protects. An
+# action's follow-up (status, date done, progress, new owner, revised date) may change
+# after approval, so it is left out.
+FOLLOW_UP = ("status", "done_on", "progress", "reassigned_to", "due_revised")
+CONTENT_COLUMNS = {
+    # (the approval's own date and meeting are in the frozen minutes, set as they freeze)
+    "meetings": ("id", "committee_id", "date", "start_time", "venue", "started_at",
+                 "ended_at", "current_item_id"),
+    "agenda_items": ("id", "meeting_id", "position", "minute_number", "title",
+                     "report_reference", "exempt", "exempt_paragraph",
+                     "supporting_documents", "taken_at"),
+    "attendance": ("id", "meeting_id", "position", "person", "role", "status",
+                   "substitute_for", "office", "arrived_at", "left_at"),
+    "declarations": ("id", "meeting_id", "item_id", "position", "member", "kind", "text",
+                     "withdrew"),
+    "entries": ("id", "item_id", "position", "kind", "text", "captured_at", "asker",
+                "responder", "answers_id", "owner", "due", "label", "number", "unanimous",
+                "votes_for", "votes_against", "votes_abstain", "named_votes", "outcome"),
+}
+_WHERE = {
+    "meetings": "id = :meeting",
+    "entries": "item_id IN (SELECT id FROM agenda_items WHERE meeting_id = :meeting)",
+}
+CONTENT_NAMES = {"meetings": "the meeting's details", "agenda_items": "its agenda items",
+                 "attendance": "its attendance", "declarations": "its declarations",
+                 "entries": "its entries"}
+
+
+def content_hashes(connection: sqlite3.Connection, meeting_id: str) -> dict[str, str]:
+    """The SHA-256 of each table's rows of the meeting, as the lock protects them."""
+    hashes = {}
+    for table, columns in CONTENT_COLUMNS.items():
+        where = _WHERE.get(table, "meeting_id = :meeting")
+        rows = connection.execute(
+            f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY id",
+            {"meeting": meeting_id}).fetchall()
+        hashes[table] = sha256_text(canonical([list(row) for row in rows]))
+    return hashes
+
