@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,9 @@ from pydantic import ValidationError
 
 from clerk_tui import __version__
 from clerk_tui.models import OrganisationSettings, explain
-from clerk_tui.output_paths import DEFAULT_EXPORTS, UnsafeOutput, remove_abandoned
+from clerk_tui.os_errors import os_error_line
+from clerk_tui.output_paths import UnsafeOutput, remove_abandoned_everywhere
+from clerk_tui.printable import json_escaped, printable
 from clerk_tui.settings import SettingsError, load_personal_settings, settings_path
 from clerk_tui.store import SCHEMA_VERSION, FileRefused, NotFound, Store, StoreError
 
@@ -52,8 +53,14 @@ DATE = _IsoType(dt.date, "YYYY-MM-DD")
 TIME = _IsoType(dt.time, "HH:MM")
 
 
+def _echo(message: object, err: bool = False) -> None:
+    """Print a line of clerk's that quotes data (a name, a title, a path): nothing in
+    the data reaches the terminal as a control (see :mod:`clerk_tui.printable`)."""
+    click.echo(printable(message, lines=True), err=err)
+
+
 def _fail(message: str, code: int) -> None:
-    click.secho(message, fg="red", err=True)
+    click.secho(printable(message, lines=True), fg="red", err=True)
     sys.exit(code)
 
 
@@ -68,7 +75,7 @@ def opened(db_path: Path, must_exist: bool = False) -> Iterator[Store]:
     except FileRefused as error:
         _fail(str(error), EXIT_REFUSED)
     if store.made:
-        click.echo(store.made, err=True)
+        _echo(store.made, err=True)
     try:
         yield store
     except UnsafeOutput as error:  # an output path that is (or is beside) a database
@@ -77,21 +84,6 @@ def opened(db_path: Path, must_exist: bool = False) -> Iterator[Store]:
         _fail(str(error), EXIT_FAILED)
     finally:
         store.close()
-
-
-def _printable(name) -> str:
-    """A file name as it can be shown on one line: control characters written as escapes."""
-    text = os.fsdecode(name) if isinstance(name, (str, bytes, os.PathLike)) else str(name)
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-def os_error_line(error: OSError) -> str:
-    """One line for a failure of the file system: the file (or files) and the reason."""
-    reason = error.strerror or str(error) or type(error).__name__
-    files = [_printable(n) for n in (error.filename, error.filename2) if n is not None]
-    if not files:
-        return f"clerk could not finish: {reason}."
-    return f"{' → '.join(files)} cannot be used: {reason}."
 
 
 class _ClerkGroup(click.Group):
@@ -132,7 +124,7 @@ def main(context: click.Context, db_path: Path) -> None:
     With no command, opens the app on the database file.
     """
     context.obj = db_path
-    remove_abandoned(DEFAULT_EXPORTS)  # a killed export's hidden copy must not linger
+    remove_abandoned_everywhere()  # a killed export's hidden copy must not linger
     if context.invoked_subcommand is None:
         _run_app(db_path)
 
@@ -161,15 +153,15 @@ def check(db_path: Path, rebuild_search: bool) -> None:
             store.rebuild_search()
         report = store.check()
     status = "current" if report.schema_version == SCHEMA_VERSION else "out of date"
-    click.echo(f"Database:        {report.path}")
+    _echo(f"Database:        {report.path}")
     click.echo(f"Schema version:  {report.schema_version} ({status})")
     click.echo(f"Journal mode:    {report.journal_mode}")
-    click.echo(f"Integrity:       {'; '.join(report.integrity)}")
+    _echo(f"Integrity:       {'; '.join(report.integrity)}")
     click.echo(f"Foreign keys:    {report.foreign_key_problems or 'ok'}"
                + (" problem(s)" if report.foreign_key_problems else ""))
     search = f"does not match the minutes ({', '.join(report.search_index)})" \
         if report.search_index else "ok"
-    click.echo(f"Search index:    {search}")
+    _echo(f"Search index:    {search}")
     _echo_record(report.record)
     if not report.record.ok:
         _fail("The record was changed outside clerk (above). Compare it with a backup, and the "
@@ -190,11 +182,11 @@ def _echo_record(record, shown: int = 20) -> None:
             ("Audit chain:", record.audit, f"ok ({record.audit_rows} entries)")):
         click.echo(f"{label:<17}{f'{len(problems)} problem(s)' if problems else good}")
         for problem in problems[:shown]:
-            click.echo(f"  - {problem}")
+            _echo(f"  - {problem}")
         if len(problems) > shown:
             click.echo(f"  … and {len(problems) - shown} more")
     for note in record.notes:
-        click.echo(f"Note: {note}")
+        _echo(f"Note: {note}")
 
 
 @main.command()
@@ -209,7 +201,7 @@ def backup(db_path: Path, destination: Path, overwrite: bool) -> None:
     with opened(db_path, must_exist=True) as store:
         target = store.backup(destination, overwrite=overwrite)
     size = target.stat().st_size
-    click.echo(f"Backed up {db_path} to {target} ({size / 1024:.0f} KB, integrity ok).")
+    _echo(f"Backed up {db_path} to {target} ({size / 1024:.0f} KB, integrity ok).")
 
 
 @main.group()
@@ -262,10 +254,10 @@ def meeting_new(
         except ValidationError as error:
             _fail(explain(error), EXIT_FAILED)
     for problem in reading.problems:
-        click.echo(f"Skipped {problem}", err=True)
+        _echo(f"Skipped {problem}", err=True)
     exempt = sum(item.exempt for item in reading.items)
-    click.echo(f"Created the meeting of {committee} on {date.isoformat()} with "
-               f"{len(reading.items)} agenda item(s), {exempt} exempt.", err=True)
+    _echo(f"Created the meeting of {printable(committee)} on {date.isoformat()} with "
+          f"{len(reading.items)} agenda item(s), {exempt} exempt.", err=True)
     click.echo(created.id)
 
 
@@ -303,31 +295,35 @@ def export(db_path: Path, meeting: str, date: dt.date | None, item_number: str |
         item_id = matches[0]
     version = "public" if public else "confidential"
     with opened(db_path) as store:
-        frozen = _frozen(store, found.id) if snapshot.meeting.locked else None
-
-        def record(target: Path, sha256: str) -> None:  # before the file is put in place
-            store.approvals.record_export(sha256, found.id, item_id, version, str(target),
-                                          frozen.sha256)
+        frozen = _frozen(store, found.id, item_id, version, template) \
+            if snapshot.meeting.locked else None
         try:
             result = export_minutes(snapshot, output, version, fmt, item_id, template,
-                                    overwrite=overwrite, database=db_path, frozen=frozen,
-                                    before_placing=record if frozen else None)
+                                    overwrite=overwrite, database=db_path,
+                                    frozen=frozen and frozen.minutes,
+                                    before_placing=frozen and frozen.record)
         except ExportError as error:
             hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
             _fail(f"{error}{hint}", EXIT_FAILED)
     for note in result.notes:
-        click.echo(note, err=True)
-    click.echo(str(result.path))
+        _echo(note, err=True)
+    _echo(result.path)
 
 
-def _frozen(store: Store, meeting_id: str):
-    """The approved minutes of the meeting as they were frozen at approval."""
-    from clerk_tui.minutes.frozen import FrozenError, thaw_record
+def _frozen(store: Store, meeting_id: str, item_id: str | None, version: str,
+            template: Path | None):
+    """The approved minutes of the meeting as they were frozen at approval, and how to
+    record the export (:func:`clerk_tui.verification.frozen_export`)."""
+    from clerk_tui.importer.documents import UnreadableDocument
+    from clerk_tui.minutes.frozen import FrozenError
+    from clerk_tui.verification import frozen_export
 
     try:
-        return thaw_record(store.approvals.frozen_for_export(meeting_id))
+        return frozen_export(store, meeting_id, item_id, version, template)
     except FrozenError as error:
         _fail(f"{error} Run clerk check.", EXIT_FAILED)
+    except UnreadableDocument as error:
+        _fail(f"The template: {error}", EXIT_FAILED)
 
 
 @main.command()
@@ -377,7 +373,7 @@ def actions(db_path: Path, open_only: bool, committee: str | None, public: bool,
         except ExportError as error:
             hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
             _fail(f"{error}{hint}", EXIT_FAILED)
-        click.echo(str(result.path))
+        _echo(result.path)
     elif fmt == "csv":
         _write_csv(ACTION_CSV_COLUMNS, [action_csv_row(record) for record in records], output,
                    overwrite, private=not public, database=db_path)
@@ -386,8 +382,9 @@ def actions(db_path: Path, open_only: bool, committee: str | None, public: bool,
                                                                "actions agreed in private)"))
         for row, record in zip(rows, records):
             flag = click.style(" OVERDUE", fg="red", bold=True) if record.overdue else ""
-            click.echo(f"\n{row[0]}{flag}\n  {row[2] or 'no owner'} · due {row[3] or 'no date'} · "
-                       f"{row[4]} · {row[5]} · {row[1]}")
+            cell = [printable(value) for value in row]  # each on its line, controls shown
+            click.echo(f"\n{cell[0]}{flag}\n  {cell[2] or 'no owner'} · due {cell[3] or 'no date'} · "
+                       f"{cell[4]} · {cell[5]} · {cell[1]}")
 
 
 def _write_csv(header, rows, output: Path | None, overwrite: bool = False,
@@ -395,15 +392,15 @@ def _write_csv(header, rows, output: Path | None, overwrite: bool = False,
     import csv
     import io
 
-    from clerk_tui.minutes.compose.action_log import spreadsheet_safe
     from clerk_tui.minutes.export import ExportError, write_atomically
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    for row in (header, *rows):  # no cell a spreadsheet would run as a formula
-        writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
-    if output is None:
-        click.echo(buffer.getvalue(), nl=False)
+    for row in (header, *rows):  # rows made safe from spreadsheets as composed (action_csv_row)
+        writer.writerow([str(cell) for cell in row])
+    if output is None:  # exact data for a program; on a terminal, no controls reach it
+        text = buffer.getvalue()
+        click.echo(printable(text, lines=True) if sys.stdout.isatty() else text, nl=False)
         return
     try:  # as an export is written: whole or not at all, owner-only when confidential
         write_atomically(output, buffer.getvalue().encode("utf-8"), private, overwrite,
@@ -413,7 +410,7 @@ def _write_csv(header, rows, output: Path | None, overwrite: bool = False,
     except ExportError as error:
         hint = " Use --overwrite to replace it." if "already exists" in str(error) else ""
         _fail(f"{error}{hint}", EXIT_FAILED)
-    click.echo(str(output))
+    _echo(output)
 
 
 @main.command()
@@ -421,30 +418,41 @@ def _write_csv(header, rows, output: Path | None, overwrite: bool = False,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--fingerprint", "printed",
               help="A fingerprint read off a signed copy (the footer of approved minutes).")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The Word template FILE was exported with, if it was.")
 @click.pass_obj
-def verify(db_path: Path, file: Path | None, printed: str | None) -> None:
+def verify(db_path: Path, file: Path | None, printed: str | None,
+           template: Path | None) -> None:
     """Say whether FILE is an untouched export of approved minutes, and of which meeting;
     or, with --fingerprint, whether a signed copy's fingerprint is the approved record's."""
-    from clerk_tui.verification import fingerprint_digits, verify_file, verify_fingerprint
+    from clerk_tui.importer.documents import UnreadableDocument
+    from clerk_tui.minutes.compose.wording import FINGERPRINT_DIGITS
+    from clerk_tui.verification import (
+        fingerprint_digits,
+        read_for_verifying,
+        verify_file,
+        verify_fingerprint,
+    )
 
     if (file is None) == (printed is None):
         raise click.UsageError("Give a FILE or --fingerprint (one of them).")
     digits = fingerprint_digits(printed) if printed is not None else None
     if printed is not None and digits is None:
-        raise click.BadParameter(f"{printed!r} is not a fingerprint: it is 12 hex digits, "
-                                 "such as 3f2a 9c41 07be.", param_hint="--fingerprint")
+        raise click.BadParameter(f"{printed!r} is not a fingerprint: it is {FINGERPRINT_DIGITS} "
+                                 "hex digits, such as 3f2a 9c41 07be 55d0 a1c3.",
+                                 param_hint="--fingerprint")
     data = b""
     if file is not None:
         try:
-            data = file.read_bytes()
-        except OSError as error:
-            _fail(f"{file} cannot be read: {error.strerror or error}.", EXIT_FAILED)
+            data = read_for_verifying(file)
+        except UnreadableDocument as error:
+            _fail(str(error), EXIT_FAILED)
     with opened(db_path, must_exist=True) as store:
-        verdict = verify_file(store, file, data) if file is not None else \
+        verdict = verify_file(store, file, data, template) if file is not None else \
             verify_fingerprint(store, digits)
     if not verdict.ok:
         _fail(verdict.message, EXIT_FAILED)
-    click.echo(verdict.message)
+    _echo(verdict.message)
 
 
 @main.command("import")
@@ -466,7 +474,7 @@ def import_(db_path: Path, paths: tuple[Path, ...], committee: str | None,
     with opened(db_path) as store:
         for number, report in enumerate(import_files(store, paths, committee, date), start=1):
             progress = f"[{number}/{total}] " if total > 1 else ""
-            click.secho(f"{progress}{report.path}: {report.message}",
+            click.secho(printable(f"{progress}{report.path}: {report.message}", lines=True),
                         fg=None if report.ok else "red", err=not report.ok)
             failures += not report.ok
             skipped += report.skipped
@@ -509,26 +517,31 @@ def search(db_path: Path, words: tuple[str, ...], all_kinds: bool, committee: st
     if results.problem:
         _fail(results.problem, EXIT_FAILED)
     if as_json:
-        click.echo(json.dumps({"query": query, "count": results.count,
-                               "results": [_hit_json(hit) for hit in results.hits]},
-                              indent=2, ensure_ascii=False))
+        click.echo(json_escaped(json.dumps(  # the data exactly; no control reaches a terminal
+            {"query": query, "count": results.count,
+             "results": [_hit_json(hit) for hit in results.hits]}, indent=2, ensure_ascii=False)))
         return
-    click.echo(f"{results.count_label} for {query!r}")
+    _echo(f"{results.count_label} for {query!r}")
     for hit in results.hits:
         item = f"{hit.minute_number}. {hit.item_title}" if hit.minute_number else hit.item_title
         where = f"{hit.date.isoformat()} · {hit.committee} · {item}"
         if hit.exempt:
             where += " · EXEMPT (not for the public)"
-        kind = hit.label or hit.kind.upper()
-        click.echo(f"\n{click.style(where, bold=True)}\n  {kind}: {_marked(hit.snippet)}")
+        kind = printable(hit.label or hit.kind.upper())
+        click.echo(f"\n{click.style(printable(where), bold=True)}\n  {kind}: {_marked(hit.snippet)}")
 
 
 def _marked(snippet: str) -> str:
+    """The snippet with its matched words in bold on a terminal (in [brackets] when piped),
+    the snippet's own text shown as :func:`printable` shows it."""
+    import re
+
     from clerk_tui.store.search import MARK_END, MARK_START
 
-    return click.style("", reset=False) + snippet.replace(MARK_START, "\x1b[1m").replace(
-        MARK_END, "\x1b[22m") if sys.stdout.isatty() else snippet.replace(
-        MARK_START, "[").replace(MARK_END, "]")
+    marks = {MARK_START: "\x1b[1m", MARK_END: "\x1b[22m"} if sys.stdout.isatty() else \
+        {MARK_START: "[", MARK_END: "]"}
+    pieces = re.split(f"([{MARK_START}{MARK_END}])", snippet)
+    return "".join(marks.get(piece) or printable(piece) for piece in pieces)
 
 
 def _hit_json(hit) -> dict:
@@ -551,17 +564,17 @@ def config(context: click.Context) -> None:
     db_path: Path = context.obj
     with opened(db_path) as store:
         organisation = store.settings.load()
-    click.echo(f"Organisation settings (in the database, {db_path}):")
+    _echo(f"Organisation settings (in the database, {db_path}):")
     for name, value in organisation.model_dump(mode="json").items():
-        click.echo(f"  {name.replace('_', '-'):<14} {value}")
+        _echo(f"  {name.replace('_', '-'):<14} {printable(value)}")
     path = settings_path()
-    click.echo(f"Personal settings ({path}{'' if path.exists() else ', not created yet'}):")
+    _echo(f"Personal settings ({path}{'' if path.exists() else ', not created yet'}):")
     try:
         personal = load_personal_settings(path)
     except SettingsError as error:
         _fail(str(error), EXIT_FAILED)
     for name, value in personal.model_dump(mode="json").items():
-        click.echo(f"  {name:<14} {value}")
+        _echo(f"  {name:<14} {printable(value)}")
 
 
 @config.command("set")
@@ -578,4 +591,4 @@ def config_set(db_path: Path, name: str, value: str) -> None:
             store.settings.set(field, value)
         except ValidationError as error:
             raise click.BadParameter(explain(error), param_hint="VALUE") from None
-    click.echo(f"{name} is now {value!r}.")
+    _echo(f"{name} is now {value!r}.")

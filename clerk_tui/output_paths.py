@@ -14,9 +14,12 @@ working database. A copy that clerk opens as a database becomes one again
 Temporary files are named so that clerk can recognise its own and only its own: a
 hidden name ending in ``.clerk-partial``, locked (``flock``) by the writer while it
 writes, so that one left behind by a writer that was killed (a whole confidential
-copy, perhaps) is removed the next time clerk starts, and a live one never is.
+copy, perhaps) is removed the next time clerk starts, and a live one never is: at
+start clerk looks in ./exports and in every folder it has written into (the last
+:data:`FOLDERS_KEPT`, listed beside the user's settings file).
 
-Only the standard library here: the minutes writers and the store both use it.
+Only the standard library here (and where the settings file is): the minutes writers
+and the store both use it.
 """
 
 from __future__ import annotations
@@ -27,13 +30,15 @@ import stat
 import tempfile
 from pathlib import Path
 
+from clerk_tui.file_kinds import SQLITE_MAGIC, NotOrdinary, read_header, read_ordinary
+
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; temporary files are then left alone
     fcntl = None
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGIC = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+WAL_HEADER_BYTES = 32  # a log of no more than its header holds no work
 JOURNAL_MAGIC = b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"
 DATABASE_ID = 0x434C524B  # "CLRK": a clerk database someone works in
 COPY_IDS = {0x434C5242: "backup", 0x434C5250: "published copy"}  # "CLRB", "CLRP"
@@ -43,6 +48,8 @@ SIDECARS = {"-wal": "write-ahead log", "-shm": "shared memory file",
 TEMP_SUFFIX = ".clerk-partial"
 DEFAULT_EXPORTS = Path("exports")
 MAX_NAME_BYTES = 120
+FOLDERS_KEPT = 50  # the folders clerk remembers writing into, most recent last
+FOLDERS_FILE_BYTES = 64 * 1024
 
 
 class UnsafeOutput(Exception):
@@ -75,7 +82,8 @@ def unsafe_output(target: Path, database: Path | None = None) -> str | None:
         return None  # nothing can be written there either; the writer says why
     if not stat.S_ISREG(mode):
         return "is not a regular file"
-    return _database_kind(_head(target)) or _sidecar_of_a_database(target)
+    head = _head(target)
+    return _database_kind(head) or _copy_in_use(target, head) or _sidecar_of_a_database(target)
 
 
 def copy_kind(path: Path) -> str | None:
@@ -110,12 +118,10 @@ def _same_file(target: Path, other: Path) -> bool:
 
 
 def _head(path: Path) -> bytes:
+    """The header of an ordinary file; nothing for a pipe, a device or a missing file."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # never open a FIFO or a device
-            return b""
-        with open(path, "rb") as handle:
-            return handle.read(100)
-    except OSError:
+        return read_header(path)
+    except (NotOrdinary, OSError):  # then it is no database either
         return b""
 
 
@@ -124,13 +130,53 @@ def _database_kind(head: bytes) -> str | None:
         mark = int.from_bytes(head[68:72], "big")
         if mark in COPY_IDS:
             return None
-        return ("is a clerk database (a backup is one too once it has been opened to work in)"
+        return ("is a clerk database (a backup is one too once it has been worked in)"
                 if mark == DATABASE_ID else "is an SQLite database")
     if head[:4] in WAL_MAGIC:
         return "is a database's write-ahead log"
     if head.startswith(JOURNAL_MAGIC):
         return "is a database's rollback journal"
     return None
+
+
+def _copy_in_use(target: Path, head: bytes) -> str | None:
+    """A copy clerk wrote is still not to be replaced while someone works in it: while
+    a clerk window has it open (its edit lock is held), or while its write-ahead log
+    holds work not yet in the file (whose header may still say "backup")."""
+    if not head.startswith(SQLITE_MAGIC):
+        return None
+    if any(_held(lock) for lock in lock_files(target)):
+        return "is open in a clerk window (a backup being worked in)"
+    log = target.with_name(target.name + "-wal")
+    if _head(log)[:4] in WAL_MAGIC and _size(log) > WAL_HEADER_BYTES:
+        return "has work in its write-ahead log (a backup being worked in)"
+    return None  # no log, or one SQLite would never replay: removed with the old copy
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _held(lock: Path) -> bool:
+    """Whether a live clerk holds the edit lock ``lock`` (see
+    :mod:`clerk_tui.store.edit_lock`)."""
+    if fcntl is None:
+        return False
+    try:
+        descriptor = os.open(lock, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                             | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False  # no lock file: nobody has ever edited it here
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)  # closing drops the probe's own shared lock
+    return False
 
 
 def _sidecar_of_a_database(target: Path) -> str | None:
@@ -189,7 +235,10 @@ def capped(name: str, limit: int, original: str | None = None) -> str:
 
 def open_temporary(target: Path) -> tuple[int, Path]:
     """A new owner-only temporary file beside ``target``, locked while its descriptor is
-    open: (descriptor, path). Close the descriptor once the file is in place."""
+    open: (descriptor, path). Close the descriptor once the file is in place. Its
+    folder is remembered (:func:`remember_folder`), so that a copy left there by a
+    killed writer is removed at the next start however long the folder goes unused."""
+    remember_folder(target.parent)
     prefix = "." + capped(target.name, MAX_NAME_BYTES) + "."
     while True:
         descriptor, name = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
@@ -207,6 +256,49 @@ def open_temporary(target: Path) -> tuple[int, Path]:
 def is_temporary(path: Path) -> bool:
     """Whether ``path`` is named as clerk names its temporary files."""
     return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
+
+
+def folders_file() -> Path:
+    """The list of folders clerk has written into, beside this user's settings file."""
+    from clerk_tui.settings import settings_path  # where this user's own files live
+
+    return settings_path().with_name("folders-written-to.txt")
+
+
+def remembered_folders() -> list[Path]:
+    """The folders clerk has written a file into (the last :data:`FOLDERS_KEPT`)."""
+    try:
+        data = read_ordinary(folders_file(), FOLDERS_FILE_BYTES)[:FOLDERS_FILE_BYTES]
+    except (NotOrdinary, OSError):
+        return []
+    return [Path(os.fsdecode(line)) for line in data.splitlines() if line]
+
+
+def remember_folder(folder: Path) -> None:
+    """Add ``folder`` (resolved) to :func:`remembered_folders`. Never raises: a list that
+    cannot be written only means that the folder is cleaned when next written to."""
+    resolved = Path(os.path.realpath(folder))
+    known = remembered_folders()
+    if resolved in known or "\n" in str(resolved):
+        return
+    lines = [os.fsencode(path) for path in [*known, resolved][-FOLDERS_KEPT:]]
+    try:
+        path = folders_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+                             | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(b"\n".join(lines) + b"\n")
+    except OSError:
+        pass
+
+
+def remove_abandoned_everywhere() -> list[Path]:
+    """At start: :func:`remove_abandoned` in ./exports and every remembered folder."""
+    removed: list[Path] = []
+    for folder in dict.fromkeys([DEFAULT_EXPORTS, *remembered_folders()]):
+        removed += remove_abandoned(folder)
+    return removed
 
 
 def remove_abandoned(folder: Path) -> list[Path]:

@@ -12,6 +12,7 @@ import pytest
 from clerk_tui import models as m
 from clerk_tui.store import Conflict, MinutesLocked, ReadOnly, Store, sealing
 from conftest import add_sample
+from recording_app import recording_app
 
 APPROVED_ON = dt.date(2024, 6, 5)
 
@@ -265,11 +266,11 @@ async def test_a_second_app_through_a_symlink_says_it_is_read_only(db_path, tmp_
     link = tmp_path / "link.db"
     link.symlink_to(db_path)
     first = make_app(db_path, clock=clock)
-    second = make_app(link, clock=clock)
+    second = recording_app(link, clock)
     try:
         async with second.run_test() as pilot:
             await pilot.pause()
             assert "READ-ONLY" in second.title
-            assert any("Opened read-only" in n.message for n in second._notifications)
+            assert any("Opened read-only" in told for told in second.told), second.told
     finally:
         first.store.close()

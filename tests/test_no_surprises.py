@@ -112,13 +112,13 @@ def test_a_full_disk_in_any_command_is_one_line_naming_the_file(run, store, monk
     def full(*_, **__):
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "clerk.db-wal"))
     monkeypatch.setattr(owner, name, full)
-    one_clear_line(run(*args), "clerk.db-wal", "No space left on device")
+    one_clear_line(run(*args), "clerk.db-wal", "the disk is full")  # clerk's one wording
 
 
 def test_an_oserror_without_a_file_still_gets_a_line(run, store, monkeypatch):
     store.close()
     monkeypatch.setattr(Store, "check", lambda *_: (_ for _ in ()).throw(FULL))
-    one_clear_line(run("check"), "No space left on device")
+    one_clear_line(run("check"), "the disk is full")
 
 
 def test_ctrl_c_ends_a_command_quietly(run, store, monkeypatch):

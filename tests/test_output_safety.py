@@ -29,6 +29,7 @@ from clerk_tui.minutes.export import export_minutes, file_name
 from clerk_tui.output_paths import TEMP_SUFFIX, UnsafeOutput, open_temporary
 from clerk_tui.store import Store
 from conftest import add_sample
+from recording_app import recording_app
 
 
 @pytest.fixture
@@ -182,10 +183,23 @@ def test_a_backup_clerk_wrote_may_be_replaced_until_it_is_worked_in(cli, filled,
     assert cli("actions", "--format", "csv", "-o", str(copy), "--overwrite").exit_code == 0
     copy.unlink()
     assert cli("backup", str(copy)).exit_code == 0
-    Store.open(copy).close()  # restored: it is a database now
+    Store.open(copy, editing=True).close()  # restored in the app: it is a database now
     before = fingerprint(copy)
     assert_refused(cli("backup", str(copy), "--overwrite"), "is a clerk database")
     assert fingerprint(copy) == before
+
+
+def test_backup_then_check_every_night(cli, filled, tmp_path):
+    copy = tmp_path / "nightly.db"
+    for night in range(3):  # a script: back up, then check the copy (and read it)
+        backed_up = cli("backup", str(copy), "--overwrite")
+        assert backed_up.exit_code == 0, f"night {night}: {backed_up.output}"
+        for reading in (["check"], ["search", "planning"], ["actions"], ["config"],
+                        ["verify", "--fingerprint", "3f2a9c4107be55d0a1c3"]):
+            cli(*reading, db=copy)
+    assert cli("backup", str(copy), "--overwrite").exit_code == 0
+    assert cli("config", "set", "organisation", "Restored Council", db=copy).exit_code == 0
+    assert_refused(cli("backup", str(copy), "--overwrite"), "is a clerk database")
 
 
 def test_a_restored_backup_is_a_clerk_database(filled, tmp_path, cli):
@@ -204,21 +218,23 @@ def test_a_fifo_is_not_a_file_to_write(cli, filled, tmp_path):
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
-async def test_the_app_will_not_export_onto_its_database(app, sample, db_path, tmp_path,
-                                                         monkeypatch):
+async def test_the_app_will_not_export_onto_its_database(sample, store, db_path, tmp_path,
+                                                         clock, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    snapshot = app.store.snapshot(sample.meeting.id)
+    snapshot = store.snapshot(sample.meeting.id)
+    store.close()
     (tmp_path / "exports").mkdir()
     (tmp_path / "exports" / file_name(snapshot, "public", "docx")).symlink_to(db_path)
+    app = recording_app(db_path, clock)
     async with app.run_test() as pilot:
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("f7", "ctrl+s")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if any("will not write over it" in n.message for n in app._notifications):
-                break
-        assert any("is the database clerk has open" in n.message for n in app._notifications)
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the export runs in a worker
+        await pilot.pause()
+        assert any("is the database clerk has open" in told and "will not write over it" in told
+                   for told in app.told), app.told
         assert app.store.check().ok
 
 
@@ -457,3 +473,57 @@ def test_a_full_disk_during_backup_is_one_line_and_exit_1(cli, filled, tmp_path,
         f"The backup cannot be written to {tmp_path / 'copy.db'}: the disk is full. "
         "Nothing was written."]
     assert sorted(p.name for p in tmp_path.iterdir() if "copy" in p.name) == []
+
+
+def test_a_dead_temporary_goes_at_the_next_start_in_any_folder_written_to(cli, filled,
+                                                                          tmp_path):
+    share = tmp_path / "council-share"  # a folder clerk wrote into once, then never again
+    share.mkdir()
+    writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER,
+                               str(share / "planning-minutes-confidential.docx")],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        left = Path(writer.stdout.readline().strip())
+    finally:
+        writer.kill()
+        writer.wait(timeout=30)
+    assert left.exists()
+    assert cli("search", "lease").exit_code == 0  # any start of clerk, writing nowhere
+    assert not left.exists()
+
+
+# Pipes and devices are never opened as a database or a template ----------------------------
+
+
+def run_clerk(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """clerk in its own process, so that one that waits on a pipe fails the test (the
+    timeout), never hangs the run."""
+    return subprocess.run([sys.executable, "-m", "clerk_tui", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.parametrize("command", [["check"], ["search", "lease"], []])
+def test_a_pipe_given_as_the_database_is_refused_unopened(tmp_path, command):
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    result = run_clerk("--db", str(fifo), *command, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "is a named pipe, not a database file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_a_pipe_or_a_huge_file_given_as_the_template_is_refused(filled, tmp_path):
+    fifo = tmp_path / "house.dotx"
+    os.mkfifo(fifo)
+    export = ("--db", str(filled), "export", "Planning", "2024-05-01", "-o", str(tmp_path))
+    result = run_clerk(*export, "--template", str(fifo), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "The template" in result.stderr and "is a named pipe, not a Word file" in result.stderr
+    huge = tmp_path / "huge.dotx"
+    with huge.open("wb") as out:
+        out.truncate(51 * 1024 * 1024)  # sparse: no disk used
+    result = run_clerk(*export, "--template", str(huge), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "is larger than 50 MB" in result.stderr
+    assert not list(tmp_path.glob("*.docx"))

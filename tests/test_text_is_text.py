@@ -28,6 +28,7 @@ from clerk_tui.ui.screens.action_log import ActionLogScreen
 from clerk_tui.ui.screens.attendance import AttendanceScreen
 from clerk_tui.ui.screens.audit import AuditScreen
 from clerk_tui.ui.screens.declarations import DeclarationsScreen
+from clerk_tui.ui.screens.entry_editor import EntryEditorScreen
 from clerk_tui.ui.screens.form import FormScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
 from clerk_tui.ui.screens.search import SearchScreen
@@ -101,29 +102,49 @@ def assert_clean(app) -> None:
     assert not log.exists() or not log.read_text(), log.read_text()
 
 
-async def wait_for(pilot, condition, seconds: float = 10.0) -> None:
-    for _ in range(int(seconds / 0.05)):
+ROUNDS = 40  # rounds of "let the app handle all it was given", never a measure of time
+
+
+async def settle(pilot, condition) -> bool:
+    """Round by round, let the app finish what it was given (its workers done, every
+    message handled, the screen laid out again) until ``condition`` holds; False if it
+    still does not after :data:`ROUNDS` rounds. No round waits for a clock."""
+    for _ in range(ROUNDS):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the condition never held")
+            return True
+    return False
 
 
-async def shows(pilot, *texts: str) -> str:
-    """Wait until the screen shows every one of ``texts`` (as clerk must draw them)."""
-    wanted = [visible(t) for t in texts]
+async def wait_for(pilot, condition) -> None:
+    if not await settle(pilot, condition):
+        raise AssertionError("the condition never held")
+
+
+async def drawn_with(pilot, wanted: list[str]) -> str:
+    """Wait until the screen shows every one of ``wanted``, exactly as given."""
     drawn = ""
 
     def showing() -> bool:
         nonlocal drawn
         drawn = screen_text(pilot.app)
         return all(w in drawn for w in wanted)
-    try:
-        await wait_for(pilot, showing, seconds=5)
-    except AssertionError:
+    if not await settle(pilot, showing):
         missing = [w for w in wanted if w not in drawn]
-        raise AssertionError(f"not shown: {missing!r}\n{drawn}") from None
+        raise AssertionError(f"not shown: {missing!r}\n{drawn}")
     return drawn
+
+
+async def shows(pilot, *texts: str) -> str:
+    """Wait until the screen shows every one of ``texts`` (as clerk must draw them)."""
+    return await drawn_with(pilot, [visible(t) for t in texts])
+
+
+async def search_for(pilot, words: str) -> None:
+    """Type ``words`` in the search screen and search now (not after its typing pause)."""
+    await type_text(pilot, words)
+    pilot.app.screen.run_search()
 
 
 # The one way of rendering -----------------------------------------------------------
@@ -176,6 +197,29 @@ def _meeting(store, text: str) -> dict[str, object]:
     return records
 
 
+def in_the_editor(text: str) -> list[str]:
+    """The lines the entry editor must draw for ``text``: each hidden character as one
+    ``\ufffd``, so the cursor stays put (a line separator too: only a newline breaks)."""
+    return [re.sub(r"[^\t]", lambda c: "\ufffd" if _hidden(c.group()) else c.group(), line)
+            for line in text.split("\n")]
+
+
+async def _edit(pilot, entry) -> None:
+    """Open ``entry`` in the editor from the meeting screen, see it drawn, close it."""
+    app = pilot.app
+    screen = app.screen
+    screen.query_one("#entries").focus()
+    screen.query_one("#entries").highlighted = [e.id for e in screen.entries].index(entry.id)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+    await drawn_with(pilot, [line.strip() for line in in_the_editor(entry.text) if line.strip()])
+    assert_clean(app)
+    assert app.screen.query_one("#e-text").literal_text == entry.text
+    await pilot.press("escape")
+    await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+    assert app.store.entries.get(entry.id).text == entry.text  # kept exactly, unedited
+
+
 async def _walk(app, text: str) -> None:
     r = _meeting(app.store, text)
     committee, item = r["committee"].name, r["item"]
@@ -188,6 +232,7 @@ async def _walk(app, text: str) -> None:
                     f"Report {item.report_reference}", r["note"].text,
                     f"{r['question'].asker}: {r['question'].text}", r["action"].owner)
         assert_clean(app)
+        await _edit(pilot, r["note"])
         await pilot.press("f9")  # the preview
         await shows(pilot, r["note"].text, r["resolution"].text)
         await pilot.press("f9", "f3")
@@ -202,7 +247,7 @@ async def _walk(app, text: str) -> None:
         await shows(pilot, r["action"].owner, f"{committee}, 1 May 2024")
         await pilot.press("escape", "ctrl+f")
         assert isinstance(app.screen, SearchScreen)
-        await type_text(pilot, "zebra")
+        await search_for(pilot, "zebra")
         await shows(pilot, committee, r["resolution"].text)
         assert_clean(app)
 
@@ -289,6 +334,72 @@ async def test_a_database_in_an_oddly_named_folder_is_named_as_it_is(tmp_path):
         assert_clean(app)
 
 
+# The entry editor ------------------------------------------------------------------------
+
+
+def _drawn(area, y: int) -> tuple[str, list[bool]]:
+    """Line ``y`` of a text area as it is drawn, and whether each stand-in is marked."""
+    strip = area.render_line(y)
+    drawn = "".join(segment.text for segment in strip)
+    marked = [bool(segment.style and segment.style.reverse)
+              for segment in strip for character in segment.text if character == "\ufffd"]
+    return drawn, marked
+
+
+async def test_the_entry_editor_marks_what_is_hidden_one_for_one_and_saves_what_was_typed(app):
+    sample = add_sample(app.store)
+    note = app.store.entries.add(m.Note(item_id=sample.items[0].id, text="a\u202eb\u2028c\x9bd",
+                                        captured_at=app.store.now()))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.push_screen(EntryEditorScreen(app.desk, note))
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        area = app.screen.query_one("#e-text")
+        assert _drawn(area, 0) == ("a\ufffdb\ufffdc\ufffdd".ljust(area.content_size.width),
+                                   [True, True, True])
+        await pilot.press("end")  # the cursor is drawn, and placed, after all seven
+        assert area.cursor_location == (0, 7)
+        assert area.cursor_screen_offset.x == area.content_region.x + 7
+        assert_clean(app)
+        await pilot.press("escape")  # opened and closed: the text is kept exactly
+        await wait_for(pilot, lambda: not isinstance(app.screen, EntryEditorScreen))
+        assert app.store.entries.get(note.id).text == "a\u202eb\u2028c\x9bd"
+
+        app.push_screen(EntryEditorScreen(app.desk, app.store.entries.get(note.id)))
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        area = app.screen.query_one("#e-text")
+        await pilot.press("home", "right", "right", "X")  # after the hidden character
+        assert area.cursor_location == (0, 3)
+        assert _drawn(area, 0)[0][:4] == "a\ufffdXb"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, EntryEditorScreen))
+        # edited: what was typed, each hidden character kept where it was
+        assert app.store.entries.get(note.id).text == "a\u202eXb\u2028c\x9bd"
+
+
+async def test_a_long_line_with_hidden_characters_wraps_with_nothing_cut_off():
+    from textual.app import App
+
+    from clerk_tui.ui.widgets.text_area import LiteralTextArea
+
+    words = "\u202e\u2066\x9b" + "abcdefghijklmnopqrstuvwxyz0123456789"
+
+    class Host(App):
+        CSS = "LiteralTextArea { width: 24; height: 6; }"
+
+        def compose(self):
+            yield LiteralTextArea(words, soft_wrap=True)
+
+    async with Host().run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        area = pilot.app.query_one(LiteralTextArea)
+        rows = [_drawn(area, y)[0] for y in range(area.content_size.height)]
+        assert all(len(row) == area.content_size.width for row in rows)  # none too long
+        assert "".join(row.rstrip() for row in rows) == "\ufffd" * 3 + words[3:]
+        assert area.literal_text == words
+        area.select_all()
+        assert area.selected_text == words  # what a copy puts on the clipboard
+
+
 # Exempt matter is marked ---------------------------------------------------------------
 
 
@@ -297,7 +408,7 @@ async def test_exempt_search_results_and_private_matters_arising_are_marked(app)
     later = app.store.new_meeting("Planning", dt.date(2024, 7, 1))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("ctrl+f")
-        await type_text(pilot, "lease renewed")
+        await search_for(pilot, "lease renewed")
         drawn = await shows(pilot, "That the lease be renewed.")
         (line,) = [row for row in drawn.splitlines() if "Depot lease" in row]
         assert "EXEMPT" in line
@@ -332,8 +443,8 @@ async def test_an_error_quoting_markup_is_shown_literally_and_logged_once(app, m
         await pilot.press("enter", "f9")
         await shows(pilot, "ValueError", "[/]", "[@click=app.quit]", "\x1b[2J", "boom")
         await pilot.press("f9")  # the same failure again, while its message shows
-        for _ in range(10):
-            await pilot.pause(0.05)
+        for _ in range(10):  # rounds in which a loop of errors would show itself
+            await pilot.pause()
         assert app.is_running and _log_entries(app) == 1
 
 
@@ -354,8 +465,8 @@ async def test_an_error_raised_while_showing_an_error_is_logged_once_never_loope
             raise RuntimeError("cannot show [/] a message")
         monkeypatch.setattr(App, "notify", cannot_show)
         await pilot.press("f9")
-        for _ in range(20):
-            await pilot.pause(0.05)
+        for _ in range(20):  # rounds in which a loop of errors would show itself
+            await pilot.pause()
         assert app.is_running
         log = (app.store.path.parent / LOG_NAME).read_text()
         assert _log_entries(app) == 2

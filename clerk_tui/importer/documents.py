@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import zipfile
 import zlib
@@ -11,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from clerk_tui.file_kinds import kind_of, special_kind
+from clerk_tui.file_kinds import NotOrdinary, kind_of, read_ordinary
+from clerk_tui.os_errors import reason
 
 MB = 1024 * 1024
 # The largest files read, far above any minutes or agenda (a year of a committee's minutes
@@ -74,35 +74,22 @@ def size_limit(path: Path) -> int:
     return MAX_WORD_BYTES if path.suffix.lower() == ".docx" else MAX_TEXT_BYTES
 
 
-# Opened without waiting, so that a pipe swapped in after the check cannot block; the
-# flags are POSIX's (elsewhere the check before opening stands alone).
-_NO_WAITING = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-
-
 def read_file(path: Path, limit: int | None = None) -> bytes:
     """The bytes of the ordinary file at ``path`` (its links followed), at most ``limit``
     (by default :func:`size_limit`). A pipe, a device or a folder is refused before it is
     opened, and checked again once open, so nothing read can block or never end."""
     limit = size_limit(path) if limit is None else limit
     try:
-        _check_ordinary(path, os.stat(path).st_mode)
-        descriptor = os.open(path, os.O_RDONLY | _NO_WAITING)
-        with os.fdopen(descriptor, "rb") as handle:
-            _check_ordinary(path, os.fstat(handle.fileno()).st_mode)
-            data = handle.read(limit + 1)
+        data = read_ordinary(path, limit)
+    except NotOrdinary as error:
+        raise UnreadableDocument(f"{error}; clerk reads only ordinary files.") from None
     except OSError as error:
-        raise UnreadableDocument(f"{path} cannot be read: {error.strerror or error}.") from None
+        raise UnreadableDocument(f"{path} cannot be read: {reason(error)}.") from None
     if len(data) > limit:
         kind = {MAX_WORD_BYTES: "Word files", MAX_TEXT_BYTES: "text files"}.get(limit, "a file")
         raise UnreadableDocument(f"{path} is larger than {limit // MB} MB, the most clerk reads "
                                  f"of {kind}; it was not read.")
     return data
-
-
-def _check_ordinary(path: Path, mode: int) -> None:
-    if (kind := special_kind(mode)) is not None:
-        raise UnreadableDocument(f"{path} is {kind}, not an ordinary file; clerk reads only "
-                                 "ordinary files.")
 
 
 def read_lines(path: Path) -> list[str]:

@@ -8,7 +8,6 @@ is never replaced unless asked. Confidential minutes are readable by their owner
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import hashlib
 import io
 import os
@@ -26,6 +25,7 @@ from clerk_tui.minutes.markdown import to_markdown
 from clerk_tui.minutes.template_safety import note as template_note
 from clerk_tui.minutes.word import TemplateError, build
 from clerk_tui.models import HouseStyle, MeetingSnapshot, MeetingStatus
+from clerk_tui.os_errors import writing_reason
 from clerk_tui.output_paths import (
     MAX_NAME_BYTES,
     UnsafeOutput,
@@ -116,7 +116,7 @@ def export_minutes(
     target = _target(destination, file_name(snapshot, version, fmt, item_id), fmt, database)
     if target.exists() and not overwrite:
         raise ExportError(f"{target} already exists; nothing was written.")
-    if template is not None and not template.is_file():
+    if template is not None and not template.exists():  # a pipe is refused as it is read
         raise ExportError(f"The template {template} does not exist.")
     notes = list(document.warnings)
     if fmt == "md":
@@ -176,7 +176,8 @@ def _target(destination: Path, name: str, fmt: Format, database: Path | None = N
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"The folder {folder} cannot be made: {_why(error)}.") from None
+        raise ExportError(f"The folder {folder} cannot be made: {writing_reason(error)}."
+                          ) from None
     refuse_unsafe_output(target, database)
     return target
 
@@ -193,14 +194,6 @@ def _word_bytes(document, template: Path | None, notes: list[str]) -> bytes:
     buffer = io.BytesIO()
     writer.word.save(buffer)
     return buffer.getvalue()
-
-
-def _why(error: OSError) -> str:
-    """An operating system's refusal, in a clerk's words."""
-    return {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-            errno.EACCES: "you do not have permission to write there",
-            errno.EPERM: "you do not have permission to write there",
-            errno.EROFS: "the disk is read-only"}.get(error.errno, error.strerror or str(error))
 
 
 def open_elsewhere(target: Path) -> str | None:
@@ -232,7 +225,8 @@ def write_atomically(target: Path, data: bytes, private: bool, overwrite: bool,
     try:
         handle, temporary = open_temporary(target)
     except OSError as error:
-        raise ExportError(f"Nothing can be written in {target.parent}: {_why(error)}.") from None
+        raise ExportError(f"Nothing can be written in {target.parent}: "
+                          f"{writing_reason(error)}.") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -246,7 +240,7 @@ def write_atomically(target: Path, data: bytes, private: bool, overwrite: bool,
     except FileExistsError:
         raise ExportError(f"{target} already exists; nothing was written.") from None
     except OSError as error:
-        raise ExportError(f"{target} cannot be written: {_why(error)}. Nothing was written."
-                          ) from None
+        raise ExportError(f"{target} cannot be written: {writing_reason(error)}. "
+                          "Nothing was written.") from None
     finally:
         temporary.unlink(missing_ok=True)

@@ -12,10 +12,16 @@ again: the point is that nothing is composed after approval.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import json
+import zipfile
+import zlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from lxml import etree
 
 from clerk_tui.minutes import document as model
 from clerk_tui.minutes.compose import Version, compose_item, compose_meeting, wording
@@ -69,11 +75,6 @@ class FrozenMinutes:
     sha256: str
     documents: dict[str, Any]
 
-    @property
-    def fingerprint(self) -> str:
-        """The short fingerprint printed on every page's footer."""
-        return wording.fingerprint(self.sha256)
-
     def document(self, version: Version, item_id: str | None = None) -> Document:
         """The approved minutes of the meeting (or one item), with the fingerprint in
         their footer."""
@@ -101,9 +102,15 @@ def thaw_record(record: Any) -> FrozenMinutes:
     return thaw(record.document, record.sha256)
 
 
-def same_text(document: Document, data: bytes, fmt: str) -> bool:
-    """True when the file ``data`` (Word or Markdown) says what ``document`` says: the
-    Markdown byte for byte, a Word file paragraph for paragraph and cell for cell."""
+def same_as_written(document: Document, data: bytes, fmt: str,
+                    template: Path | None = None) -> bool:
+    """True when the file ``data`` is what clerk writes for ``document``: Markdown byte
+    for byte; a Word file part for part (written again from ``document``, with
+    ``template`` if the export used one), each XML part compared in canonical form, so
+    a changed header, a run made hidden or struck through, a text box, a comment or any
+    part added or taken away is a difference. Only the times in the file's properties
+    (when it was written) may differ. ``data`` must have passed the importer's zip limits first
+    (:func:`clerk_tui.verification.verify_file` sees to it)."""
     if fmt == "md":
         from clerk_tui.minutes.markdown import to_markdown
 
@@ -111,19 +118,41 @@ def same_text(document: Document, data: bytes, fmt: str) -> bool:
     from clerk_tui.minutes.word import build
 
     buffer = io.BytesIO()
-    build(document).word.save(buffer)
+    build(document, template).word.save(buffer)
     try:
-        import docx
-
-        word = docx.Document(io.BytesIO(data))
-    except Exception:  # not a Word file at all: it says nothing the minutes say
+        return word_parts(data) == word_parts(buffer.getvalue())
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, KeyError, EOFError,
+            zlib.error, NotImplementedError, RuntimeError):  # not a Word file clerk could write
         return False
-    footers = {p.text for section in word.sections for p in section.footer.paragraphs}
-    expected = docx.Document(io.BytesIO(buffer.getvalue()))
-    return _body(word) == _body(expected) and (not document.footer or document.footer in footers)
 
 
-def _body(word) -> tuple[list[str], list[str]]:
-    """The text of a Word file's paragraphs and of its tables' cells."""
-    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
-    return [p.text for p in word.paragraphs], cells
+# When a file was written, which only the properties part holds.
+_WRITTEN_AT = ("{http://purl.org/dc/terms/}created", "{http://purl.org/dc/terms/}modified",
+               "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+               "lastPrinted")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                          huge_tree=False)
+
+
+def word_parts(data: bytes) -> dict[str, str]:
+    """The SHA-256 of every part of a Word file by its name: XML parts in canonical
+    form (C14N), others as their bytes; a file naming a part twice is refused."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        if len(names) != len({name.lower() for name in names}):
+            raise ValueError("a part is named twice")
+        parts = {}
+        for name in names:
+            content = archive.read(name)
+            if name.lower().endswith((".xml", ".rels")):
+                content = _canonical(content, name == "docProps/core.xml")
+            parts[name] = hashlib.sha256(content).hexdigest()
+    return parts
+
+
+def _canonical(content: bytes, properties: bool) -> bytes:
+    root = etree.fromstring(content, _PARSER)
+    if properties:
+        for element in [e for e in root if e.tag in _WRITTEN_AT]:
+            root.remove(element)
+    return etree.tostring(root, method="c14n")

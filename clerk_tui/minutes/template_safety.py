@@ -11,9 +11,16 @@ the minutes are written into it, and the export says what went (its notes).
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+
+from clerk_tui.file_kinds import NotOrdinary, read_ordinary
+from clerk_tui.os_errors import reason
+
+MB = 1024 * 1024
+MAX_TEMPLATE_BYTES = 50 * MB  # as for any Word file clerk reads; a template is far smaller
 
 _OFFICE = "http://schemas.microsoft.com/office/2006/relationships/"
 _DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -33,6 +40,30 @@ WHAT = {  # the note's words for each kind of thing removed
     "link": "{n} link(s) to outside addresses (their text is kept)",
     "other": "{n} other reference(s) to outside files",
 }
+
+
+class UnreadableTemplate(Exception):
+    """The template cannot be read (a pipe, a device, too large, refused); the message
+    says why."""
+
+
+def read_template(path: Path) -> bytes:
+    """The bytes of the template at ``path``: an ordinary file only, never more than
+    :data:`MAX_TEMPLATE_BYTES`, so that a pipe cannot block and a device cannot fill
+    memory (:func:`clerk_tui.file_kinds.read_ordinary`)."""
+    try:
+        data = read_ordinary(path, MAX_TEMPLATE_BYTES)
+    except NotOrdinary as error:
+        raise UnreadableTemplate(f"The template {path} is {error.kind}, not a Word file; "
+                                 "nothing was written.") from None
+    except OSError as error:
+        raise UnreadableTemplate(f"The template {path} cannot be read: {reason(error)}; "
+                                 "nothing was written.") from None
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise UnreadableTemplate(f"The template {path} is larger than "
+                                 f"{MAX_TEMPLATE_BYTES // MB} MB, the most clerk reads of a "
+                                 "Word file; nothing was written.")
+    return data
 
 
 def strip_active_content(word) -> list[str]:

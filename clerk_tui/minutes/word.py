@@ -23,7 +23,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from clerk_tui.minutes.template_safety import strip_active_content
+from clerk_tui.minutes.template_safety import (UnreadableTemplate, read_template,
+                                              strip_active_content)
 from clerk_tui.minutes.document import (
     BulletList,
     Document,
@@ -223,7 +224,11 @@ def _open_template(template: Path):
     """The template's styles, headers and page set-up, with its body emptied; a .dotx
     is read as a document, and the styles minutes need are added if it lacks them."""
     try:
-        word = docx.Document(io.BytesIO(_as_document(template.read_bytes())))
+        data = read_template(template)  # an ordinary file, bounded: a pipe cannot block
+    except UnreadableTemplate as error:
+        raise TemplateError(str(error)) from None
+    try:
+        word = docx.Document(io.BytesIO(_as_document(data)))
     except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError,
             etree.XMLSyntaxError) as error:
         raise TemplateError(f"The template {template} is not a Word document ({error}).") from None

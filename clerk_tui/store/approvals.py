@@ -77,8 +77,11 @@ class Approvals:
                 "approved_on": approved.approved_on and approved.approved_on.isoformat(),
                 "documents": self._compose(snapshot)})
             after = db.query("SELECT coalesce(max(rowid), 0) AS n FROM audit_log")[0]["n"]
+            chain = db.query("SELECT seq, hash FROM audit_chain ORDER BY seq DESC LIMIT 1")
             db.insert("frozen_minutes", {
                 "meeting_id": approved.id, "frozen_at": now, "after_audit": after,
+                "chain_length": chain[0]["seq"] if chain else 0,
+                "chain_hash": chain[0]["hash"] if chain else sealing.GENESIS,
                 "document": document, "sha256": sealing.sha256_text(document),
                 "content": sealing.canonical(sealing.content_hashes(db.connection, approved.id))})
         return self.frozen(approved.id, check=False)
@@ -95,16 +98,31 @@ class Approvals:
         return record
 
     def frozen_for_export(self, meeting_id: str) -> FrozenRecord:
-        """The frozen copy to export approved minutes from. Minutes approved before
-        clerk kept frozen copies are frozen now, as they stand (they are locked)."""
+        """The frozen copy to export approved minutes from."""
         record = self.frozen(meeting_id)
-        if record is not None:
-            return record
-        with self._store.transaction():
-            meeting = self._store.meetings.get(meeting_id)
-            if meeting.status != MeetingStatus.APPROVED:
-                raise Conflict("Only approved minutes have a frozen copy.")
-            return self.freeze(meeting)
+        if record is None:
+            raise Conflict("Only approved minutes have a frozen copy; these have none yet "
+                           "(open the file in clerk, not read-only, to freeze them).")
+        return record
+
+    def unfrozen(self) -> list[str]:
+        """The meetings approved before clerk kept frozen copies that have none yet."""
+        rows = self._db.query(
+            "SELECT m.id FROM meetings m JOIN approved_before_freezing b ON b.meeting_id = m.id "
+            "WHERE m.status = 'approved' AND NOT EXISTS "
+            "(SELECT 1 FROM frozen_minutes f WHERE f.meeting_id = m.id) ORDER BY m.date, m.id")
+        return [row["id"] for row in rows]
+
+    def freeze_unfrozen(self) -> int:
+        """Freeze, as they stand (they are locked), the minutes approved before clerk
+        kept frozen copies, all in one transaction, so ``clerk check`` covers them from
+        now on. Called when the file is first opened for writing; returns how many."""
+        meetings = self.unfrozen()
+        if meetings:
+            with self._store.transaction():
+                for meeting_id in meetings:
+                    self.freeze(self._store.meetings.get(meeting_id))
+        return len(meetings)
 
     def frozen_by_sha256(self, sha256: str) -> FrozenRecord | None:
         """The frozen copy whose SHA-256 is ``sha256``."""
@@ -157,10 +175,11 @@ class Approvals:
             return approved
 
     def record_export(self, sha256: str, meeting_id: str, item_id: str | None, version: str,
-                      path: str, frozen_sha256: str) -> None:
-        """Remember a file exported from approved minutes (by its SHA-256), and the
-        frozen minutes (by theirs) it was written from. The same bytes written again
-        from the same frozen minutes are already recorded."""
+                      path: str, frozen_sha256: str, template_sha256: str | None = None) -> None:
+        """Remember a file exported from approved minutes (by its SHA-256), the frozen
+        minutes (by theirs) it was written from and the Word template (by its SHA-256)
+        if one was used. The same bytes written again from the same frozen minutes are
+        already recorded."""
         if self._store.meetings.get(meeting_id).status != MeetingStatus.APPROVED:
             raise Conflict("Only exports of approved minutes are recorded.")
         with self._store.transaction() as db:
@@ -171,7 +190,8 @@ class Approvals:
             db.insert("exports", {"sha256": sha256, "meeting_id": meeting_id, "item_id": item_id,
                                   "version": version, "path": str(Path(path).absolute()),
                                   "exported_at": self._store.now().isoformat(),
-                                  "frozen_sha256": frozen_sha256})
+                                  "frozen_sha256": frozen_sha256,
+                                  "template_sha256": template_sha256})
 
     def export(self, sha256: str) -> dict | None:
         """The recorded export with this SHA-256, if there is one; ``superseded_at`` and

@@ -11,13 +11,13 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from clerk_tui.file_kinds import kind_of
+from clerk_tui.file_kinds import HEADER_BYTES, SQLITE_MAGIC, NotOrdinary, kind_of, read_header
+from clerk_tui.os_errors import reason
 from clerk_tui.output_paths import COPY_IDS, DATABASE_ID
 from clerk_tui.store.errors import FileBusy, FileRefused, NewerSchema, NotAClerkDatabase
 
 APPLICATION_ID = DATABASE_ID  # "CLRK" in the file header marks a clerk database
 BUSY_TIMEOUT_MS = 5000
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def create_private_file(path: Path) -> None:
@@ -41,16 +41,16 @@ def inspect_file(path: Path, known_version: int) -> None:
     Reads the header bytes first, so that a file that is not SQLite at all is
     never handed to SQLite; then reads the schema version read-only.
     """
-    if path.is_dir():
-        raise NotAClerkDatabase(f"{path} is a folder, not a database file.")
     try:
-        with path.open("rb") as handle:
-            head = handle.read(100)
+        head = read_header(path)  # a pipe or a device is refused before it is opened
+    except NotOrdinary as error:
+        raise NotAClerkDatabase(f"{path} is {error.kind}, not a database file. "
+                                "Nothing was read or changed.") from None
     except OSError as error:
-        raise FileRefused(f"{path} cannot be read: {error.strerror or error}.") from None
+        raise FileRefused(f"{path} cannot be read: {reason(error)}.") from None
     if not head:
         return
-    if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
+    if not head.startswith(SQLITE_MAGIC) or len(head) < HEADER_BYTES:
         raise NotAClerkDatabase(
             f"{path} is {kind_of(head) or 'not a database'}, not a clerk database. "
             "The file has not been changed."
@@ -108,11 +108,27 @@ def make_private(path: Path) -> str:
     return f"{said}, readable and writable by you alone."
 
 
+def is_copy(connection: sqlite3.Connection) -> bool:
+    """Whether the file's header marks it as a copy clerk wrote (a backup, a published
+    copy) that nobody has worked in yet."""
+    return connection.execute("PRAGMA application_id").fetchone()[0] in COPY_IDS
+
+
 def claim_copy(connection: sqlite3.Connection) -> None:
-    """A backup (or published copy) opened to work in is a database again: its header
-    says so from now on, and clerk will never write a file over it."""
-    if connection.execute("PRAGMA application_id").fetchone()[0] in COPY_IDS:
-        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    """A backup (or published copy) worked in is a database again: its header says so
+    from now on, and clerk will never write a file over it. Outside a transaction the
+    header is checkpointed into the file itself at once, so that the file on disk says
+    so too, not only its write-ahead log."""
+    if not is_copy(connection):
+        return
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if not connection.in_transaction:
+        checkpoint(connection)
+
+
+def checkpoint(connection: sqlite3.Connection) -> None:
+    """Move what the write-ahead log holds into the file (and empty the log)."""
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
 
 def write_problem(path: Path) -> str | None:

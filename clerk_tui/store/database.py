@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clerk_tui.store.connection import checkpoint, claim_copy
 from clerk_tui.store.errors import Conflict, MinutesLocked, ReadOnly, StoreError
 
 if TYPE_CHECKING:
@@ -69,6 +70,9 @@ class Database:
         """Why nothing can be saved, when the file is open for reading only."""
         self._lock = threading.RLock()
         self._depth = 0
+        self.unclaimed_copy = False
+        """A backup (or published copy) nobody has saved into yet: the first save marks it
+        as a database (:func:`~clerk_tui.store.connection.claim_copy`)."""
         self._tables: sqlite_utils.Database | None = None
 
     @property
@@ -100,9 +104,13 @@ class Database:
             )
             self._run(begin)
             self._depth = depth + 1
+            changes = self.connection.total_changes
             try:
                 yield self
+                claiming = depth == 0 and self._claims(changes)
                 self._run(commit)
+                if claiming:
+                    self._claimed()
             except sqlite3.Error as error:
                 self._undo(undo)
                 raise _translate(error) from None
@@ -111,6 +119,34 @@ class Database:
                 raise
             finally:
                 self._depth = depth
+
+    @contextmanager
+    def trial(self) -> Iterator[Database]:
+        """Statements whose effect is never kept (a check that SQLite runs as a write, such
+        as a search table's ``integrity-check``): always rolled back, errors translated."""
+        with self._lock:
+            self._run("SAVEPOINT clerk_trial")
+            try:
+                yield self
+            except sqlite3.Error as error:
+                raise _translate(error) from None
+            finally:
+                self._undo("ROLLBACK TO clerk_trial; RELEASE clerk_trial")
+
+    def _claims(self, changes: int) -> bool:
+        """Whether this save changed a backup nobody had saved into: then the header,
+        in the same save, marks it a database (checkpointed once committed)."""
+        if not self.unclaimed_copy or self.connection.total_changes == changes:
+            return False
+        claim_copy(self.connection)
+        return True
+
+    def _claimed(self) -> None:
+        self.unclaimed_copy = False
+        try:
+            checkpoint(self.connection)
+        except sqlite3.Error:
+            pass  # a reader holds the log; the header reaches the file at the next checkpoint
 
     def _run(self, statement: str) -> None:
         try:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clerk_tui.os_errors import writing_reason
 from clerk_tui.output_paths import (
     BACKUP_ID,
     MAX_NAME_BYTES,
@@ -75,8 +75,8 @@ def _search_problems(database: Database) -> list[str]:
     if indexed != database.query("SELECT count(*) AS n FROM entries")[0]["n"]:
         problems.append("search_fts")
     for table in SEARCH_TABLES:
-        try:
-            with database.transaction():
+        try:  # a check, though SQLite runs it as a write: nothing of it is kept
+            with database.trial():
                 database.connection.execute(
                     f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
         except StoreError:
@@ -127,7 +127,7 @@ def backup(database: Database, destination: Path, overwrite: bool = False) -> Pa
             target.with_name(target.name + stale).unlink(missing_ok=True)
         os.replace(partial, target)
     except OSError as error:
-        raise StoreError(f"The backup cannot be written to {target}: {_why(error)}. "
+        raise StoreError(f"The backup cannot be written to {target}: {writing_reason(error)}. "
                          "Nothing was written.") from None
     except sqlite3.Error as error:
         raise StoreError(f"The backup cannot be written to {target}: "
@@ -139,13 +139,6 @@ def backup(database: Database, destination: Path, overwrite: bool = False) -> Pa
         if descriptor is not None:
             os.close(descriptor)
     return target
-
-
-def _why(error: OSError) -> str:
-    return {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-            errno.EROFS: "the disk is read-only",
-            errno.EACCES: "you do not have permission to write there"}.get(
-        error.errno, error.strerror or str(error))
 
 
 def _sqlite_why(error: sqlite3.Error) -> str:

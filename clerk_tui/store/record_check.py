@@ -1,5 +1,7 @@
 """``clerk check``'s look at the record itself: the lock triggers, every approved
-meeting's frozen minutes, the exports that vouch for files, and the audit chain.
+meeting's frozen minutes, the exports that vouch for files, the audit chain, and the
+frozen copies held against the audit log (so an approval, a reopening or the end of the
+log erased, or a status changed behind the triggers' back, is found).
 
 Everything is recomputed here in Python, never trusted from the file: a stray session
 can define look-alike functions, but it cannot make SHA-256 agree with a change.
@@ -70,13 +72,19 @@ def _meeting_names(conn: sqlite3.Connection) -> dict[str, str]:
 
 def _check_minutes(conn: sqlite3.Connection, names: dict[str, str],
                    report: RecordReport) -> None:
-    for seq, meeting, document, sha256 in conn.execute(
-            "SELECT seq, meeting_id, document, sha256 FROM frozen_minutes ORDER BY seq"):
+    frozen: dict[str, list[tuple]] = {}
+    for row in conn.execute("SELECT seq, meeting_id, document, sha256, after_audit, "
+                            "chain_length, chain_hash FROM frozen_minutes ORDER BY seq"):
+        seq, meeting, document, sha256 = row[:4]
+        frozen.setdefault(meeting, []).append(row)
         if sealing.sha256_text(document) != sha256:
             report.minutes.append(f"{names.get(meeting, meeting)}: a frozen copy of the approved "
                                   f"minutes (number {seq}) does not match its SHA-256: it was "
                                   "changed outside clerk.")
     legacy = {row[0] for row in conn.execute("SELECT meeting_id FROM approved_before_freezing")}
+    for meeting, copies in frozen.items():
+        _check_history(conn, names.get(meeting, meeting), meeting, copies, meeting in legacy,
+                       report)
     unfrozen = 0
     for (meeting,) in conn.execute("SELECT id FROM meetings WHERE status = 'approved' "
                                    "ORDER BY date, id").fetchall():
@@ -94,7 +102,64 @@ def _check_minutes(conn: sqlite3.Connection, names: dict[str, str],
         _compare_content(conn, names[meeting], meeting, latest, report)
     if unfrozen:
         report.notes.append(f"{unfrozen} meeting(s) were approved before clerk kept frozen "
-                            "copies; each is frozen as it stands when first exported.")
+                            "copies and are not frozen yet: open the file in clerk (not "
+                            "read-only) to freeze them.")
+
+
+def _check_history(conn: sqlite3.Connection, name: str, meeting: str, copies: list[tuple],
+                   legacy: bool, report: RecordReport) -> None:
+    """A meeting's frozen copies against its audit log: each copy was approved (an
+    'approved' entry names it), each but the latest superseded by a 'reopened' entry,
+    the audit log reaches as far as it did when each was frozen, and the meeting's
+    status is what its last approval or reopening left."""
+    events = [(event, json.loads(after or "{}")) for event, after in conn.execute(
+        "SELECT event, after FROM audit_log WHERE meeting_id = ? AND event IN "
+        "('approved', 'reopened') ORDER BY rowid", (meeting,))]
+    approved = {after.get("frozen_sha256") for event, after in events if event == "approved"}
+    reopened = {after.get("superseded_frozen_sha256") for event, after in events
+                if event == "reopened"}
+    last_audit = conn.execute("SELECT coalesce(max(rowid), 0) FROM audit_log").fetchone()[0]
+    for number, (seq, _, _, sha256, after_audit, length, last_hash) in enumerate(copies):
+        if not _anchored(conn, after_audit, length, last_hash, last_audit):
+            report.audit.append(f"{name}: the audit log ends before the point where the minutes "
+                                f"were frozen (copy number {seq}): entries were removed "
+                                "outside clerk.")
+        first_of_legacy = legacy and number == 0
+        if sha256 not in approved and not first_of_legacy:
+            report.audit.append(f"{name}: no audit log entry records the approval of the frozen "
+                                f"copy number {seq}: entries were removed outside clerk.")
+        if number < len(copies) - 1 and sha256 not in reopened:
+            report.audit.append(f"{name}: no audit log entry records the reopening that "
+                                f"superseded the frozen copy number {seq}: entries were removed "
+                                "outside clerk.")
+    seq, sha256 = copies[-1][0], copies[-1][3]
+    status = conn.execute("SELECT status FROM meetings WHERE id = ?", (meeting,)).fetchone()
+    event, after = events[-1] if events else (None, {})
+    if status is not None and status[0] == "approved":
+        legacy_only = legacy and len(copies) == 1 and after.get("frozen_sha256") is None
+        if not (event == "approved" and (after.get("frozen_sha256") == sha256 or legacy_only)
+                or (event is None and legacy and len(copies) == 1)):
+            report.minutes.append(f"{name}: approved, but the audit log's last approval or "
+                                  f"reopening is not the approval of the frozen copy number "
+                                  f"{seq}: the approval or the log was changed outside "
+                                  "clerk.")
+    elif status is not None and not (event == "reopened"
+                                     and after.get("superseded_frozen_sha256") == sha256):
+        report.minutes.append(f"{name}: no longer approved, but the audit log does not record "
+                              "that they were reopened: the approval or the log was changed "
+                              "outside clerk.")
+
+
+def _anchored(conn: sqlite3.Connection, after_audit: int, length: int, last_hash: str,
+              last_audit: int) -> bool:
+    """True when the audit log and its chain still reach where they stood when a copy
+    was frozen (the chain's row there still has the hash it had)."""
+    if after_audit > last_audit:
+        return False
+    if not length:
+        return True
+    row = conn.execute("SELECT hash FROM audit_chain WHERE seq = ?", (length,)).fetchone()
+    return row is not None and row[0] == last_hash
 
 
 def _compare_content(conn: sqlite3.Connection, name: str, meeting: str, latest: tuple,

@@ -17,8 +17,11 @@ import json
 import sqlite3
 from typing import Any
 
-AUDIT_COLUMNS = ("id", "meeting_id", "at", "event", "what", "row_id", "change", "reason",
-                 "before", "after")
+# The column lists are the migrations' own, so what check recomputes cannot drift from
+# what the triggers seal and lock.
+from clerk_tui.store.migrations.m002_locks import ACTION_TRACKING, CHILD_COLUMNS, MEETING_CONTENT
+from clerk_tui.store.migrations.m008_frozen_minutes import AUDIT_COLUMNS
+
 GENESIS = ""
 """What the first audit row's ``prev`` is: nothing came before it."""
 
@@ -48,23 +51,14 @@ def register(connection: sqlite3.Connection) -> None:
 
 
 # What approved minutes hold, table by table: every column the lock protects. An
-# action's follow-up (status, date done, progress, new owner, revised date) may change
-# after approval, so it is left out.
-FOLLOW_UP = ("status", "done_on", "progress", "reassigned_to", "due_revised")
+# action's follow-up (status, date done, progress; a new owner and a revised date came
+# later, in migration 5, and are not among the locked columns) may change after
+# approval, so it is left out.
 CONTENT_COLUMNS = {
     # (the approval's own date and meeting are in the frozen minutes, set as they freeze)
-    "meetings": ("id", "committee_id", "date", "start_time", "venue", "started_at",
-                 "ended_at", "current_item_id"),
-    "agenda_items": ("id", "meeting_id", "position", "minute_number", "title",
-                     "report_reference", "exempt", "exempt_paragraph",
-                     "supporting_documents", "taken_at"),
-    "attendance": ("id", "meeting_id", "position", "person", "role", "status",
-                   "substitute_for", "office", "arrived_at", "left_at"),
-    "declarations": ("id", "meeting_id", "item_id", "position", "member", "kind", "text",
-                     "withdrew"),
-    "entries": ("id", "item_id", "position", "kind", "text", "captured_at", "asker",
-                "responder", "answers_id", "owner", "due", "label", "number", "unanimous",
-                "votes_for", "votes_against", "votes_abstain", "named_votes", "outcome"),
+    "meetings": MEETING_CONTENT,
+    **CHILD_COLUMNS,
+    "entries": tuple(c for c in CHILD_COLUMNS["entries"] if c not in ACTION_TRACKING),
 }
 _WHERE = {
     "meetings": "id = :meeting",

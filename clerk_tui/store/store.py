@@ -34,13 +34,14 @@ from clerk_tui.store.connection import (
     connect_read_only,
     create_private_file,
     inspect_file,
+    is_copy,
     make_private,
     refusal,
     write_problem,
 )
 from clerk_tui.store.database import Clock, Database
 from clerk_tui.store.edit_lock import EditLock
-from clerk_tui.store.errors import FileRefused
+from clerk_tui.store.errors import FileRefused, StoreError
 from clerk_tui.store.imports import Imports
 from clerk_tui.store.meetings import Meetings
 from clerk_tui.store.migrations import SCHEMA_VERSION, migrate, schema_version
@@ -97,8 +98,10 @@ class Store:
         ``busy_timeout_ms`` is how long a save waits for another program's lock: the
         app waits briefly and retries (so typing never freezes), the CLI waits longer.
         ``editing`` (the app) also takes the edit lock, so that a second window opens
-        the file read-only. A file that cannot be written is opened read-only too;
-        :attr:`read_only` then says why.
+        the file read-only, and makes a backup opened to work in a database again (any
+        other opening does so at its first save; one that only reads leaves it a
+        backup). A file that cannot be written is opened read-only too; :attr:`read_only`
+        then says why.
 
         Raises :class:`~clerk_tui.store.errors.FileRefused`, leaving the file
         untouched, when it is not a clerk database or is from a newer clerk.
@@ -118,18 +121,34 @@ class Store:
             connection = cls._open_read_only(path, reason, busy_timeout_ms)
         else:
             made = make_private(path) if empty else None  # before SQLite makes its -wal
-            connection = cls._open_for_writing(path, busy_timeout_ms)
-        store = cls(Database(path, connection, clock or _now, read_only=reason), busy_timeout_ms)
+            connection = cls._open_for_writing(path, busy_timeout_ms, claim=lock is not None)
+        database = Database(path, connection, clock or _now, read_only=reason)
+        # A backup only looked at (clerk check, search) stays a backup that a later
+        # backup may replace; the first save into it makes it a database.
+        database.unclaimed_copy = reason is None and is_copy(connection)
+        store = cls(database, busy_timeout_ms)
         store._edit_lock = lock
         store.made = made
+        if reason is None:
+            store._freeze_unfrozen()
         return store
 
+    def _freeze_unfrozen(self) -> None:
+        """Freeze minutes approved before clerk kept frozen copies (one transaction), so
+        ``clerk check`` covers them from now on; if the file is busy, the next writable
+        opening does it (until then check says they are not frozen yet)."""
+        try:
+            self.approvals.freeze_unfrozen()
+        except StoreError:
+            pass
+
     @staticmethod
-    def _open_for_writing(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    def _open_for_writing(path: Path, busy_timeout_ms: int, claim: bool) -> sqlite3.Connection:
         connection = connect(path, busy_timeout_ms)
         try:
             migrate(connection)
-            claim_copy(connection)
+            if claim:  # the app works in it: a copy opened there is a database from now on
+                claim_copy(connection)
         except sqlite3.Error as error:
             connection.close()
             raise refusal(path, error) from None

@@ -35,12 +35,12 @@ CHAIR = "Chair"
 CHAIR_OFFICES = ("chair", "chairman", "chairwoman", "chair of the committee")
 PAGE_NUMBERS = ("Page ", " of ")
 MARKING_SEPARATOR = "  "
-FINGERPRINT_DIGITS = 12
+FINGERPRINT_DIGITS = 20  # 80 bits: no one can make other minutes with the same digits
 
 
 def fingerprint(sha256: str) -> str:
     """The short form of approved minutes' SHA-256 that every page carries and
-    ``clerk verify --fingerprint`` takes: 12 hex digits in threes of four."""
+    ``clerk verify --fingerprint`` takes: 20 hex digits in groups of four."""
     return " ".join(sha256[n:n + 4] for n in range(0, FINGERPRINT_DIGITS, 4))
 
 

@@ -3,18 +3,21 @@ audit log is a hash chain; the gaps in migration 2's lock are closed.
 
 - ``frozen_minutes`` keeps, for each approval, the composed minutes as they were
   approved (canonical JSON, every version and every item) with its SHA-256 and the
-  hashes of the rows it was composed from. It is append-only; a row can only be added
-  for minutes about to be approved (or approved before this migration, once), and
-  minutes can only be approved once frozen. Reopening supersedes it (the audit log's
-  "reopened" row names it); approving again freezes anew.
+  hashes of the rows it was composed from, and where the audit chain stood (its
+  length and last hash), so a log cut short below that point is found. It is
+  append-only; a row can only be added for minutes about to be approved (or approved
+  before this migration, once), and minutes can only be approved once frozen.
+  Reopening supersedes it (the audit log's "reopened" row names it); approving again
+  freezes anew.
 - ``audit_chain`` gives every audit row the hash of the row before it
   (``clerk_seal``, registered by clerk, see :mod:`clerk_tui.store.sealing`).
 - A record keeps its id and rowid, and no row of the minutes is ever replaced (REPLACE
   deletes without firing delete triggers, so the guards are on insert and update).
 - ``exports`` takes rows only as clerk writes them (approved minutes, naming the
-  frozen minutes they came from) and changes only as reopening marks them superseded.
+  frozen minutes they came from, and the template's SHA-256 when one was used) and
+  changes only as reopening marks them superseded.
 - ``approved_before_freezing`` lists the minutes approved before this migration, which
-  have no frozen copy until clerk first exports them.
+  which clerk freezes as they stand the first time it opens the file for writing.
 
 The SQL is generated from the lists below, which are part of this migration.
 """
@@ -25,9 +28,10 @@ MINUTES_TABLES = ("meetings", "agenda_items", "attendance", "declarations", "ent
 AUDIT_COLUMNS = ("id", "meeting_id", "at", "event", "what", "row_id", "change", "reason",
                  "before", "after")
 EXPORT_COLUMNS = ("sha256", "meeting_id", "item_id", "version", "path", "exported_at",
-                  "frozen_sha256")
+                  "frozen_sha256", "template_sha256")
 _LAST_HASH = "coalesce((SELECT hash FROM audit_chain ORDER BY seq DESC LIMIT 1), '')"
 _LAST_AUDIT = "coalesce((SELECT max(rowid) FROM audit_log), 0)"
+_CHAIN_LENGTH = "coalesce((SELECT max(seq) FROM audit_chain), 0)"
 
 
 def _refuse(name: str, event: str, table: str, when: str | None, message: str) -> str:
@@ -63,12 +67,15 @@ def _record_guards(table: str) -> str:
 
 TABLES = f"""
 ALTER TABLE exports ADD COLUMN frozen_sha256 TEXT;
+ALTER TABLE exports ADD COLUMN template_sha256 TEXT;
 
 CREATE TABLE frozen_minutes (
     seq INTEGER PRIMARY KEY,
     meeting_id TEXT NOT NULL REFERENCES meetings(id),
     frozen_at TEXT NOT NULL,
     after_audit INTEGER NOT NULL,
+    chain_length INTEGER NOT NULL,
+    chain_hash TEXT NOT NULL,
     document TEXT NOT NULL,
     sha256 TEXT NOT NULL,
     content TEXT NOT NULL
@@ -144,9 +151,11 @@ FROZEN = "\n".join([
             " OR NEW.sha256 IS NOT clerk_sha256(NEW.document)"
             " OR json_extract(NEW.document, '$.meeting_id') IS NOT NEW.meeting_id"
             f" OR NEW.after_audit IS NOT {_LAST_AUDIT}"
+            f" OR NEW.chain_length IS NOT {_CHAIN_LENGTH} OR NEW.chain_hash IS NOT {_LAST_HASH}"
             f" OR NOT ({_status('NEW.meeting_id')} IN ('draft', 'reopened')"
             f" OR ({_status('NEW.meeting_id')} = 'approved' AND NOT EXISTS"
-            " (SELECT 1 FROM frozen_minutes WHERE meeting_id = NEW.meeting_id)))",
+            " (SELECT 1 FROM frozen_minutes WHERE meeting_id = NEW.meeting_id)"
+            " AND NEW.meeting_id IN (SELECT meeting_id FROM approved_before_freezing)))",
             "clerk-frozen"),
     # Approval needs minutes frozen since the last time they were approved or reopened.
     _refuse("meetings_approved_frozen", "UPDATE", "meetings",

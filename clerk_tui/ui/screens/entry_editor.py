@@ -31,6 +31,7 @@ from clerk_tui.ui.keys import HoldsKeys
 from clerk_tui.ui.screens.form import enum_choices, value_of
 from clerk_tui.ui.text import IN_FIELDS, literal
 from clerk_tui.ui.widgets.save_status import SaveStatus
+from clerk_tui.ui.widgets.text_area import LiteralTextArea
 
 KINDS = enum_choices(EntryKind)
 
@@ -58,7 +59,7 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
                             id="editor-title")
                 yield SaveStatus(self._desk.autosaver, id="editor-status")
             yield Select(KINDS, value=entry.kind, allow_blank=False, id="e-kind")
-            yield TextArea(entry.text, id="e-text", soft_wrap=True)
+            yield LiteralTextArea(entry.text, id="e-text", soft_wrap=True)
             with VerticalScroll(id="editor-fields"):
                 with Vertical(classes="kind-fields", id="for-question"):
                     yield from self._input("asker", "Asked by", get("asker"))
@@ -143,7 +144,7 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
 
     def _value(self, name: str) -> Any:
         widget = self._form[name]
-        value = widget.text if isinstance(widget, TextArea) else widget.value
+        value = widget.literal_text if isinstance(widget, LiteralTextArea) else widget.value
         return None if value is Select.NULL else value
 
     def _fields(self, words: str) -> dict[str, Any]:

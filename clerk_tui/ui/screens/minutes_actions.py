@@ -11,9 +11,10 @@ from textual.worker import get_current_worker
 
 from clerk_tui.minutes.compose import compose_item
 from clerk_tui.minutes.export import DEFAULT_FOLDER, ExportError, export_minutes, file_name
-from clerk_tui.minutes.frozen import FrozenError, thaw_record
+from clerk_tui.minutes.frozen import FrozenError
 from clerk_tui.output_paths import UnsafeOutput, unsafe_output
 from clerk_tui.store.errors import StoreError
+from clerk_tui.verification import frozen_export
 from clerk_tui.ui.commands import Command
 from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen
@@ -67,17 +68,15 @@ class MinutesActions:
     def _export(self: MeetingScreen, snapshot: Any, version: str, item_id: str | None,
                 overwrite: bool) -> None:
         self.app.call_from_thread(self.notify, "Writing the minutes…")
-
-        def record(target: Path, sha256: str) -> None:  # so that clerk verify can vouch for it
-            self.store.approvals.record_export(sha256, snapshot.meeting.id, item_id, version,
-                                               str(target), frozen.sha256)
         try:
-            # Approved minutes are written from the copy frozen when they were approved.
-            frozen = thaw_record(self.store.approvals.frozen_for_export(snapshot.meeting.id)) \
+            # Approved minutes are written from the copy frozen when they were approved,
+            # and recorded so that clerk verify can vouch for the file.
+            frozen = frozen_export(self.store, snapshot.meeting.id, item_id, version) \
                 if snapshot.meeting.locked else None
             result = export_minutes(snapshot, self.export_folder, version, "docx", item_id,
                                     overwrite=overwrite, database=self.store.path,
-                                    frozen=frozen, before_placing=record if frozen else None)
+                                    frozen=frozen and frozen.minutes,
+                                    before_placing=frozen and frozen.record)
         except (ExportError, StoreError, UnsafeOutput, FrozenError) as error:
             self.app.call_from_thread(self.notify, f"Not exported: {error}", severity="error",
                                       timeout=10)
