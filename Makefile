@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= db/clerk.db
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: run test soak bench clean
+.PHONY: run test soak bench import-eval clean
 
 run: $(VENV)/.installed ## Open the app on db/clerk.db (DB=path for another file)
 	$(BIN)/clerk --db $(DB)
@@ -18,6 +18,13 @@ soak: $(VENV)/.installed-test ## The long crash campaign: kill -9 while typing, 
 
 bench: $(VENV)/.installed-bench ## Speed and memory against baselines (QUICK=1: a small run); bench/README.md
 	$(BIN)/python -m bench $(if $(filter 1 yes true,$(QUICK)),--quick)
+
+SHARED ?= ../shared
+import-eval: $(VENV)/.installed ## Score the importer on the real minutes in $(SHARED)/fixtures/corpus (measurement; not part of make test)
+	@test -f $(SHARED)/tools/score_import.py -a -d $(SHARED)/fixtures/corpus || \
+	  { echo "make import-eval needs $(SHARED)/tools/score_import.py and $(SHARED)/fixtures/corpus;" \
+	    "they are not there (SHARED=path names another folder)." >&2; exit 2; }
+	$(PYTHON) $(SHARED)/tools/score_import.py $(SHARED)/fixtures/corpus --clerk $(BIN)/clerk $(IMPORT_EVAL_ARGS)
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \

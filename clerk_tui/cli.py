@@ -459,29 +459,57 @@ def verify(db_path: Path, file: Path | None, printed: str | None,
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--committee", help="The committee, when the minutes do not name it.")
 @click.option("--date", "date", type=DATE, help="The meeting date, when the minutes do not say.")
+@click.option("--dry-run", is_flag=True,
+              help="Read the files and say what they hold; write nothing, open no database.")
+@click.option("--json", "as_json", is_flag=True,
+              help="What each file holds as JSON on stdout (progress goes to stderr).")
 @click.pass_obj
 def import_(db_path: Path, paths: tuple[Path, ...], committee: str | None,
-            date: dt.date | None) -> None:
+            date: dt.date | None, dry_run: bool, as_json: bool) -> None:
     """Import old minutes (.txt, .md, .docx files, and folders of them).
 
     Each file gets a line saying what was found; a file already imported adds
-    nothing. The exit code is 0 only when every file came in.
+    nothing. The exit code is 0 only when every file came in (with --dry-run: would).
     """
-    from clerk_tui.archive import import_files, minutes_files
+    import json
+
+    from clerk_tui.archive import import_files, minutes_files, preview_files
 
     total = len(minutes_files(paths))
-    failures = skipped = 0
-    with opened(db_path) as store:
-        for number, report in enumerate(import_files(store, paths, committee, date), start=1):
-            progress = f"[{number}/{total}] " if total > 1 else ""
-            click.secho(printable(f"{progress}{report.path}: {report.message}", lines=True),
-                        fg=None if report.ok else "red", err=not report.ok)
-            failures += not report.ok
-            skipped += report.skipped
+    if dry_run:  # the database is never opened, so nothing can be written
+        found = _import_progress(preview_files(paths, committee, date), total, as_json)
+    else:
+        with opened(db_path) as store:
+            found = _import_progress(import_files(store, paths, committee, date), total,
+                                     as_json)
+    files, failures, skipped = found
+    if as_json:  # the data exactly; no control reaches a terminal
+        click.echo(json_escaped(json.dumps({"files": files}, indent=2, ensure_ascii=False)))
     if skipped:
         click.echo(f"{skipped} file(s) skipped (not .txt, .md or .docx).", err=True)
+    if dry_run:
+        click.echo("Dry run: nothing was written.", err=True)
     if failures:
         _fail(f"{failures} of {total - skipped} file(s) could not be imported.", EXIT_FAILED)
+
+
+def _import_progress(reports, total: int, as_json: bool) -> tuple[list[dict], int, int]:
+    """Each file's line as it is read (on stderr when stdout is for JSON, or the file
+    failed); the JSON report of each file (kept only with ``as_json``), how many files
+    failed and how many were skipped."""
+    from clerk_tui.importer.report import file_report
+
+    files, failures, skipped = [], 0, 0
+    for number, report in enumerate(reports, start=1):
+        progress = f"[{number}/{total}] " if total > 1 else ""
+        click.secho(printable(f"{progress}{report.path}: {report.message}", lines=True),
+                    fg=None if report.ok else "red", err=as_json or not report.ok)
+        failures += not report.ok
+        skipped += report.skipped
+        if as_json:
+            files.append(file_report(str(report.path), report.status, report.message,
+                                     report.minutes))
+    return files, failures, skipped
 
 
 # "-h" is not help here: "-hospital" is a word to leave out, not -h -o -s ... .

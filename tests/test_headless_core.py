@@ -10,7 +10,8 @@ import pytest
 CORE = ["clerk_tui.models", "clerk_tui.fields", "clerk_tui.store", "clerk_tui.settings",
         "clerk_tui.cli", "clerk_tui.quick_entry", "clerk_tui.importer.agenda", "clerk_tui.demo",
         "clerk_tui.minutes.compose", "clerk_tui.minutes.export", "clerk_tui.archive",
-        "clerk_tui.importer.minutes", "clerk_tui.store.search", "clerk_tui.output_paths",
+        "clerk_tui.importer.minutes", "clerk_tui.importer.report", "clerk_tui.store.search",
+        "clerk_tui.output_paths",
         "clerk_tui.verification", "clerk_tui.minutes.frozen", "clerk_tui.minutes.template_safety",
         "clerk_tui.store.record_check", "clerk_tui.store.sealing"]
 
