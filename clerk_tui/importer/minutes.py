@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clerk_tui.importer.dates import body_in, dates, meeting_when, time_in
 from clerk_tui.importer.documents import Line, UnreadableDocument, read_document
 from clerk_tui.models import (
     Action,
@@ -75,21 +76,19 @@ MAX_LINES = 20_000  # more paragraphs than any minutes; beyond it a file is some
 
 
 def _date(text: str) -> dt.date | None:
+    """The date ``text`` is, in any common form ("4 June 2024", "04/06/2024", "June 4, 2024")."""
     text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip())
     for form in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, form).date()
         except ValueError:
             continue
-    return None
+    found = dates(text)
+    return found[0][1] if found else None
 
 
 def _time(text: str | None) -> dt.time | None:
-    found = re.match(r"(\d{1,2})(?:[.:](\d{2}))?\s*([ap])", (text or "").lower())
-    if not found:
-        return None
-    hour = int(found.group(1)) % 12 + (12 if found.group(3) == "p" else 0)
-    return dt.time(hour, int(found.group(2) or 0)) if hour < 24 else None
+    return time_in(text or "")
 
 
 def date_in(text: str) -> dt.date | None:
@@ -99,7 +98,8 @@ def date_in(text: str) -> dt.date | None:
         for found in re.findall(pattern, text):
             if (day := _date(found)) is not None:
                 return day
-    return None
+    found = dates(text)
+    return found[0][1] if found else None
 
 
 def names(text: str) -> list[str]:
@@ -141,6 +141,8 @@ class _Reader:
     listing: str | None = None
     decision: _Decision | None = None
     committee_is_body: bool = False
+    meeting_date: dt.date | None = None  # from a "Meeting: date - committee" line
+    meeting_committee: str | None = None
 
     @property
     def at(self) -> dt.datetime:
@@ -172,6 +174,8 @@ class _Reader:
         if (found := _MEETING.match(text)):
             self.minutes.date = self.minutes.date or _date(found.group(1))
             self.minutes.committee = self.minutes.committee or found.group(2).strip()
+            self.meeting_date = self.meeting_date or self.minutes.date
+            self.meeting_committee = self.meeting_committee or self.minutes.committee
             self.minute_number, self.item = found.group(3), None
             return True
         if self.item is None and (found := _HELD.search(text)):
@@ -407,9 +411,6 @@ def read_minutes(path: Path, committee: str | None = None, date: dt.date | None 
     minutes = parse_minutes(lines, committee, date)
     if minutes.date is None:
         minutes.date = date_in(path.stem.replace("_", " "))
-    if minutes.committee is None:
-        name = re.sub(r"[\d_-]+", " ", path.stem).strip()
-        minutes.committee = _named(name.upper()) if name else "Imported minutes"
     return minutes
 
 
@@ -418,10 +419,19 @@ def parse_minutes(lines: list[Line], committee: str | None = None,
     """Minutes from the lines of a document (the text's own committee and date first)."""
     reader = _Reader()
     minutes = reader.read(lines)
+    texts = [line.text for line in lines]
+    day, start = meeting_when(texts)
+    minutes.date = reader.meeting_date or day or date
+    minutes.start_time = minutes.start_time if reader.meeting_date else start
+    named = body_in(texts)
+    if named is not None and not reader.meeting_committee:
+        minutes.committee, reader.committee_is_body = _named(named), _COMMITTEE.search(
+            named) is None
+    else:
+        minutes.committee = reader.meeting_committee
     if reader.committee_is_body and committee:
         minutes.committee = committee  # the text named only the council
     minutes.committee = minutes.committee or committee
-    minutes.date = minutes.date or date
     for part in minutes.items:  # the date may have been found after the first entries
         for entry in part.entries:
             entry.captured_at = reader.at
