@@ -23,7 +23,7 @@ from clerk_tui.os_errors import os_error_line
 from clerk_tui.output_paths import UnsafeOutput, remove_abandoned_everywhere
 from clerk_tui.printable import json_escaped, printable
 from clerk_tui.settings import SettingsError, load_personal_settings, settings_path
-from clerk_tui.store import SCHEMA_VERSION, FileRefused, NotFound, Store, StoreError
+from clerk_tui.store import SCHEMA_VERSION, FileRefused, Store, StoreError
 
 DEFAULT_DB = Path("db") / "clerk.db"
 CLI_BUSY_TIMEOUT_MS = 5000  # a command waits this long for another program's lock

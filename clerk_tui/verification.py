@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerk_tui.importer.documents import MAX_WORD_BYTES, UnreadableDocument, read_file
-from clerk_tui.importer.documents import _check_zip as check_word_zip  # the importer's limits
+from clerk_tui.importer.documents import check_zip as check_word_zip  # the importer's limits
 from clerk_tui.minutes.compose.wording import FINGERPRINT_DIGITS, fingerprint
 from clerk_tui.minutes.frozen import FrozenError, FrozenMinutes, same_as_written, thaw_record
 from clerk_tui.store import NotFound, Store

@@ -118,6 +118,16 @@ def sample(store) -> Sample:
     return add_sample(store)
 
 
+APPROVED_ON = dt.date(2024, 6, 5)
+
+
+@pytest.fixture
+def approved(store, sample) -> Sample:
+    """The sample meeting, its minutes approved (and so locked and frozen)."""
+    store.meetings.approve(sample.meeting.id, APPROVED_ON)
+    return sample
+
+
 async def type_text(pilot, text: str, enter: bool = False) -> None:
     """Type ``text`` key by key (and Enter), then let the app settle."""
     await pilot.press(*text)

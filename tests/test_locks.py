@@ -11,16 +11,8 @@ import pytest
 
 from clerk_tui import models as m
 from clerk_tui.store import Conflict, MinutesLocked, ReadOnly, Store, sealing
-from conftest import add_sample
+from conftest import APPROVED_ON, add_sample
 from recording_app import recording_app
-
-APPROVED_ON = dt.date(2024, 6, 5)
-
-
-@pytest.fixture
-def approved(store, sample):
-    store.meetings.approve(sample.meeting.id, APPROVED_ON)
-    return sample
 
 
 @pytest.fixture

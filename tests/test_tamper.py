@@ -17,16 +17,9 @@ from clerk_tui.cli import main
 from clerk_tui.minutes.compose import wording
 from clerk_tui.store import Store, sealing
 from clerk_tui.store.migrations import expected_triggers, migrate
-from conftest import add_sample
+from conftest import APPROVED_ON, add_sample
 
-APPROVED_ON = dt.date(2024, 6, 5)
 NAMED = "Planning, 2024-05-01"  # how clerk check names the approved meeting
-
-
-@pytest.fixture
-def approved(store, sample):
-    store.meetings.approve(sample.meeting.id, APPROVED_ON)
-    return sample
 
 
 @pytest.fixture

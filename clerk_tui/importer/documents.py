@@ -152,7 +152,7 @@ def _open_word(path: Path):
     import docx
 
     data = read_file(path, MAX_WORD_BYTES)
-    _check_zip(path, data)
+    check_zip(path, data)
     try:
         document = docx.Document(io.BytesIO(data))  # the bytes checked, not the file again
     except Exception as error:  # python-docx fails in many ways on damaged files
@@ -324,7 +324,7 @@ def _head(archive: zipfile.ZipFile, name: str) -> bytes:
         return member.read(100)
 
 
-def _check_zip(path: Path, data: bytes) -> None:
+def check_zip(path: Path, data: bytes) -> None:
     """Refuse a Word file that is something else, encrypted, or expands beyond the
     limits, from its zip directory alone: nothing is decompressed before this."""
     if not data:

@@ -28,7 +28,6 @@ from clerk_tui.models import HouseStyle, MeetingSnapshot, MeetingStatus
 from clerk_tui.os_errors import writing_reason
 from clerk_tui.output_paths import (
     MAX_NAME_BYTES,
-    UnsafeOutput,
     capped,
     open_temporary,
     refuse_unsafe_output,

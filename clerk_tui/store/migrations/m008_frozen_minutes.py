@@ -119,31 +119,27 @@ CREATE TRIGGER audit_log_keeps_rowid BEFORE INSERT ON audit_log
 WHEN EXISTS (SELECT 1 FROM audit_log WHERE rowid = NEW.rowid)
 BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
 
-CREATE TRIGGER audit_chain_no_update BEFORE UPDATE ON audit_chain
-BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
-
-CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain
-BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
-
 CREATE TRIGGER audit_chain_only_clerk BEFORE INSERT ON audit_chain
 WHEN EXISTS (SELECT 1 FROM audit_chain WHERE seq = NEW.seq OR audit_id = NEW.audit_id)
   OR NOT EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.audit_id)
   OR NEW.prev IS NOT {_LAST_HASH}
 BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
-
-CREATE TRIGGER approved_before_freezing_no_insert BEFORE INSERT ON approved_before_freezing
-BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
-
-CREATE TRIGGER approved_before_freezing_no_update BEFORE UPDATE ON approved_before_freezing
-BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
-
-CREATE TRIGGER approved_before_freezing_no_delete BEFORE DELETE ON approved_before_freezing
-BEGIN SELECT RAISE(ABORT, 'clerk-audit'); END;
 """
 
+
+def _unchangeable(table: str, events: tuple[str, ...], message: str) -> str:
+    """``table``'s rows, once there, are never changed (nor, with INSERT, added to)."""
+    return "\n".join(_refuse(f"{table}_no_{event.lower()}", event, table, None, message)
+                     for event in events)
+
+
+APPEND_ONLY = "\n".join([
+    _unchangeable("audit_chain", ("UPDATE", "DELETE"), "clerk-audit"),
+    _unchangeable("approved_before_freezing", ("INSERT", "UPDATE", "DELETE"), "clerk-audit"),
+])
+
 FROZEN = "\n".join([
-    _refuse("frozen_minutes_no_update", "UPDATE", "frozen_minutes", None, "clerk-frozen"),
-    _refuse("frozen_minutes_no_delete", "DELETE", "frozen_minutes", None, "clerk-frozen"),
+    _unchangeable("frozen_minutes", ("UPDATE", "DELETE"), "clerk-frozen"),
     # Only minutes about to be approved are frozen (in the same transaction), or minutes
     # approved before there were frozen copies, once; the hash must be the document's.
     _refuse("frozen_minutes_only_clerk", "INSERT", "frozen_minutes",
@@ -205,5 +201,5 @@ BEGIN
 END;
 """
 
-SQL = "\n".join([TABLES, CHAIN, FROZEN, EXPORTS, AUDIT_EVENTS,
+SQL = "\n".join([TABLES, CHAIN, APPEND_ONLY, FROZEN, EXPORTS, AUDIT_EVENTS,
                  *(_record_guards(table) for table in MINUTES_TABLES)])
