@@ -6,6 +6,7 @@ from __future__ import annotations
 import stat
 
 from clerk_tui.store import StoreError
+from clerk_tui.ui import autosave
 from conftest import add_sample, type_text
 
 
@@ -57,12 +58,16 @@ async def test_quitting_with_unsaved_text_asks_then_rescues(app, db_path):
     assert len(rescued) == 1 and "words words" in rescued[0].read_text()
 
 
-async def test_typing_shows_saving_then_saved(app):
+async def test_typing_shows_saving_then_saved(app, monkeypatch):
+    # The save is put off for a minute, so that "Saving" is certain to be on screen
+    # however slowly a loaded machine runs the test; then the save is made.
+    monkeypatch.setattr(autosave, "DELAY", 60)
     add_sample(app.store)
     async with app.run_test() as pilot:
         await pilot.press("enter")
         await type_text(pilot, "x")
         status = app.screen.query_one("#save-status")
         assert str(status.render()) == "Saving"
-        await pilot.pause(0.3)
+        app.desk.autosaver.flush()
+        await pilot.pause()
         assert str(status.render()).startswith("Saved ")
