@@ -9,6 +9,7 @@ from typing import Any
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -129,7 +130,10 @@ class SearchScreen(ClerkScreen):
         """List the hits (or add the next page of them) and say how many there are."""
         if results.problem == "The search was stopped.":
             return  # a newer search is on its way
-        listing = self.query_one("#results", OptionList)
+        try:
+            listing = self.query_one("#results", OptionList)
+        except NoMatches:  # the clerk left the search before this one finished
+            return
         if offset == 0:
             self.hits = []
             listing.clear_options()
