@@ -13,18 +13,22 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 # C0 controls other than tab and newline, and DEL: Word's XML cannot hold them.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+# The controls that separate words (Word's own line break is a vertical tab; a form feed
+# ends a page of a PDF's text) become a space, so the words either side stay two words.
+_SEPARATING_CONTROLS = re.compile(r"[\x0b\x0c\x1c-\x1f]")
 
 
 def clean_text(value: str) -> str:
     """Return text safe to store and to write to Word.
 
-    Line endings become ``\\n``, control characters are removed and a lone
-    surrogate (half of an emoji from a broken paste) becomes U+FFFD.
+    Line endings become ``\\n``, controls that separate words become a space, other
+    control characters are removed and a lone surrogate (half of an emoji from a
+    broken paste) becomes U+FFFD.
     """
     value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL_CHARACTERS.sub("", value)
+    return _CONTROL_CHARACTERS.sub("", _SEPARATING_CONTROLS.sub(" ", value))
 
 
 def as_name(value: str) -> str:

@@ -136,6 +136,31 @@ async def type_text(pilot, text: str, enter: bool = False) -> None:
     await pilot.pause()
 
 
+async def make_saves(app, pilot) -> None:
+    """Make the saves the autosave timer would make, now: a test that waited for the
+    timer would race it on a loaded machine (and could catch a field half-typed)."""
+    await pilot.pause()  # the last change reaches the autosaver first
+    app.desk.autosaver.flush()
+    await pilot.pause()
+
+
+async def wait_for(pilot, ready, seconds: float = 20.0) -> None:
+    """Let the app run until ``ready()`` is true (work in a thread, a debounce timer):
+    a fixed pause is too short on a loaded machine. Fails after ``seconds``."""
+    for _ in range(int(seconds / 0.05)):
+        if ready():
+            return
+        await pilot.pause(0.05)
+    assert ready(), "the app did not get there in time"
+
+
+@pytest.fixture
+def saves_wait(monkeypatch):
+    """Put the autosave timer off for a minute, so that only :func:`make_saves` saves."""
+    from clerk_tui.ui import autosave
+    monkeypatch.setattr(autosave, "DELAY", 60)
+
+
 @pytest.fixture
 def app(db_path, clock):
     """The clerk app on a temporary database with a frozen clock."""

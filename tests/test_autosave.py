@@ -7,7 +7,7 @@ import stat
 
 from clerk_tui.store import StoreError
 from clerk_tui.ui import autosave
-from conftest import add_sample, type_text
+from conftest import add_sample, make_saves, type_text
 
 
 def failing() -> None:
@@ -47,7 +47,7 @@ async def test_quitting_with_unsaved_text_asks_then_rescues(app, db_path):
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages}")
         app.screen.query_one("#capture").insert_text_at_cursor("words " * 20000)
-        await pilot.pause(0.3)
+        await make_saves(app, pilot)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running

@@ -29,7 +29,7 @@ from clerk_tui.fields import clean_text, parse_count, parse_date, parse_named_vo
 from clerk_tui.minutes.export import export_minutes
 from clerk_tui.quick_entry import parse
 from clerk_tui.store import SearchFilters, Store
-from conftest import FrozenClock, add_sample, require_program, type_text
+from conftest import FrozenClock, add_sample, make_saves, require_program, type_text
 
 # --- Hostile text -----------------------------------------------------------------------
 
@@ -383,7 +383,7 @@ async def test_the_entry_editor_says_what_it_cannot_save_and_keeps_the_rest(app,
         editor = app.screen
         assert isinstance(editor, EntryEditorScreen)
         editor.query_one(field).value = typed
-        await pilot.pause(0.4)
+        await make_saves(app, pilot)
         assert complaint in str(editor.query_one("#editor-status").render())
         await pilot.press("escape", "escape")
         await pilot.pause()
@@ -410,7 +410,7 @@ async def test_a_megabyte_pasted_into_the_capture_line_is_saved_whole(app):
         await pilot.pause()
         await type_text(pilot, " end")  # still answering keys
         assert capture.value == MEGABYTE + " end"
-        await pilot.pause(0.4)
+        await make_saves(app, pilot)
         assert app.store.capture.drafts(sample.meeting.id)[item] == MEGABYTE + " end"
         await pilot.press("enter")
         await pilot.pause()

@@ -12,11 +12,11 @@ from clerk_tui.ui.screens.form import FormScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen, PickScreen
 from clerk_tui.ui.widgets.capture import CaptureLine
-from conftest import add_sample, type_text
+from conftest import add_sample, make_saves, type_text
 
 
 @pytest.fixture
-def sample(app):
+def sample(app, saves_wait):
     return add_sample(app.store)
 
 
@@ -87,7 +87,7 @@ async def test_the_capture_line_is_a_draft_saved_as_typed_and_restored(app, samp
     async with app.run_test() as pilot:
         screen = await open_meeting(app, pilot)
         await type_text(pilot, "The Chair noted the late")
-        await pilot.pause(0.3)  # the draft reaches the database within 250 ms
+        await make_saves(app, pilot)
         drafts = app.store.capture.drafts(screen.meeting.id)
         assert drafts == {sample.items[0].id: "The Chair noted the late"}
         assert "Saved" in str(screen.query_one("#save-status").render())
@@ -232,13 +232,13 @@ async def test_edit_an_entry_and_its_fields(app, sample):
         await type_text(pilot, " to all members")
         await pilot.press("tab", "tab", "ctrl+a", "ctrl+k")
         await type_text(pilot, "Head of Finance")
-        await pilot.pause(0.3)
+        await make_saves(app, pilot)
         stored = app.store.entries.get(action.id)
         assert (stored.text, stored.owner) == (
             "Circulate the valuation to all members", "Head of Finance")
         await pilot.press("tab", "ctrl+a", "ctrl+k")
         await type_text(pilot, "2024-13-01")
-        await pilot.pause(0.3)
+        await make_saves(app, pilot)
         status = str(app.screen.query_one("#editor-status").render())
         assert status.startswith("NOT SAVED: The due date must be a real date")
         await pilot.press("escape")  # the first Escape only warns: the field would be lost
@@ -262,7 +262,7 @@ async def test_changing_an_entrys_kind_in_the_editor(app, sample):
         editor.query_one("#e-kind").value = "resolution"
         await pilot.pause()
         editor.query_one("#e-unanimous").value = True
-        await pilot.pause(0.3)
+        await make_saves(app, pilot)
         await pilot.press("escape")
         await pilot.pause()
         stored = app.store.entries.get(note.id)
@@ -301,13 +301,13 @@ async def test_a_full_disk_says_not_saved_keeps_the_text_and_saves_later(app, sa
         conn.execute(f"PRAGMA max_page_count = {pages}")
         capture = screen.query_one(CaptureLine)
         capture.insert_text_at_cursor("a long paste " * 20000)
-        await pilot.pause(0.4)
+        await make_saves(app, pilot)
         status = str(screen.query_one("#save-status").render())
         assert status == "NOT SAVED: The disk is full."
         await type_text(pilot, " more", enter=True)
         assert app.focused.value.endswith(" more")  # kept on the line, not stored
         conn.execute(f"PRAGMA max_page_count = {pages * 100}")
-        await pilot.pause(1.3)  # the retry
+        await make_saves(app, pilot)  # what the retry makes
         assert str(screen.query_one("#save-status").render()).startswith("Saved")
         drafts = app.store.capture.drafts(screen.meeting.id)
         assert drafts[sample.items[0].id].endswith(" more")
@@ -339,7 +339,7 @@ async def test_text_typed_after_page_down_lands_on_the_next_item(app, sample):
     async with app.run_test() as pilot:
         screen = await open_meeting(app, pilot)
         await pilot.press(*"first", "pagedown", *"second")
-        await pilot.pause(0.3)
+        await make_saves(app, pilot)
         drafts = app.store.capture.drafts(screen.meeting.id)
     assert drafts == {sample.items[0].id: "first", sample.items[1].id: "second"}
 

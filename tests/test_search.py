@@ -17,7 +17,7 @@ from clerk_tui.store import SearchFilters
 from clerk_tui.store.search import MARK_END, MARK_START, fts_query
 from clerk_tui.ui.screens.meeting import MeetingScreen
 from clerk_tui.ui.screens.search import SearchScreen
-from conftest import type_text
+from conftest import type_text, wait_for
 
 ALL = SearchFilters(kinds=None)
 
@@ -187,13 +187,12 @@ async def test_the_search_screen_shows_results_as_you_type_and_opens_one(app, ar
         await pilot.press("ctrl+f")
         assert isinstance(app.screen, SearchScreen)
         await type_text(pilot, "school places")
-        await pilot.pause(0.6)
-        status = str(app.screen.query_one("#search-status").render())
-        assert status.startswith("2 results · resolutions only · all committees")
+        status = lambda: str(app.screen.query_one("#search-status").render())  # noqa: E731
+        await wait_for(pilot, lambda: status().startswith("2 results"))
+        assert status().startswith("2 results · resolutions only · all committees")
         await pilot.press("f2")
-        await pilot.pause(0.6)
-        assert str(app.screen.query_one("#search-status").render()).startswith(
-            "4 results · every kind of entry")
+        await wait_for(pilot, lambda: "every kind" in status())
+        assert status().startswith("4 results · every kind of entry")
         await pilot.press("enter")  # to the results
         await pilot.press("enter")  # open the first
         await pilot.pause()

@@ -25,3 +25,11 @@ def test_cleaning_is_idempotent_and_word_accepts_the_result(text):
 def test_any_entry_text_round_trips_through_the_store(store, sample, text):
     note = store.entries.add(m.Note(item_id=sample.items[0].id, text=text, captured_at=store.now()))
     assert store.entries.get(note.id).text == clean_text(text)
+
+
+@given(st.text(st.characters(categories=("L", "N")), min_size=1, max_size=20),
+       st.sampled_from("\x0b\x0c\x1c\x1d\x1e\x1f"),
+       st.text(st.characters(categories=("L", "N")), min_size=1, max_size=20))
+def test_a_control_between_two_words_leaves_two_words(first, control, second):
+    # Word copies a line break as a vertical tab; a PDF's text ends a page with a form feed.
+    assert clean_text(first + control + second).split() == [first, second]
