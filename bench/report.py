@@ -52,6 +52,14 @@ def limited(case: str, clerk: float, unit: str, limit: float, baseline: float | 
     return Row(case, clerk, baseline, unit, ratio, budget, clerk <= limit)
 
 
+def rated(case: str, clerk: float, baseline: float, unit: str) -> Row:
+    """A row of rates (so much per second) with no budget, beside its baseline's rate.
+    The ratio is of times, as in every other row (the baseline's rate ÷ clerk's): below
+    1, clerk is faster."""
+    ratio = baseline / clerk if clerk else math.nan
+    return Row(case, clerk, baseline, unit, ratio, "report it", None)
+
+
 def reported(case: str, clerk: float, unit: str) -> Row:
     """A row with no budget: the number is the result."""
     return Row(case, clerk, None, unit, None, "report it", None)

@@ -206,7 +206,7 @@ def backup(db_path: Path, destination: Path, overwrite: bool) -> None:
 
 @main.group()
 def meeting() -> None:
-    """Meetings: create one before it happens."""
+    """Meetings: create one before it happens, or put an imported one right."""
 
 
 def _not_blank(context, param, value: str) -> str:
@@ -259,6 +259,51 @@ def meeting_new(
     _echo(f"Created the meeting of {printable(committee)} on {date.isoformat()} with "
           f"{len(reading.items)} agenda item(s), {exempt} exempt.", err=True)
     click.echo(created.id)
+
+
+@meeting.command("date")
+@click.argument("reference", metavar="MEETING")
+@click.argument("date", type=DATE)
+@click.option("--reason", help="Why, for the audit log (by default: what was corrected).")
+@click.pass_obj
+def meeting_date(db_path: Path, reference: str, date: dt.date, reason: str | None) -> None:
+    """Give MEETING (its id, or the start of one) its date, YYYY-MM-DD.
+
+    Approved minutes (imported ones are) are reopened with a reason and approved again,
+    so the correction is recorded in the meeting's audit log.
+    """
+    with opened(db_path, must_exist=True) as store:
+        found = store.meetings.find(reference)
+        store.imports.redate(found.id, date, (reason or "").strip() or None)
+        name = store.committees.get(found.committee_id).name
+    _echo(f"The meeting {found.id[:8]} of {name} is dated {date.isoformat()}"
+          f"{_recorded(found)}.")
+
+
+@meeting.command("committee")
+@click.argument("reference", metavar="MEETING")
+@click.argument("name", callback=_not_blank)
+@click.option("--reason", help="Why, for the audit log (by default: what was corrected).")
+@click.pass_obj
+def meeting_committee(db_path: Path, reference: str, name: str, reason: str | None) -> None:
+    """Move MEETING (its id, or the start of one) to the committee called NAME (made if
+    new): for minutes filed under "Unknown body", or under the wrong one.
+
+    Approved minutes are reopened with a reason and approved again, as for a date.
+    """
+    with opened(db_path, must_exist=True) as store:
+        found = store.meetings.find(reference)
+        try:
+            moved = store.imports.reassign(found.id, name, (reason or "").strip() or None)
+        except ValidationError as error:
+            _fail(explain(error), EXIT_FAILED)
+        name = store.committees.get(moved.committee_id).name
+    when = found.date.isoformat() if found.date else "no date"
+    _echo(f"The meeting {found.id[:8]} ({when}) is a meeting of {name}{_recorded(found)}.")
+
+
+def _recorded(meeting) -> str:
+    return "; the correction is recorded in its audit log" if meeting.locked else ""
 
 
 @main.command("export")
@@ -455,61 +500,142 @@ def verify(db_path: Path, file: Path | None, printed: str | None,
     _echo(verdict.message)
 
 
+def _blank_is_refused(context, param, value: str | None) -> str | None:
+    """An optional committee's name: absent is fine, blank is refused (exit 2)."""
+    return None if value is None else _not_blank(context, param, value)
+
+
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--committee", help="The committee, when the minutes do not name it.")
-@click.option("--date", "date", type=DATE, help="The meeting date, when the minutes do not say.")
+@click.option("--committee", callback=_blank_is_refused,
+              help="The committee of every meeting in the files, over what the minutes say.")
+@click.option("--date", "date", type=DATE,
+              help="The date of every meeting in the files, over what the minutes say.")
+@click.option("--replace", is_flag=True,
+              help="Take minutes that differ from those of the same meeting imported before "
+                   "in their place (reopened and approved again: recorded in its audit log).")
 @click.option("--dry-run", is_flag=True,
               help="Read the files and say what they hold; write nothing, open no database.")
 @click.option("--json", "as_json", is_flag=True,
               help="What each file holds as JSON on stdout (progress goes to stderr).")
 @click.pass_obj
 def import_(db_path: Path, paths: tuple[Path, ...], committee: str | None,
-            date: dt.date | None, dry_run: bool, as_json: bool) -> None:
-    """Import old minutes (.txt, .md, .docx files, and folders of them).
+            date: dt.date | None, replace: bool, dry_run: bool, as_json: bool) -> None:
+    """Import old minutes (.txt, .md, .docx and .pdf files, and folders of them).
 
-    Each file gets a line saying what was found; a file already imported adds
-    nothing. The exit code is 0 only when every file came in (with --dry-run: would).
+    Each file gets a line saying what was found, and the run a closing table. Minutes
+    that do not say when or whose they are come in undated or under "Unknown body",
+    to be put right with clerk meeting date and clerk meeting committee. Minutes
+    imported before add nothing, however they were saved again. The exit code is 0
+    only when every file came in (with --dry-run: would).
     """
     import json
 
-    from clerk_tui.archive import import_files, minutes_files, preview_files
+    from clerk_tui.archive import Tally, import_files, minutes_files, preview_files
 
     total = len(minutes_files(paths))
+    tally = Tally()
     if dry_run:  # the database is never opened, so nothing can be written
-        found = _import_progress(preview_files(paths, committee, date), total, as_json)
+        files = _import_progress(preview_files(paths, committee, date), total, as_json, tally)
     else:
         with opened(db_path) as store:
-            found = _import_progress(import_files(store, paths, committee, date), total,
-                                     as_json)
-    files, failures, skipped = found
+            files = _import_progress(import_files(store, paths, committee, date, replace),
+                                     total, as_json, tally)
     if as_json:  # the data exactly; no control reaches a terminal
         click.echo(json_escaped(json.dumps({"files": files}, indent=2, ensure_ascii=False)))
-    if skipped:
-        click.echo(f"{skipped} file(s) skipped (not .txt, .md or .docx).", err=True)
-    if dry_run:
-        click.echo("Dry run: nothing was written.", err=True)
-    if failures:
-        _fail(f"{failures} of {total - skipped} file(s) could not be imported.", EXIT_FAILED)
+    _echo_tally(tally, dry_run)
+    if not tally.all_came_in:
+        _fail(f"{tally.refused + tally.changed} of {tally.files - tally.skipped} file(s) could "
+              "not be imported.", EXIT_FAILED)
 
 
-def _import_progress(reports, total: int, as_json: bool) -> tuple[list[dict], int, int]:
+class _Progress:
+    """A bar on stderr while files are read, when stderr is a terminal; otherwise each
+    file's line says how far the run has got ("[3/40] …")."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = total > 1 and sys.stderr.isatty()
+        self.drawn = False
+
+    def line(self, number: int, text: str, err: bool, failed: bool) -> None:
+        """Print one file's line, the bar (if any) redrawn below it."""
+        self._clear()
+        counted = f"[{number}/{self.total}] " if self.total > 1 and not self.bar else ""
+        click.secho(printable(f"{counted}{text}", lines=True), fg="red" if failed else None,
+                    err=err)
+        if self.bar and number < self.total:
+            width = 30
+            done = width * number // self.total
+            click.echo(f"\r[{'#' * done}{'.' * (width - done)}] {number}/{self.total} files",
+                       nl=False, err=True)
+            self.drawn = True
+
+    def _clear(self) -> None:
+        if self.drawn:
+            click.echo("\r\x1b[K", nl=False, err=True)
+            self.drawn = False
+
+
+def _import_progress(reports, total: int, as_json: bool, tally) -> list[dict]:
     """Each file's line as it is read (on stderr when stdout is for JSON, or the file
-    failed); the JSON report of each file (kept only with ``as_json``), how many files
-    failed and how many were skipped."""
+    did not come in), each counted in ``tally``; the JSON report of each file (kept only
+    with ``as_json``)."""
     from clerk_tui.importer.report import file_report
 
-    files, failures, skipped = [], 0, 0
+    files, progress = [], _Progress(total)
     for number, report in enumerate(reports, start=1):
-        progress = f"[{number}/{total}] " if total > 1 else ""
-        click.secho(printable(f"{progress}{report.path}: {report.message}", lines=True),
-                    fg=None if report.ok else "red", err=as_json or not report.ok)
-        failures += not report.ok
-        skipped += report.skipped
+        progress.line(number, f"{report.path}: {report.message}", as_json or not report.ok,
+                      not report.ok)
+        tally.add(report)
         if as_json:
             files.append(file_report(str(report.path), report.status, report.message,
-                                     report.minutes))
-    return files, failures, skipped
+                                     report.meetings))
+    return files
+
+
+def _echo_tally(tally, dry_run: bool) -> None:
+    """The closing table (on stderr, so stdout stays the files' lines or the JSON), the
+    meetings to put right and how."""
+    rows = (("files", tally.files), ("meetings", tally.meetings), ("items", tally.items),
+            ("decisions", tally.decisions), ("actions", tally.actions),
+            ("questions", tally.questions), ("undated", len(tally.undated)),
+            ("unknown body", len(tally.unknown_body)), ("refused", tally.refused))
+    if tally.skipped:
+        rows += (("skipped", tally.skipped),)
+    if tally.changed:
+        rows += (("changed", tally.changed),)
+    heading = "Found (dry run: nothing was written):" if dry_run else "Found:"
+    click.echo("\n".join([heading] + [f"  {name:<13}{count:>7,}" for name, count in rows]),
+               err=True)
+    if tally.undated:
+        how = "--date, or once imported with " if dry_run else ""
+        _echo(f"{_meetings(tally.undated)} no date: {_listed(tally.undated)}. Give each its "
+              f"date with {how}clerk meeting date MEETING YYYY-MM-DD.", err=True)
+    if tally.unknown_body:
+        how = "--committee, or once imported with " if dry_run else ""
+        _echo(f"{_meetings(tally.unknown_body)} no body named, so "
+              f"{'would be' if dry_run else 'were'} filed under \"Unknown body\": "
+              f"{_listed(tally.unknown_body)}. Name each one's with {how}clerk meeting "
+              "committee MEETING NAME.", err=True)
+    if tally.changed:
+        _echo(f"{tally.changed} file(s) differ from the minutes of the same meeting imported "
+              "before; nothing was added from them. clerk import --replace takes the new text "
+              "in their place (recorded in the meeting's audit log).", err=True)
+    if tally.skipped:
+        click.echo(f"{tally.skipped} file(s) skipped (not .txt, .md, .docx or .pdf).", err=True)
+    if dry_run:
+        click.echo("Dry run: nothing was written.", err=True)
+
+
+def _meetings(listed: list[str]) -> str:
+    return f"{len(listed)} meeting{'s have' if len(listed) != 1 else ' has'}"
+
+
+def _listed(listed: list[str], shown: int = 10) -> str:
+    """The first ``shown`` of a list, and how many more."""
+    more = f"; … and {len(listed) - shown} more" if len(listed) > shown else ""
+    return "; ".join(listed[:shown]) + more
 
 
 # "-h" is not help here: "-hospital" is a word to leave out, not -h -o -s ... .
@@ -552,7 +678,7 @@ def search(db_path: Path, words: tuple[str, ...], all_kinds: bool, committee: st
     _echo(f"{results.count_label} for {query!r}")
     for hit in results.hits:
         item = f"{hit.minute_number}. {hit.item_title}" if hit.minute_number else hit.item_title
-        where = f"{hit.date.isoformat()} · {hit.committee} · {item}"
+        where = f"{hit.date.isoformat() if hit.date else 'undated'} · {hit.committee} · {item}"
         if hit.exempt:
             where += " · EXEMPT (not for the public)"
         kind = printable(hit.label or hit.kind.upper())
@@ -576,7 +702,7 @@ def _hit_json(hit) -> dict:
     from clerk_tui.store.search import MARK_END, MARK_START
 
     return {"meeting_id": hit.meeting_id, "committee": hit.committee,
-            "date": hit.date.isoformat(), "status": hit.status, "item_id": hit.item_id,
+            "date": hit.date and hit.date.isoformat(), "status": hit.status, "item_id": hit.item_id,
             "minute_number": hit.minute_number, "item_title": hit.item_title,
             "entry_id": hit.entry_id, "kind": hit.kind, "label": hit.label, "text": hit.text,
             "exempt": hit.exempt,

@@ -35,6 +35,8 @@ MinuteNumber = Annotated[OptionalName, AfterValidator(_minute_number)]
 
 
 MATTERS_ARISING = "Matters arising"
+UNDATED = "date not known"
+"""How a meeting whose minutes do not say when it was is named where its date would be."""
 
 
 class HouseStyle(StrEnum):
@@ -67,6 +69,8 @@ class AttendanceStatus(StrEnum):
     APOLOGIES = "apologies"
     ABSENT = "absent"
     SUBSTITUTE = "substitute"
+    IN_ATTENDANCE = "in attendance"
+    """Attended, not as a member: an officer, an adviser, a guest."""
 
 
 class DeclarationKind(StrEnum):
@@ -104,6 +108,8 @@ class ResolutionLabel(StrEnum):
     RESOLVED = "RESOLVED"
     RECOMMENDED = "RECOMMENDED"
     AGREED = "AGREED"
+    APPROVED = "APPROVED"
+    DECIDED = "DECIDED"
 
 
 class Outcome(StrEnum):
@@ -154,7 +160,8 @@ class Meeting(ClerkModel):
 
     id: Id = Field(default_factory=new_id)
     committee_id: Id = Field(title="committee")
-    date: dt.date = Field(title="meeting date")
+    date: dt.date | None = Field(title="meeting date")
+    """None only for imported minutes that do not say when the meeting was."""
     start_time: TimeOfDay | None = Field(None, title="start time")
     venue: OptionalName = Field(None, title="venue")
     started_at: TimeOfDay | None = Field(None, title="time the meeting started")
@@ -201,7 +208,9 @@ class Declaration(ClerkModel):
     meeting_id: Id = Field(title="meeting")
     item_id: OptionalId = Field(None, title="agenda item")
     member: Name = Field(title="member")
-    kind: DeclarationKind = Field(DeclarationKind.PERSONAL, title="kind of interest")
+    kind: DeclarationKind | None = Field(DeclarationKind.PERSONAL, title="kind of interest")
+    """None when the minutes name a kind clerk does not know (see ``stated_kind``)."""
+    stated_kind: OptionalName = Field(None, title="kind of interest as the minutes say it")
     text: Text = Field("", title="interest declared")
     withdrew: bool = Field(False, title="withdrew from the room")
 
@@ -216,6 +225,9 @@ class AgendaItem(ClerkModel):
     report_reference: OptionalName = Field(None, title="report reference")
     exempt: bool = Field(title="choice of whether the item is exempt")
     exempt_paragraph: int | None = Field(None, ge=1, le=7, title="Schedule 12A paragraph")
+    exempt_basis: OptionalName = Field(None, title="grounds for exemption as stated")
+    """The law or reason the minutes give when it is not a Schedule 12A paragraph
+    number (another country's statute, "commercially sensitive")."""
     supporting_documents: list[Name] = Field(default_factory=list, title="supporting documents")
     taken_at: TimeOfDay | None = Field(None, title="time the item was taken")
 
@@ -239,6 +251,8 @@ class AgendaItem(ClerkModel):
     def _paragraph_only_when_exempt(self) -> AgendaItem:
         if self.exempt_paragraph is not None and not self.exempt:
             raise ValueError("only an exempt item has a Schedule 12A paragraph")
+        if self.exempt_basis and not self.exempt:
+            raise ValueError("only an exempt item has grounds for exemption")
         return self
 
 
@@ -247,6 +261,9 @@ class _EntryBase(ClerkModel):
     item_id: Id = Field(title="agenda item")
     text: Text = Field("", title="text")
     captured_at: dt.datetime = Field(title="time captured")
+    joined: bool = Field(False, title="same paragraph as the entry before")
+    """Imported minutes only: this entry was split from the paragraph of the entry
+    before (a question and its answer in one sentence) and prints in it, after a space."""
 
 
 class Note(_EntryBase):
@@ -322,13 +339,21 @@ class Vote(ClerkModel):
 
 
 class Resolution(_EntryBase):
-    """A decision: RESOLVED, RECOMMENDED or AGREED, with its vote."""
+    """A decision (RESOLVED, RECOMMENDED, AGREED, APPROVED, DECIDED, or no label of its
+    own), with its vote and who moved and seconded it."""
 
     kind: Literal["resolution"] = "resolution"
-    label: ResolutionLabel = Field(ResolutionLabel.RESOLVED, title="resolution label")
+    label: ResolutionLabel | None = Field(ResolutionLabel.RESOLVED, title="resolution label")
+    """None where the minutes give a decision no label of its own."""
     number: OptionalName = Field(None, title="resolution number")
     vote: Vote | None = Field(None, title="vote")
     outcome: Outcome | None = Field(None, title="outcome")
+    mover: OptionalName = Field(None, title="moved by")
+    seconder: OptionalName = Field(None, title="seconded by")
+    owner: OptionalName = Field(None, title="who is to act on it")
+    due: dt.date | None = Field(None, title="date it is due by")
+    """A decision that gives someone work ("RESOLVED that the Clerk write to …") names
+    them, as imported minutes say it; it is followed like an action."""
 
 
 Entry = Annotated[
@@ -375,6 +400,9 @@ class MeetingSnapshot(ClerkModel):
     organisation: OrganisationSettings
     committee: Committee
     meeting: Meeting
+    imported: bool = False
+    """The minutes came from a file, as published: they are printed word for word, in
+    order, with none of the house style's wording (that is for minutes taken in clerk)."""
     attendance: list[Attendance] = Field(default_factory=list)
     declarations: list[Declaration] = Field(default_factory=list)
     items: list[AgendaItemSnapshot] = Field(default_factory=list)
@@ -404,7 +432,8 @@ class ActionRecord(ClerkModel):
 
     action: Action
     meeting_id: Id
-    meeting_date: dt.date
+    meeting_date: dt.date | None
+    """None for imported minutes that do not say when the meeting was."""
     committee_name: str
     item_label: str
     overdue: bool = False

@@ -21,6 +21,7 @@ from clerk_tui.importer.documents import MAX_WORD_BYTES, UnreadableDocument, rea
 from clerk_tui.importer.documents import check_zip as check_word_zip  # the importer's limits
 from clerk_tui.minutes.compose.wording import FINGERPRINT_DIGITS, fingerprint
 from clerk_tui.minutes.frozen import FrozenError, FrozenMinutes, same_as_written, thaw_record
+from clerk_tui.models import UNDATED
 from clerk_tui.store import NotFound, Store
 from clerk_tui.store.approvals import FrozenRecord
 
@@ -84,9 +85,10 @@ def _about(store: Store, meeting_id: str, frozen: FrozenRecord | None = None) ->
         from json import loads
 
         record = loads(frozen.document)
-        return f"{record.get('committee')}, {record.get('date')}"
+        return f"{record.get('committee')}, {record.get('date') or UNDATED}"
     meeting = store.meetings.get(meeting_id)
-    return f"{store.committees.get(meeting.committee_id).name}, {meeting.date.isoformat()}"
+    name = store.committees.get(meeting.committee_id).name
+    return f"{name}, {meeting.date.isoformat() if meeting.date else UNDATED}"
 
 
 def verify_file(store: Store, file: Path, data: bytes, template: Path | None = None) -> Verdict:

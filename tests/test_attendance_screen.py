@@ -97,3 +97,43 @@ async def test_declarations_tied_to_an_item_and_withdrawal(app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_one_key_marks_someone_in_attendance_and_the_list_says_so(app):
+    sample = add_sample(app.store)
+    meeting_id = sample.meeting.id
+    async with app.run_test() as pilot:
+        screen = await open_attendance(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.store.attendance.list(meeting_id)[0].status == "in attendance"
+        assert screen.row(app.store.attendance.list(meeting_id)[0])[1] == "In attendance"
+        await pilot.press("e")
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-status").value == "in attendance"
+
+
+async def test_a_declaration_of_a_kind_in_the_minutes_words_keeps_it_when_edited(app):
+    sample = add_sample(app.store)
+    [first] = app.store.declarations.list(sample.meeting.id)
+    app.store.declarations.update(first.model_copy(update={"kind": None,
+                                                           "stated_kind": "close association"}))
+    async with app.run_test() as pilot:
+        await open_attendance(app, pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.row(app.store.declarations.get(first.id))[3] == "Close association"
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#field-kind").value == "as stated"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        kept = app.store.declarations.get(first.id)
+        assert (kept.kind, kept.stated_kind) == (None, "close association")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-kind").value = "prejudicial"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.declarations.get(first.id).kind == "prejudicial"

@@ -631,4 +631,4 @@ def test_damaged_bytes_in_utf8_minutes_stay_utf8(db_path, tmp_path):
     with Store.open(db_path) as store:
         snapshot = store.snapshot(store.meetings.summaries()[0].meeting.id)
     assert snapshot.items[0].item.title.upper() == "TAXI FARES — CAFÉ LICENCES"
-    assert snapshot.items[0].entries[0].text == "That taxi fares \ufffd rise by 3%."
+    assert snapshot.items[0].entries[0].text == "RESOLVED: That taxi fares \ufffd rise by 3%."

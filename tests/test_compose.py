@@ -279,3 +279,132 @@ def test_points_join_answers_to_their_question_and_group_resolutions():
 def test_only_a_newline_breaks_a_note_into_lines():
     note = m.Note(item_id=ITEM, captured_at=AT, text="Costs rose\x85sharply\u2028this year")
     assert narrative(note) == ["Costs rose\x85sharply\u2028this year."]
+
+
+# New in the record: no label, a kind in the minutes' words, "in attendance" ---------
+
+def test_a_captured_decision_with_no_label_prints_no_label():
+    decision = m.Resolution(item_id=ITEM, captured_at=AT, text="that the kiosk be repainted",
+                            label=None)
+    assert narrative(decision) == ["That the kiosk be repainted."]
+    second = m.Resolution(item_id=ITEM, captured_at=AT, text="that the bins be moved", label=None)
+    assert narrative(decision, second) == ["(1) That the kiosk be repainted.",
+                                           "(2) That the bins be moved."]
+    decided = m.Resolution(item_id=ITEM, captured_at=AT, text="to close the lane",
+                           label=m.ResolutionLabel.DECIDED)
+    assert narrative(decided) == ["DECIDED: To close the lane."]
+
+
+@pytest.mark.parametrize("kind, stated, expected", [
+    (None, "close association", "Ms Wren declared a close association interest: Her son rows."),
+    (None, "Other Interest", "Ms Wren declared an Other Interest: Her son rows."),
+    (None, None, "Ms Wren declared an interest: Her son rows."),
+    (m.DeclarationKind.PREJUDICIAL, "ignored", "Ms Wren declared a prejudicial interest: Her "
+                                               "son rows."),
+])
+def test_a_declaration_of_a_kind_clerk_does_not_know_uses_the_minutes_word(kind, stated,
+                                                                            expected):
+    declared = m.Declaration(meeting_id=m.new_id(), member="Ms Wren", kind=kind,
+                             stated_kind=stated, text="Her son rows")
+    assert wording.declaration(declared, None, private=False) == expected
+
+
+def test_those_in_attendance_are_listed_with_the_officers(store):
+    sample = add_sample(store)
+    store.attendance.add(m.Attendance(meeting_id=sample.meeting.id, person="Dr Ilse Varga",
+                                      status=m.AttendanceStatus.IN_ATTENDANCE,
+                                      office="Ecologist"))
+    lines = texts(compose_meeting(store.snapshot(sample.meeting.id)).blocks)
+    assert "Also present: Dr Ilse Varga (Ecologist)" in lines
+    assert not any("Varga" in line for line in lines if line.startswith("Present:"))
+
+
+# Imported minutes: as published, word for word --------------------------------------
+
+def published(date: dt.date | None = dt.date(2023, 3, 14), **changes) -> m.MeetingSnapshot:
+    """Imported minutes of an invented water board: an open item and an exempt one."""
+    committee = m.Committee(name="Larkspur Water Board")
+    meeting = m.Meeting(committee_id=committee.id, date=date, start_time=dt.time(18),
+                        status="approved", approved_on=dt.date(2024, 1, 9))
+    fencing = m.AgendaItem(meeting_id=meeting.id, minute_number="12", title="Reservoir fencing",
+                           exempt=False)
+    land = m.AgendaItem(meeting_id=meeting.id, minute_number="13", title="Land at Tollgate",
+                        exempt=True, exempt_basis="commercial negotiations")
+    entry = dict(captured_at=AT)
+    open_entries = [
+        m.Note(item_id=fencing.id, text="the engineer's report was received", **entry),
+        m.Question(item_id=fencing.id, text="Mr Pike asked when work would end", **entry),
+        m.Response(item_id=fencing.id, text="and was told by June", joined=True, **entry),
+        m.Action(item_id=fencing.id, text="Engineer to write to residents", owner="Engineer",
+                 **entry),
+        m.Resolution(item_id=fencing.id, text="RESOLVED that the fence be replaced",
+                     mover="Mr Pike", seconder="Ms Orme", vote=m.Vote(votes_for=6),
+                     **entry),
+        m.Resolution(item_id=fencing.id, text="carried unanimously", label=None, joined=True,
+                     **entry),
+        m.Note(item_id=fencing.id, text="", **entry),
+    ]
+    exempt_entries = [
+        m.Note(item_id=land.id, text="The vendor wants 41,500 for the paddock", **entry),
+        m.Resolution(item_id=land.id, text="Agreed to offer less",
+                     label=m.ResolutionLabel.AGREED, **entry),
+    ]
+    snapshot = m.MeetingSnapshot(
+        organisation=m.OrganisationSettings(organisation="Larkspur Water"),
+        committee=committee, meeting=meeting, imported=True,
+        attendance=[m.Attendance(meeting_id=meeting.id, person="Mr Pike"),
+                    m.Attendance(meeting_id=meeting.id, person="Ms Orme",
+                                 status=m.AttendanceStatus.APOLOGIES)],
+        declarations=[],
+        items=[m.AgendaItemSnapshot(item=fencing, entries=open_entries),
+               m.AgendaItemSnapshot(item=land, entries=exempt_entries)])
+    return snapshot.model_copy(update=changes)
+
+
+PUBLISHED_FENCING = [
+    "# 12. Reservoir fencing",
+    "the engineer's report was received",
+    "Mr Pike asked when work would end and was told by June",
+    "Engineer to write to residents",
+    "RESOLVED that the fence be replaced carried unanimously",
+]
+
+
+def test_imported_minutes_print_each_entrys_text_exactly_and_nothing_else():
+    document = compose_meeting(published(), "public")
+    assert texts(document.blocks) == ["Larkspur Water Board", "Tuesday 14 March 2023",
+                                      *PUBLISHED_FENCING, "# 13. Land at Tollgate"]
+    runs = [run for block in document.blocks if isinstance(block, Paragraph)
+            for run in block.runs]
+    assert not any(run.bold or run.italic for run in runs)
+    assert not any(isinstance(block, Table) for block in document.blocks)
+    assert document.warnings == () and document.header == "Larkspur Water Board – 14 March 2023"
+
+
+def test_the_confidential_version_of_imported_minutes_has_the_exempt_item_as_published():
+    lines = texts(compose_meeting(published(), "confidential").blocks)
+    assert lines[-3:] == ["# 13. Land at Tollgate", "The vendor wants 41,500 for the paddock",
+                          "Agreed to offer less"]
+
+
+def test_imported_minutes_of_no_known_date_have_no_date_line():
+    document = compose_meeting(published(date=None), "public")
+    assert texts(document.blocks)[:2] == ["Larkspur Water Board", "# 12. Reservoir fencing"]
+    assert document.header == "Larkspur Water Board"
+    assert "undated" in document.properties.keywords
+
+
+def test_one_imported_item_is_printed_as_published():
+    snapshot = published()
+    fencing, land = (part.item.id for part in snapshot.items)
+    assert texts(compose_item(snapshot, fencing).blocks) == [
+        "12. Reservoir fencing", "Larkspur Water Board, Tuesday 14 March 2023",
+        *PUBLISHED_FENCING[1:]]
+    assert texts(compose_item(snapshot, land, "public").blocks) == [
+        "13. Land at Tollgate", "Larkspur Water Board, Tuesday 14 March 2023"]
+
+
+def test_the_same_meeting_captured_in_clerk_keeps_the_house_style():
+    lines = texts(compose_meeting(published(imported=False), "public").blocks)
+    assert "RESOLVED: RESOLVED that the fence be replaced (For 6)." in lines
+    assert wording.NO_DECLARATIONS in lines

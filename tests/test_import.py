@@ -32,7 +32,7 @@ def bullets(entries) -> list[str]:
 def test_the_portfolio_plan_update_fixture(store):
     report = import_file(store, shared_fixture("bromley-portfolio-plan-update-2019.txt"),
                          COMMITTEE, dt.date(2019, 6, 25))
-    assert report.ok and report.message.endswith("1 item, 1 resolution, 2 actions, 2 questions")
+    assert report.ok and report.message.endswith("1 item, 2 resolutions, 1 action, 1 question")
     summary = store.meetings.summaries()[0]
     assert summary.imported and summary.meeting.status == "approved"
     part = imported_item(store, summary.meeting.id)
@@ -40,21 +40,24 @@ def test_the_portfolio_plan_update_fixture(store):
     assert part.item.report_reference == "ECHS19062"
     entries = part.entries
     kinds = [e.kind for e in entries]
-    assert kinds.count("resolution") == 1 and kinds.count("action") == 2
-    questions = [e for e in entries if e.kind == "question"]
+    assert kinds.count("resolution") == 2 and kinds.count("action") == 1
+    (question,) = [e for e in entries if e.kind == "question"]
     responses = [e for e in entries if e.kind == "response"]
-    assert [r.answers_id for r in responses] == [q.id for q in questions]
-    assert questions[0].text.startswith("the impact of moving to temporary accommodation")
-    assert [r.responder for r in responses] == ["Director of Children’s Social Care",
-                                                "Director of Education"]
+    # the first answer is the rest of the question's sentence; the second question is
+    # not worded in the minutes ("In response to a question, the Director …")
+    assert [r.answers_id for r in responses] == [question.id, None]
+    assert question.text.startswith("In response to a question concerning the impact")
+    assert responses[0].joined and not responses[1].joined
+    assert [r.responder for r in responses] == ["the Director of Children’s Social Care",
+                                                "the Director of Education"]
     assert len(bullets(entries)) == 15
-    resolution = next(e for e in entries if e.kind == "resolution")
-    assert resolution.label == "RESOLVED" and resolution.text.startswith("That progress")
-    actions = [e.text for e in entries if e.kind == "action"]
-    assert actions[0] == "It was agreed that this should be added to the work programme."
-    assert actions[1].startswith("The Committee requested that an update")
-    assert not any(e.text.strip() in ("", "Supporting documents:") for e in entries
-                   if e.kind != "question")  # the second question is not worded in the minutes
+    decided = [e for e in entries if e.kind == "resolution"]
+    assert decided[0].text == "It was agreed that this should be added to the work programme."
+    assert decided[0].label is None  # "It was agreed" names no label
+    assert decided[1].label == "RESOLVED" and decided[1].text.startswith("RESOLVED: That progress")
+    (action,) = [e.text for e in entries if e.kind == "action"]
+    assert action.startswith("The Committee requested that an update")
+    assert not any(e.text.strip() in ("", "Supporting documents:") for e in entries)
     assert "\u00a0" not in "".join(e.text for e in entries)
 
 
@@ -72,8 +75,11 @@ def test_importing_the_same_file_twice_adds_nothing(store, tmp_path):
     path = shared_fixture("bromley-portfolio-plan-update-2019.txt")
     first = import_file(store, path, COMMITTEE, dt.date(2019, 6, 25))
     before = store.snapshot(store.meetings.summaries()[0].meeting.id)
-    again = import_file(store, path, COMMITTEE, dt.date(2019, 6, 25))
-    assert first.ok and again.ok and again.message == "already imported; nothing added"
+    copy = tmp_path / "saved again.txt"  # another name, Windows line ends: the same minutes
+    copy.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    for again in (import_file(store, path, COMMITTEE, dt.date(2019, 6, 25)),
+                  import_file(store, copy, COMMITTEE, dt.date(2019, 6, 25))):
+        assert first.ok and again.ok and again.message == "already imported; nothing added"
     assert store.snapshot(before.meeting.id) == before
     assert len(store.meetings.summaries()) == 1
 
@@ -143,7 +149,7 @@ def test_word_minutes_with_headings_and_numbered_items(store, tmp_path):
         ("Councillor Ada Byrne", "present", "member", "Chairman"),
         ("Councillor Omar Patel", "present", "member", None),
         ("Councillor Jo Marsh", "present", "member", None),
-        ("Priya Nair", "present", "officer", "Head of Planning"),
+        ("Priya Nair", "in attendance", "officer", "Head of Planning"),
         ("Councillor Ben Carter", "apologies", "member", None),
     ]
     (declaration,) = snapshot.declarations
@@ -153,14 +159,22 @@ def test_word_minutes_with_headings_and_numbered_items(store, tmp_path):
     lease = snapshot.items[1]
     assert lease.item.report_reference == "PL24001"
     kinds = [e.kind for e in lease.entries]
-    assert kinds == ["note", "question", "response", "action", "resolution", "resolution"]
-    assert lease.entries[0].text == "Members noted that:\n- the lease ends in March\n- the site is vacant"
-    assert (lease.entries[1].asker, lease.entries[1].text) == ("Councillor Marsh", "the rent")
-    action = lease.entries[3]
+    assert kinds == ["note", "note", "question", "response", "action", "note", "resolution",
+                     "resolution"]  # the report's reference line is kept as it was printed
+    assert lease.entries[1].text == "Members noted that:\n- the lease ends in March\n- the site is vacant"
+    question, answer = lease.entries[2:4]
+    assert (question.asker, answer.responder) == ("Councillor Marsh", "the Head of Planning")
+    assert f"{question.text} {answer.text}" == (  # one sentence, split where the answer starts
+        "In response to a question from Councillor Marsh concerning the rent, the Head of "
+        "Planning confirmed that it would be reviewed.") and answer.joined
+    action = lease.entries[4]
     assert (action.text, action.owner, action.due) == (
-        "Circulate the valuation", "Head of Planning", dt.date(2024, 6, 30))
-    assert [e.text for e in lease.entries[4:]] == ["the lease be renewed",
-                                                  "the rent be reviewed in 2025."]
+        "ACTION: Circulate the valuation (Head of Planning, by 30 June 2024)", "Head of Planning",
+        dt.date(2024, 6, 30))
+    assert [(e.kind, e.text) for e in lease.entries[5:]] == [
+        ("note", "RESOLVED that –"), ("resolution", "(1) the lease be renewed; and"),
+        ("resolution", "(2) the rent be reviewed in 2025.")]
+    assert {e.label for e in lease.entries[6:]} == {"RESOLVED"}
 
 
 def test_inline_numbered_resolutions_and_other_labels():
@@ -169,10 +183,13 @@ def test_inline_numbered_resolutions_and_other_labels():
         Line("RECOMMENDED unanimously: That Council adopt the plan."),
         Line("AGREED: That a working group be formed.")], date=dt.date(2024, 1, 1))
     entries = minutes.items[0].entries
-    assert [(e.label, e.text) for e in entries] == [
-        ("RESOLVED", "the budget be approved"), ("RESOLVED", "fees rise by 3%."),
-        ("RECOMMENDED", "That Council adopt the plan."), ("AGREED", "That a working group be formed.")]
-    assert entries[2].vote.unanimous
+    assert [(e.kind, e.label, e.text, e.joined) for e in entries if e.kind == "resolution"] == [
+        ("resolution", "RESOLVED", "(1) the budget be approved; and", True),
+        ("resolution", "RESOLVED", "(2) fees rise by 3%.", True),
+        ("resolution", "RECOMMENDED", "RECOMMENDED unanimously: That Council adopt the plan.", False),
+        ("resolution", "AGREED", "AGREED: That a working group be formed.", False)]
+    assert entries[0].text == "Resolved, that"  # the words leading into the parts
+    assert entries[3].vote.unanimous
 
 
 def bomb(path) -> None:
@@ -209,22 +226,24 @@ def test_the_cli_says_what_each_file_held(db_path, tmp_path):
             "--date", "2019-06-25"]
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
-    assert first.stdout.strip().endswith(f"{COMMITTEE}, 2019-06-25: 1 item, 1 resolution, "
-                                         "2 actions, 2 questions")
+    assert first.stdout.strip().endswith(f"{COMMITTEE}, 2019-06-25: 1 item, 2 resolutions, "
+                                         "1 action, 1 question")
     second = CliRunner().invoke(main, args)
     assert second.exit_code == 0 and "already imported" in second.stdout
 
 
 def test_minutes_without_a_date_ask_for_one(store, tmp_path):
     page = tmp_path / "minutes.txt"
-    page.write_text("Planning Committee\nThe Committee noted the report.")
-    report = import_file(store, page)
-    assert not report.ok and "do not say which date" in report.message and "--date" in report.message
+    page.write_text("Planning Committee\n1. Reports\nThe Committee noted the report.")
+    report = import_file(store, page)  # filed undated, to be dated with clerk meeting date
+    assert report.ok and report.message.startswith("Planning Committee, no date: ")
+    (summary,) = store.meetings.summaries()
+    assert summary.meeting.date is None and summary.meeting.status == "approved"
 
 
-def read(*texts: str, kinds=None):
+def read(*texts: str, kinds=None, date=dt.date(2024, 1, 1)):
     lines = [Line(t, (kinds or {}).get(n, "text")) for n, t in enumerate(texts)]
-    return parse_minutes(lines, date=dt.date(2024, 1, 1))
+    return parse_minutes(lines, date=date)
 
 
 def entries_of(minutes, n=0):
@@ -253,13 +272,13 @@ def test_exclusion_resolutions_and_numbered_parts_keep_every_word():
                    "RESOLVED that the Executive be recommended to:", "(a) adopt the plan;",
                    "(b) review it in 2025.")
     assert entries_of(minutes) == [
-        ("resolution", "that the press and public be excluded under Section 100A(4) of the "
-                       "Local Government Act 1972."),
-        ("resolution", "that the Committee note the report"),
-        ("resolution", "that the Committee agree the plan."),
-        ("resolution", "That the budget be approved."),
-        ("resolution", "that the Executive be recommended to adopt the plan"),
-        ("resolution", "that the Executive be recommended to review it in 2025."),
+        ("resolution", "RESOLVED that the press and public be excluded under Section 100A(4) "
+                       "of the Local Government Act 1972."),
+        ("note", "RESOLVED that the Committee"), ("resolution", "(1) note the report; and"),
+        ("resolution", "(2) agree the plan."),
+        ("note", "RESOLVED:"), ("resolution", "That the budget be approved."),
+        ("note", "RESOLVED that the Executive be recommended to:"),
+        ("resolution", "(a) adopt the plan;"), ("resolution", "(b) review it in 2025."),
     ]
 
 
@@ -271,6 +290,7 @@ def test_numbered_sentences_inside_an_item_are_text():
     assert entries_of(minutes) == [
         ("note", "3 schools were affected by the closure."),
         ("note", "2024 rates were set in March.\n- · 4 providers had left")]
+    assert minutes.items[0].item.title == "SCHOOLS"
 
 
 def test_no_word_is_dropped_or_altered():
@@ -284,25 +304,27 @@ def test_no_word_is_dropped_or_altered():
         "Agreed actions from the last meeting were reviewed.",
         "The Committee agreed that the report be noted.")
     assert entries_of(minutes, 0) == [
-        ("note", "There were no declarations of interest, though Councillor Lee noted her role.")]
+        ("note", "There were no declarations of interest, though Councillor Lee noted her role."),
+        ("note", "Councillor Omar Patel declared a personal interest in item 2 as a neighbour.")]
     (declaration,) = minutes.declarations
-    assert declaration.text == "in item 2 as a neighbour."
+    assert declaration.text == "in item 2 as a neighbour"  # the line itself is a note above
     assert minutes.items[1].item.title == "SEND ACTION PLAN"
     kinds = entries_of(minutes, 1)
     assert kinds[0] == ("note", "The SEND ACTION PLAN was presented.")
-    assert kinds[1] == ("action", "Circulate the plan (Head of SEND, by end of June)")
+    assert kinds[1] == ("action", "ACTION: Circulate the plan (Head of SEND, by end of June)")
     assert minutes.items[1].entries[1].owner == "Head of SEND"
     assert kinds[2:] == [("note", "Agreed actions from the last meeting were reviewed."),
-                         ("note", "The Committee agreed that the report be noted.")]
+                         ("resolution", "The Committee agreed that the report be noted.")]
 
 
 def test_actions_name_their_owner_in_the_usual_ways():
     minutes = read("1. TRANSPORT", "The timetable will be circulated. Action: J Smith",
                    "ACTION: Head of Transport to circulate the fares review.")
     first, second = minutes.items[0].entries
-    assert (first.text, first.owner) == ("The timetable will be circulated.", "J Smith")
-    assert (second.text, second.owner) == ("Head of Transport to circulate the fares review.",
-                                           "Head of Transport")
+    assert (first.text, first.owner) == ("The timetable will be circulated. Action: J Smith",
+                                         "J Smith")
+    assert (second.text, second.owner) == (
+        "ACTION: Head of Transport to circulate the fares review.", "Head of Transport")
 
 
 def test_title_block_attendance_lists_and_start_time():
@@ -310,12 +332,13 @@ def test_title_block_attendance_lists_and_start_time():
                    "Minutes of the meeting held at 7.30 pm on Tuesday 4 June 2024",
                    "Present:", "Councillor A Smith (Chairman)", "Councillor B Jones",
                    "Also present:", "Mr A Andrews (Co-opted Member, Diocese)",
-                   "1. APOLOGIES", "None.")
+                   "1. APOLOGIES", "None.", date=None)
     assert (minutes.committee, minutes.date, minutes.start_time) == (
         "Planning Committee", dt.date(2024, 6, 4), dt.time(19, 30))
     assert [(p.person, p.office, p.role) for p in minutes.attendance] == [
         ("Councillor A Smith", "Chairman", "member"), ("Councillor B Jones", None, "member"),
         ("Mr A Andrews", "Co-opted Member, Diocese", "officer")]
+    assert minutes.attendance[2].status == "in attendance"
     assert [p.item.title for p in minutes.items] == ["APOLOGIES"]
 
 
@@ -326,7 +349,7 @@ def test_windows_text_and_word_numbering_and_tables(store, tmp_path):
     assert import_file(store, text).ok
     resolution = [e for p in store.snapshot(store.meetings.summaries()[0].meeting.id).items
                   for e in p.entries][0]
-    assert resolution.text == "That fees rise to £10 – from May."
+    assert resolution.text == "RESOLVED: That fees rise to £10 – from May."
     word = tmp_path / "cabinet-2024-03-05.docx"
     document = docx.Document()
     document.add_paragraph("Cabinet", style="Title")
@@ -353,7 +376,7 @@ def test_a_damaged_word_file_is_reported_and_the_rest_come_in(db_path, tmp_path)
     with zipfile.ZipFile(folder / "damaged.docx", "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types><Default/></Types>")
         archive.writestr("word/document.xml", "<w:document/>")
-    (folder / "agenda.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "agenda.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (folder / "sub").mkdir()
     (folder / "sub" / "good.txt").write_text(
         "Meeting: 01/02/2023 - Licensing Committee (Item 3)\nAgenda item\nTAXIS\nMinutes:\n"
@@ -361,7 +384,7 @@ def test_a_damaged_word_file_is_reported_and_the_rest_come_in(db_path, tmp_path)
     result = CliRunner().invoke(main, ["--db", str(db_path), "import", str(folder)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "damaged.docx: is not a Word document that can be read" in result.stderr
-    assert "agenda.pdf: skipped: clerk reads .txt, .md and .docx files" in result.stdout
+    assert "agenda.png: skipped: clerk reads .txt, .md, .docx and .pdf files" in result.stdout
     assert "good.txt: Licensing Committee, 2023-02-01: 1 item, 1 resolution" in result.stdout
     assert "1 file(s) skipped" in result.stderr and "1 of 2 file(s) could not" in result.stderr
 

@@ -111,9 +111,9 @@ def test_parsed_minutes_take_date_time_and_body_from_the_text():
 def test_the_file_name_never_names_the_body(tmp_path):
     path = tmp_path / "minutes-07.txt"
     path.write_text("Held on 2 March 2022\n1. BUDGET\nRESOLVED: That the budget be set.\n")
-    minutes = read_minutes(path)
+    (minutes,) = read_minutes(path)
     assert (minutes.committee, minutes.date) == (None, dt.date(2022, 3, 2))
-    assert read_minutes(path, committee="Finance Board").committee == "Finance Board"
+    assert read_minutes(path, committee="Finance Board")[0].committee == "Finance Board"
 
 
 def test_a_covering_letter_dates_itself_and_the_next_meeting_not_these_minutes():

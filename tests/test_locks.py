@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -266,3 +267,163 @@ async def test_a_second_app_through_a_symlink_says_it_is_read_only(db_path, tmp_
             assert any("Opened read-only" in told for told in second.told), second.told
     finally:
         first.store.close()
+
+
+# Migration 9: the published record's new columns ----------------------------------
+
+NEW_COLUMN_CHANGES = [
+    "UPDATE entries SET mover = 'Councillor Quill' WHERE kind = 'resolution'",
+    "UPDATE entries SET seconder = 'Councillor Quill' WHERE kind = 'resolution'",
+    "UPDATE entries SET joined = 1 WHERE kind = 'note'",
+    "UPDATE entries SET joined = 1 WHERE kind = 'action'",
+    "UPDATE entries SET mover = 'Councillor Quill' WHERE kind = 'action'",
+    "UPDATE entries SET label = NULL WHERE kind = 'resolution'",
+    "UPDATE agenda_items SET exempt_basis = 'Commercially sensitive' WHERE exempt = 1",
+    "UPDATE declarations SET stated_kind = 'family'",
+    "UPDATE declarations SET kind = NULL",
+    "UPDATE attendance SET status = 'in attendance'",
+    "UPDATE meetings SET date = NULL",
+]
+
+
+@pytest.mark.parametrize("sql", NEW_COLUMN_CHANGES)
+def test_the_new_columns_of_approved_minutes_are_locked_like_their_text(raw, sql):
+    with pytest.raises(sqlite3.IntegrityError, match="clerk-locked"):
+        raw.execute(sql)
+
+
+def test_changes_to_the_new_columns_while_reopened_are_audited(store, approved):
+    store.meetings.reopen(approved.meeting.id, "The seconder was left out")
+    resolution = store.entries.get(approved.entries[4].id)
+    store.entries.update(resolution.model_copy(update={"seconder": "Councillor Vell"}))
+    item = store.items.get(approved.items[1].id)
+    store.items.update(item.model_copy(update={"exempt_basis": "Legal advice"}))
+    changed = {(r.what, r.change): r for r in store.meetings.audit_log(approved.meeting.id)
+               if r.event == "changed"}
+    entry = changed["entries", "update"]
+    assert entry.before["seconder"] is None and entry.after["seconder"] == "Councillor Vell"
+    assert changed["agenda_items", "update"].after["exempt_basis"] == "Legal advice"
+
+
+def _content_at_version_8(conn: sqlite3.Connection, meeting_id: str) -> str:
+    """The fingerprint of a meeting's rows as clerk at schema version 8 made it."""
+    from clerk_tui.store.migrations.m002_locks import ACTION_TRACKING, CHILD_COLUMNS, MEETING_CONTENT
+
+    columns = {"meetings": MEETING_CONTENT, **CHILD_COLUMNS,
+               "entries": tuple(c for c in CHILD_COLUMNS["entries"] if c not in ACTION_TRACKING)}
+    where = {"meetings": "id = ?",
+             "entries": "item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?)"}
+    hashes = {}
+    for table, names in columns.items():
+        rows = conn.execute(f"SELECT {', '.join(names)} FROM {table} "
+                            f"WHERE {where.get(table, 'meeting_id = ?')} ORDER BY id",
+                            (meeting_id,)).fetchall()
+        hashes[table] = sealing.sha256_text(sealing.canonical([list(r) for r in rows]))
+    return sealing.canonical(hashes)
+
+
+VERSION_8_RECORD = """
+INSERT INTO committees (id, name) VALUES ('c1', 'Harbour Board');
+INSERT INTO meetings (id, committee_id, date, start_time, venue) VALUES
+    ('m1', 'c1', '2022-02-03', '18:30:00', 'Quay Room'),
+    ('m2', 'c1', '2022-03-03', NULL, NULL);
+INSERT INTO agenda_items (id, meeting_id, position, minute_number, title, exempt,
+                          exempt_paragraph) VALUES
+    ('i1', 'm1', 0, '1', 'Moorings', 0, NULL),
+    ('i2', 'm1', 1, '2', 'Dredging contract', 1, 3),
+    ('i3', 'm2', 0, '1', 'Slipway', 0, NULL);
+INSERT INTO entries (id, item_id, position, kind, text, captured_at, asker, responder,
+                     answers_id, owner, due, status, label, unanimous, votes_for, votes_against,
+                     named_votes, outcome) VALUES
+    ('e1', 'i1', 0, 'note', 'Two moorings were vacant.', '2022-02-03T18:40:00',
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    ('e2', 'i1', 1, 'question', 'who pays for buoys', '2022-02-03T18:41:00',
+     'Mr Tarn', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    ('e3', 'i1', 2, 'response', 'the Board', '2022-02-03T18:42:00',
+     NULL, 'Harbour Master', 'e2', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    ('e4', 'i2', 0, 'action', 'Seek three quotes', '2022-02-03T18:50:00',
+     NULL, NULL, NULL, 'Harbour Master', '2022-04-01', 'open', NULL, NULL, NULL, NULL, NULL,
+     NULL),
+    ('e5', 'i2', 1, 'resolution', 'That the contract be let.', '2022-02-03T18:55:00',
+     NULL, NULL, NULL, NULL, NULL, NULL, 'AGREED', 0, 4, 1,
+     '[{"member": "Mr Tarn", "vote": "for"}]', 'carried'),
+    ('e6', 'i3', 0, 'note', 'The slipway is cracked.', '2022-03-03T19:00:00',
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+INSERT INTO attendance (id, meeting_id, position, person, role, status, substitute_for,
+                        office, arrived_at) VALUES
+    ('a1', 'm1', 0, 'Mr Tarn', 'member', 'present', NULL, 'Chair', NULL),
+    ('a2', 'm1', 1, 'Ms Odell', 'member', 'substitute', 'Mr Brisk', NULL, '18:45:00'),
+    ('a3', 'm1', 2, 'Mr Brisk', 'member', 'apologies', NULL, NULL, NULL);
+INSERT INTO declarations (id, meeting_id, item_id, position, member, kind, text, withdrew)
+VALUES ('d1', 'm1', 'i2', 0, 'Ms Odell', 'personal', 'Owns a boatyard', 1);
+"""
+
+
+def _uuid(name: str) -> str:
+    """The id a short name in :data:`VERSION_8_RECORD` stands for."""
+    return f"0000{ord(name[0]):04x}-0000-4000-8000-{int(name[1:]):012d}"
+
+
+def _with_ids(sql: str) -> str:
+    return re.sub(r"'([cmieda]\d)'", lambda found: f"'{_uuid(found.group(1))}'", sql)
+
+
+def _every_row(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    found = {}
+    for table in tables:
+        cursor = conn.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid")
+        names = [column[0] for column in cursor.description]
+        found[table] = [dict(zip(names, row)) for row in cursor.fetchall()]
+    return found
+
+
+def test_a_file_at_version_8_upgrades_with_every_row_kept(tmp_path):
+    from clerk_tui.store.maintenance import check
+    from clerk_tui.store.migrations import migrate
+    from clerk_tui.store.record_check import check_record
+    from clerk_tui.store.search import SearchFilters
+
+    path = tmp_path / "harbour.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrate(conn, target=8)
+    conn.executescript(_with_ids(VERSION_8_RECORD))
+    # Approved as clerk at version 8 approved: frozen first, with that version's fingerprint.
+    meeting = _uuid("m1")
+    document = sealing.canonical({"meeting_id": meeting, "approved_on": "2022-03-03",
+                                  "documents": {}})
+    conn.execute(
+        "INSERT INTO frozen_minutes (meeting_id, frozen_at, after_audit, chain_length, "
+        "chain_hash, document, sha256, content) VALUES (?, '2022-03-03T20:00:00', "
+        "coalesce((SELECT max(rowid) FROM audit_log), 0), "
+        "coalesce((SELECT max(seq) FROM audit_chain), 0), "
+        "coalesce((SELECT hash FROM audit_chain ORDER BY seq DESC LIMIT 1), ''), ?, ?, ?)",
+        (meeting, document, sealing.sha256_text(document),
+         _content_at_version_8(conn, meeting)))
+    conn.execute("UPDATE meetings SET status = 'approved', approved_on = '2022-03-03' "
+                 "WHERE id = ?", (meeting,))
+    before = _every_row(conn)
+    conn.close()
+
+    with Store.open(path) as store:
+        assert check(store.database).ok
+        assert check_record(store.database).ok, check_record(store.database)
+        everything = SearchFilters(kinds=None)
+        assert store.search.search("buoys", everything).hits[0].entry_id == _uuid("e2")
+        assert store.search.search("contract let").hits[0].entry_id == _uuid("e5")
+        snapshot = store.snapshot(meeting)
+        assert [e.text for p in snapshot.items for e in p.entries][-1] == \
+            "That the contract be let."
+        assert snapshot.declarations[0].kind == m.DeclarationKind.PERSONAL
+        with pytest.raises(MinutesLocked):
+            store.entries.update(store.entries.get(_uuid("e5")).model_copy(update={"mover": "Mr Tarn"}))
+    after = _every_row(sqlite3.connect(path))
+    added = {"agenda_items": {"exempt_basis": None}, "declarations": {"stated_kind": None},
+             "entries": {"joined": 0, "mover": None, "seconder": None}}
+    assert after.keys() == before.keys()
+    for table, rows in before.items():
+        assert [{**row, **added.get(table, {})} for row in rows] == after[table], table

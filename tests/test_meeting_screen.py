@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from textual.widgets import OptionList
 
+from clerk_tui import models as m
 from clerk_tui.ui.screens.entry_editor import EntryEditorScreen
 from clerk_tui.ui.screens.form import FormScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
@@ -364,3 +365,28 @@ async def test_reopen_approved_minutes_with_a_reason(app, sample):
         assert [(r.event, r.what, r.change) for r in log][-1:] == [
             ("changed", "entries", "insert")]
         assert log[-1].after["text"] == "The Chair corrected the count."
+
+
+async def test_the_editor_keeps_no_label_the_mover_and_the_joined_paragraph(app, sample):
+    resolution = m.Resolution(item_id=sample.items[1].id, text="That the fees be held.",
+                              label=None, mover="Councillor Ada Byrne",
+                              seconder="Councillor Omar Patel", joined=True,
+                              captured_at=app.store.now())
+    app.store.entries.add(resolution)
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("pagedown", "shift+tab")
+        screen.query_one("#entries", OptionList).highlighted = 5
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EntryEditorScreen)
+        assert editor.query_one("#e-label").value == "none"
+        assert editor.query_one("#e-mover").value == "Councillor Ada Byrne"
+        editor.query_one("#e-seconder").value = "Councillor Ben Ode"
+        await make_saves(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        stored = app.store.entries.get(resolution.id)
+    assert (stored.label, stored.mover, stored.seconder, stored.joined) == (
+        None, "Councillor Ada Byrne", "Councillor Ben Ode", True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from pydantic import ValidationError
 
@@ -105,3 +107,34 @@ def test_someone_away_has_no_arrival_or_departure():
     text = error_text(lambda: m.Attendance(meeting_id=ITEM, person="Cllr Lee", status="apologies",
                                            left_at="20:15"))
     assert text == "Someone who was not there has no arrival or departure time."
+
+
+# The published record's fields (issue 13) -------------------------------------------
+
+def test_grounds_for_exemption_belong_only_to_an_exempt_item():
+    meeting = m.new_id()
+    item = m.AgendaItem(meeting_id=meeting, title="Lease", exempt=True,
+                        exempt_basis="Section 54B of the Open Meetings Act")
+    assert item.exempt_basis.startswith("Section")
+    with pytest.raises(ValidationError, match="only an exempt item"):
+        m.AgendaItem(meeting_id=meeting, title="Lease", exempt=False, exempt_basis="Legal advice")
+
+
+def test_the_new_fields_default_to_what_minutes_taken_in_clerk_had():
+    at = dt.datetime(2024, 5, 1, 19)
+    resolution = m.Resolution(item_id=m.new_id(), text="x", captured_at=at)
+    assert (resolution.label, resolution.mover, resolution.seconder, resolution.joined) == (
+        m.ResolutionLabel.RESOLVED, None, None, False)
+    assert m.Resolution(item_id=m.new_id(), captured_at=at, label=None).label is None
+    declared = m.Declaration(meeting_id=m.new_id(), member="Ms Wren")
+    assert (declared.kind, declared.stated_kind) == (m.DeclarationKind.PERSONAL, None)
+    assert m.Declaration(meeting_id=m.new_id(), member="Ms Wren", kind=None).kind is None
+    assert m.Meeting(committee_id=m.new_id(), date=None).date is None
+    with pytest.raises(ValidationError):
+        m.Meeting(committee_id=m.new_id())  # a date, or None said outright
+
+
+def test_someone_in_attendance_may_come_and_go():
+    person = m.Attendance(meeting_id=m.new_id(), person="Dr Varga",
+                          status=m.AttendanceStatus.IN_ATTENDANCE, arrived_at=dt.time(19, 10))
+    assert person.status == "in attendance"

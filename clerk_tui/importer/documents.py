@@ -1,4 +1,4 @@
-"""Lines of text out of the files clerks keep: plain text, Markdown and Word."""
+"""Lines of text out of the files clerks keep: plain text, Markdown, Word and PDF."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ MB = 1024 * 1024
 # as text is a few MB); a file is read at most this far, never wholly into memory first.
 MAX_TEXT_BYTES = 20 * MB
 MAX_WORD_BYTES = 50 * MB
+MAX_PDF_BYTES = 50 * MB
+MAX_PDF_PAGES = 2_000  # a decade of one committee's minutes in one file is a few hundred
 # A Word file is a zip: what it holds is checked before anything is decompressed.
 MAX_WORD_XML = 20 * MB  # its XML expanded; beyond this it is refused as a bomb
 MAX_WORD_EXPANDED = 100 * MB  # everything in it expanded, pictures too
@@ -49,11 +51,12 @@ def tidy(text: str) -> str:
 
 
 def read_document(path: Path) -> list[Line]:
-    """The non-empty paragraphs of a .txt, .md or .docx file, each with its kind."""
+    """The non-empty paragraphs of a .txt, .md, .docx or .pdf file, each with its kind."""
     if path.suffix.lower() == ".docx":
         return _word_document(path)
+    raws = pdf_lines(path) if path.suffix.lower() == ".pdf" else read_lines(path)
     found = []
-    for raw in read_lines(path):
+    for raw in raws:
         text = tidy(raw)
         if not text:
             continue
@@ -70,8 +73,52 @@ def read_document(path: Path) -> list[Line]:
 
 
 def size_limit(path: Path) -> int:
-    """The most bytes clerk reads of the file at ``path``, by its kind (.docx or text)."""
-    return MAX_WORD_BYTES if path.suffix.lower() == ".docx" else MAX_TEXT_BYTES
+    """The most bytes clerk reads of the file at ``path``, by its kind (.docx, .pdf or text)."""
+    return {".docx": MAX_WORD_BYTES, ".pdf": MAX_PDF_BYTES}.get(path.suffix.lower(),
+                                                                MAX_TEXT_BYTES)
+
+
+def _unlocked(reader) -> bool:
+    """Whether a PDF with the empty password (locked against printing, not reading)
+    opens; one whose cipher needs a library clerk does not carry is locked to clerk."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # pypdf's DependencyError and its damaged-file errors alike
+        return False
+
+
+def pdf_lines(path: Path) -> list[str]:
+    """The lines of a PDF's text layer, page after page (pypdf: pure Python, so nothing
+    to install beside clerk). A scanned PDF has no text layer: it is refused saying so,
+    never imported as empty minutes."""
+    import logging
+
+    import pypdf
+
+    data = read_file(path, MAX_PDF_BYTES)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not the clerk's
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not _unlocked(reader):
+            raise UnreadableDocument(f"{path} is a PDF locked with a password; save an "
+                                     "unlocked copy and import that.")
+        pages = reader.pages
+        if len(pages) > MAX_PDF_PAGES:
+            raise UnreadableDocument(f"{path} has {len(pages):,} pages, more than any "
+                                     f"minutes (at most {MAX_PDF_PAGES:,}); it was not read.")
+        texts = [page.extract_text() or "" for page in pages]
+    except UnreadableDocument:
+        raise
+    except Exception as error:  # pypdf fails in many ways on damaged files
+        raise UnreadableDocument(f"{path} is not a PDF that can be read: it is damaged or of "
+                                 f"another kind ({type(error).__name__}).") from None
+    lines = [line for text in texts for line in text.replace("\u00a0", " ").splitlines()]
+    if not any(line.strip() for line in lines):
+        raise UnreadableDocument(
+            f"{path} is a PDF with no text in it: a scan, a picture of the pages. clerk reads "
+            "the text of PDFs; run it through text recognition (OCR) or import the Word or "
+            "text version.")
+    return lines
 
 
 def read_file(path: Path, limit: int | None = None) -> bytes:
@@ -86,7 +133,8 @@ def read_file(path: Path, limit: int | None = None) -> bytes:
     except OSError as error:
         raise UnreadableDocument(f"{path} cannot be read: {reason(error)}.") from None
     if len(data) > limit:
-        kind = {MAX_WORD_BYTES: "Word files", MAX_TEXT_BYTES: "text files"}.get(limit, "a file")
+        kind = {".docx": "Word files", ".pdf": "PDF files"}.get(path.suffix.lower(),
+                                                               "text files")
         raise UnreadableDocument(f"{path} is larger than {limit // MB} MB, the most clerk reads "
                                  f"of {kind}; it was not read.")
     return data

@@ -1,364 +1,315 @@
-"""Past minutes, as councils publish them, read into clerk's models.
+"""Past minutes, as councils, boards and parishes publish them, read into clerk's models.
 
-Two layouts are common: web pages of one agenda item each ("Agenda item", its title,
-"Minutes:", paragraphs, "Supporting documents:"), and Word minutes with a title block,
-attendance, and numbered item headings. Within an item, paragraphs are read as what
-they are: resolutions (and their numbered parts), actions, questions with their
-answers in reported speech, bullet lists. Anything else is kept as a note: whatever
-the layout, no text is lost.
+The reading is done in stages, each in a module of its own so that each can be tested
+on its own with invented text:
+
+1. :mod:`documents` gives the paragraphs of a text, Word or PDF file;
+2. :mod:`cleanup` drops web-page chrome and joins what a web copy broke;
+3. :mod:`layout` splits a file into its meetings, and a meeting into its opening lines
+   and its agenda items, whatever their numbering;
+4. :mod:`dates` reads the meeting's date, start time and body from its heading;
+5. :mod:`attendance` and :mod:`exempt` read who attended, the declarations of interest
+   and which items were taken in private;
+6. under each item, :mod:`decisions`, :mod:`exchanges` and :mod:`actions` read the
+   paragraphs as what they are, in that order (see :mod:`pieces`).
+
+Imported minutes are the published record: every word under an item is kept, in order,
+and none is added. What is read (a vote, a mover, an owner) is copied into fields.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from clerk_tui.importer.dates import body_in, dates, meeting_when, time_in
+from clerk_tui.importer import actions, attendance, cleanup, decisions, exchanges, exempt, layout
+from clerk_tui.importer.blocks import ItemBlock, Layout
+from clerk_tui.importer.dates import body_in, dates, meeting_when
 from clerk_tui.importer.documents import Line, UnreadableDocument, read_document
+from clerk_tui.importer.pieces import Piece
 from clerk_tui.models import (
     Action,
     AgendaItem,
     AgendaItemSnapshot,
     Attendance,
+    AttendanceStatus,
     Declaration,
-    DeclarationKind,
     Entry,
     ImportedMinutes,
+    NamedVote,
     Note,
+    Outcome,
     Question,
     Resolution,
-    Response,
     ResolutionLabel,
+    Response,
+    Role,
     Vote,
+    VoteCast,
 )
 
-_MEETING = re.compile(r"^Meeting:\s*(\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(.+?)(?:\s*\(Item\s+([\w./]+)\))?$",
-                      re.I)
-_HELD = re.compile(r"\bmeeting (?:was )?held(?: at ([\d.:]+\s*[ap]\.?m\.?))?(?: on)? (?:\w+day,? )?"
-                   r"(\d{1,2}(?:st|nd|rd|th)? \w+ \d{4})(?: at ([\d.:]+\s*[ap]\.?m\.?))?", re.I)
-_ITEM = re.compile(r"^(\d+[a-z]?(?:[./]\d+)?)[.)]?\s+(\S.{1,150})$", re.I)
-_REPORT = re.compile(r"^Report\s+(?:No\.?\s*)?([A-Z]{2,}[\w/-]*\d[\w/-]*)\.?$", re.I)
-_DECISION = re.compile(r"^(?:(RESOLVED|RECOMMENDED|AGREED)\b|(Resolved|Recommended|Agreed)"
-                       r"(?=\s*[:,–-]|\s+that\b))\s*(unanimously)?[\s:,–-]*(.*)$")
-_PART = re.compile(r"^\(?(\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(.+)$")
-_INLINE_PART = re.compile(r"(?:(?<=\s)|^)\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
-# Who answered is a few words (at most 120 characters), so a paragraph of many commas
-# is not read once per comma to its end.
-_QUESTION = re.compile(
-    r"^In response to (?:a |the )?(?:question|query)s?(?: from ([^,]+?))?"
-    r"(?: (?:concerning|regarding|about|on|as to|relating to) (.+?))?,\s*(?:the )?(.{1,120}?) "
-    r"(confirmed|said|stated|advised|explained|reported|noted|replied|responded|indicated|"
-    r"clarified|informed (?:the )?(?:Committee|Members|Board))(?: that)? (.+)$", re.I)
-# The trailing marker starts only where a run of spaces starts and takes the run whole,
-# so a line holding thousands of spaces is read in one pass.
-_ACTION = re.compile(r"^(?:ACTION|Action)\s*[:–-]\s*|(?<!\s)\s*+(?:[–-]\s*+)?\bACTION\.?$")
-_ACTION_OWNER = re.compile(r"\b(?:ACTION|Action)\s*:\s*[^.]{2,60}$")  # "… Action: J Smith"
-_OWNER = re.compile(r"\(([^()]{2,60}?)(?:,\s*by ([^()]+))?\)\s*\.?$")
-_OWNER_FIRST = re.compile(r"^([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for)){0,6}) to [a-z]")
-_AGREED = re.compile(r"(?:^|(?<=[.!?]\s))(?:It was agreed that\b(?=.*\b(?:should|would|will)\b)|"
-                     r"(?:The )?(?:Committee|Board|Panel|Council|Members|Sub-Committee) "
-                     r"(?:requested|asked)\b)")
-_DECLARED = re.compile(r"^(.{3,80}?) declared (?:an? )?(.{0,40}?)interests?\b[\s.:;,]*(.*)$",
-                       re.I)
-_NO_DECLARATIONS = re.compile(r"^(?:There were )?no declarations(?: of interest)?"
-                              r"(?: were (?:made|declared|received))?\.?$", re.I)
-_LISTS = {"present": "present", "members present": "present", "councillors present": "present",
-          "also present": "officer", "in attendance": "officer", "officers": "officer",
-          "officers present": "officer", "apologies": "apologies",
-          "apologies for absence": "apologies", "absent": "absent"}
-_COMMITTEE = re.compile(r"\b(Committee|Board|Cabinet|Panel|Forum|Sub-Committee|Executive|"
-                        r"Scrutiny)\b", re.I)
-_COUNCIL = re.compile(r"\b(Council|Corporation|Authority)\s*$", re.I)
-_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%Y-%m-%d")
 MAX_LINES = 20_000  # more paragraphs than any minutes; beyond it a file is something else
+MAX_TITLE = 150  # characters of an item title; a longer "title" is a paragraph
+MAX_ATTENDANCE_LINE = 1_500  # characters: longer than the longest list of who attended
+# The line a council's web page of one agenda item starts with (ModernGov's and others'):
+# "Meeting: 04/06/2024 - Planning Committee (Item 12)".
+_ITEM_PAGE = re.compile(r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(?P<body>[^()]{2,120}?)"
+                        r"(?:\s*\(Item\s+(?P<number>[\w./]{1,12})\))?\s*$", re.I)
+_VENUE = re.compile(r"^(?:venue|location|place|held at)\s*[:–-]\s*(?P<venue>\S.{1,120})$", re.I)
+_LABELS = {label.value: label for label in ResolutionLabel}
+_LABEL_WORDS = {"RESOLVE": ResolutionLabel.RESOLVED, "RESOLUTION": ResolutionLabel.RESOLVED,
+                "RECOMMEND": ResolutionLabel.RECOMMENDED,
+                "RECOMMENDATION": ResolutionLabel.RECOMMENDED,
+                "AGREE": ResolutionLabel.AGREED, "APPROVE": ResolutionLabel.APPROVED,
+                "DECISION": ResolutionLabel.DECIDED, "DECIDE": ResolutionLabel.DECIDED}
 
 
-def _date(text: str) -> dt.date | None:
-    """The date ``text`` is, in any common form ("4 June 2024", "04/06/2024", "June 4, 2024")."""
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip())
-    for form in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, form).date()
-        except ValueError:
+def read_minutes(path: Path, committee: str | None = None, date: dt.date | None = None,
+                 ) -> list[ImportedMinutes]:
+    """The meetings minuted in ``path``, in order. ``committee`` and ``date``, when
+    given, are what the clerk says: they stand over what the text says."""
+    lines = read_document(path)
+    if len(lines) > MAX_LINES:  # refused whole: no part of a file is silently left out
+        raise UnreadableDocument(f"{path} has {len(lines):,} paragraphs, more than any minutes "
+                                 f"(at most {MAX_LINES:,}); it was not read.")
+    return parse_meetings(lines, committee, date)
+
+
+def parse_meetings(lines: list[Line], committee: str | None = None,
+                   date: dt.date | None = None) -> list[ImportedMinutes]:
+    """Every meeting minuted in the lines of a document."""
+    cleaned = cleanup.clean(lines)
+    return [parse_minutes(part, committee, date, cleaned=True)
+            for part in layout.meetings(cleaned) if part]
+
+
+def parse_minutes(lines: list[Line], committee: str | None = None,
+                  date: dt.date | None = None, cleaned: bool = False) -> ImportedMinutes:
+    """The minutes of one meeting from its lines (``cleaned`` when :mod:`cleanup` has
+    been run on them already)."""
+    if not cleaned:
+        lines = cleanup.clean(lines)
+    texts = [line.text for line in lines]
+    found = layout.layout(lines)
+    minutes = ImportedMinutes()
+    day, start = meeting_when(texts)
+    named = body_in(texts)
+    page = next((header for text in texts[:5] if (header := _ITEM_PAGE.match(text))), None)
+    if page is not None:  # one item's page: the header line says whose, when and which
+        day, named = dates(page["date"])[0][1], page["body"]
+        _item_pages(found)
+    minutes.date, minutes.start_time = date or day, start
+    minutes.committee = committee or (named_as_typed(named) if named else None)
+    minutes.venue = _venue(found.preamble)
+    at = dt.datetime.combine(minutes.date or dt.date(1970, 1, 1), start or dt.time(0, 0))
+    _read_items(minutes, found, at)
+    _read_attendance(minutes, found)
+    return minutes
+
+
+def _read_items(minutes: ImportedMinutes, found: Layout, at: dt.datetime) -> None:
+    """The agenda items and their entries, each marked exempt as the minutes say."""
+    blocks = list(found.items)
+    opening = _opening(found)
+    if opening is not None:
+        blocks.insert(0, opening)
+    exemptions = exempt.exemptions(Layout(found.preamble, blocks))
+    for block, exemption in zip(blocks, exemptions, strict=True):
+        title, rest = _heading_apart(block.title)
+        title = title or block.number or ""
+        if not title:
             continue
-    found = dates(text)
-    return found[0][1] if found else None
+        item = AgendaItem(meeting_id=minutes.placeholder_id, minute_number=block.number,
+                          title=title, exempt=exemption.exempt,
+                          exempt_paragraph=exemption.paragraph if exemption.exempt else None,
+                          exempt_basis=exemption.basis if exemption.exempt else None)
+        item.report_reference = next((report["reference"] for line in block.lines[:3]
+                                      if (report := layout.REPORT_LINE.match(line.text))), None)
+        lines = [Line(text) for text in rest] + block.lines
+        minutes.items.append(AgendaItemSnapshot(
+            item=item, entries=entries_of(read_pieces(lines), item.id, at)))
 
 
-def _time(text: str | None) -> dt.time | None:
-    return time_in(text or "")
+def _heading_apart(text: str) -> tuple[str, list[str]]:
+    """An item's heading as its title, and what else the line holds: the decision a
+    list of items gives beside each title ("… (Ordinance) (Y-5) 184355", "… PLACED ON
+    FILE"), and the rest of a paragraph read as a heading (cut at a space)."""
+    pieces = decisions.read([Piece(text.strip())])
+    if len(pieces) > 1 and pieces[0].kind == "note" and any(
+            piece.kind == "resolution" for piece in pieces[1:]):
+        title, rest = pieces[0].text, [piece.text for piece in pieces[1:]]
+    else:
+        title, rest = text.strip(), []
+    if len(title) > MAX_TITLE:
+        cut = title.rfind(" ", 0, MAX_TITLE)
+        cut = cut if cut > 0 else MAX_TITLE
+        title, rest = title[:cut].strip(), [title[cut:].strip(), *rest]
+    return title, rest
 
 
-def date_in(text: str) -> dt.date | None:
-    """A date named anywhere in ``text`` (a file name, a heading)."""
-    for pattern in (r"\d{4}-\d{2}-\d{2}", r"\d{1,2}/\d{1,2}/\d{4}",
-                    r"\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+ \d{4}"):
-        for found in re.findall(pattern, text):
-            if (day := _date(found)) is not None:
-                return day
-    found = dates(text)
-    return found[0][1] if found else None
+def _item_pages(found: Layout) -> None:
+    """Pages of one agenda item each, run together: the header line of each page ("Meeting:
+    … (Item 12)") numbers the item after it, and is dropped with the "Agenda item" marker,
+    as the chrome each page repeats."""
+    number = next((header["number"] for line in found.preamble
+                   if (header := _ITEM_PAGE.match(line.text))), None)
+    for block in found.items:
+        block.number = block.number or number
+        number = None
+        kept = []
+        for line in block.lines:
+            if (header := _ITEM_PAGE.match(line.text)):
+                number = header["number"]
+            elif line.text.strip().lower() != "agenda item":
+                kept.append(line)
+        block.lines = kept
 
 
-def names(text: str) -> list[str]:
-    """Names in a list: "A, B (Chair, Finance) and C" — commas in brackets stay."""
-    parts, depth, current = [], 0, ""
-    for token in re.split(r"(\(|\)|,|\band\b)", text):
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(0, depth - 1)
-        if depth == 0 and token in (",", "and"):
-            parts.append(current)
-            current = ""
-        else:
-            current += token
-    parts.append(current)
-    return [p.strip(" .;") for p in parts if p.strip(" .;")]
+def _opening(found: Layout) -> ItemBlock | None:
+    """What the minutes say before their first item that is neither the heading nor
+    attendance (a welcome, a statement; all of minutes that number no items), kept
+    under an item of its own, so that no word is lost."""
+    consumed = attendance.attendance_lines(found.preamble)
+    # A web page flattened into one line holds the attendance and much else: such a line
+    # is kept whole, the attendance read from it as well.
+    kept = [line for index, line in enumerate(found.preamble)
+            if index not in consumed or len(line.text) > MAX_ATTENDANCE_LINE]
+    if found.items:
+        kept = [line for line in kept if _prose(line.text)]
+    else:  # the title block goes; everything from the first sentence on stays
+        first = next((n for n, line in enumerate(kept) if _prose(line.text)), len(kept))
+        kept = kept[first:]
+    if not kept:
+        return None
+    # named by the minutes' own heading ("Minutes of a meeting of … held on …"), so that
+    # every sentence of the opening stays a paragraph, read as what it is; a web page's
+    # title above the heading is chrome
+    others = [line for line in found.preamble if line not in kept]
+    heading = next((line for line in others if _HEADING_SENTENCE.search(line.text[:400])),
+                   None) or next((line for line in others if dates(line.text[:400])), kept[0])
+    return ItemBlock(None, heading.text, [line for line in kept if line is not heading])
 
 
-@dataclass
-class _Decision:
-    """A decision whose numbered parts follow on the next lines."""
-
-    label: ResolutionLabel
-    vote: Vote | None
-    lead: str
-    parts: int = 0
+# "Minutes of a meeting of … held …", "At a meeting of … held …": the heading, as one
+# sentence (a sentence saying the last minutes "were held as read" is no heading).
+_HEADING_SENTENCE = re.compile(r"^(?:(?:the\s+)?minutes?\s+of\s+|at\s+|an?\s+)(?:\S+\s+){0,5}?"
+                               r"meeting\b(?!.{0,300}\b(?:was|were|be|been)\b)", re.I)
+_DECLARED = re.compile(r"\bdeclared?\b.{0,80}\binterests?\b", re.I)
 
 
-@dataclass
-class _Reader:
-    """Reads the lines of one document, item by item."""
-
-    minutes: ImportedMinutes = field(default_factory=ImportedMinutes)
-    item: AgendaItemSnapshot | None = None
-    minute_number: str | None = None
-    expect_title: bool = False
-    skipping: bool = False
-    listing: str | None = None
-    decision: _Decision | None = None
-    committee_is_body: bool = False
-    meeting_date: dt.date | None = None  # from a "Meeting: date - committee" line
-    meeting_committee: str | None = None
-
-    @property
-    def at(self) -> dt.datetime:
-        day = self.minutes.date or dt.date(1970, 1, 1)
-        return dt.datetime.combine(day, self.minutes.start_time or dt.time(0, 0))
-
-    def read(self, lines: list[Line]) -> ImportedMinutes:
-        for line in lines:
-            self._line(line)
-        return self.minutes
-
-    def _line(self, line: Line) -> None:
-        text = line.text
-        if self.skipping and not (_MEETING.match(text) or text.lower() == "agenda item"):
-            return
-        self.skipping = False
-        head, _, tail = text.partition("Supporting documents:")
-        if tail or text.rstrip().endswith("Supporting documents:"):
-            if head.strip():
-                self._line(Line(head.strip(), line.kind))
-            self.item, self.skipping, self.decision = None, True, None
-            return
-        if self._meta(text) or self._attendance(line) or self._declaration(text):
-            return
-        self._place(line)
-
-    def _meta(self, text: str) -> bool:
-        """Lines naming the meeting, the item heading marker and "Minutes:"."""
-        if (found := _MEETING.match(text)):
-            self.minutes.date = self.minutes.date or _date(found.group(1))
-            self.minutes.committee = self.minutes.committee or found.group(2).strip()
-            self.meeting_date = self.meeting_date or self.minutes.date
-            self.meeting_committee = self.meeting_committee or self.minutes.committee
-            self.minute_number, self.item = found.group(3), None
-            return True
-        if self.item is None and (found := _HELD.search(text)):
-            self.minutes.date = self.minutes.date or _date(found.group(2))
-            self.minutes.start_time = self.minutes.start_time or _time(
-                found.group(1) or found.group(3))
-            return True
-        lowered = text.lower().rstrip(":")
-        if lowered == "agenda item":
-            self.expect_title, self.item = True, None
-            return True
-        return lowered == "minutes" and (self.expect_title or self.item is not None
-                                         and not self.item.entries)
-
-    def _place(self, line: Line) -> None:
-        """An item heading, the title block, or the content of the current item."""
-        text = line.text
-        numbered = line.kind != "bullet" and (found := _ITEM.match(text)) is not None and (
-            _capitals(found.group(2)) or line.kind == "heading"
-            or self.item is None and not text.endswith("."))
-        if self.expect_title or numbered or line.kind == "heading" and (
-                self.item is not None or self.minutes.items):
-            self._start_item(text)
-        elif self.item is not None:
-            self._content(line)
-        elif self._title_block(line):
-            pass
-        else:  # minutes without item headings: everything under one item
-            self._start_item("Minutes")
-            self._content(line)
-
-    def _title_block(self, line: Line) -> bool:
-        """The committee (or the council, until the committee is named) and the venue."""
-        text = line.text
-        if _COMMITTEE.search(text) and len(text) < 120 and (
-                self.minutes.committee is None or self.committee_is_body):
-            self.minutes.committee, self.committee_is_body = _named(text), False
-            return True
-        if _COUNCIL.search(text) and self.minutes.committee is None and len(text) < 120:
-            self.minutes.committee, self.committee_is_body = _named(text), True
-            return True
-        if line.kind == "heading" and self.minutes.committee is None:
-            self.minutes.committee = _named(text)
-            return True
-        if self.minutes.venue is None and len(text) < 80 and not text.endswith("."):
-            self.minutes.venue = text
-            return True
+def _prose(text: str) -> bool:
+    """A sentence of the record, not a line of the heading ("Council Chamber", "Minutes
+    of the meeting held on …", the venue), a list of names, or a declaration of interest
+    (which the declarations hold)."""
+    words = text.split()
+    if _VENUE.match(text) or sum(word[:1].islower() for word in words) < 3 or (
+            len(words) < 60 and (_HEADING_SENTENCE.search(text[:400])
+                                 or _DECLARED.search(text[:400]))):
         return False
+    if dates(text) and not text.rstrip().endswith((".", "!", "?")):
+        return len(words) >= 30  # the heading names the date; a paragraph may too
+    return len(words) >= 12 or (len(words) >= 6 and text.rstrip().endswith((".", "!", "?"))
+                                and not dates(text))
 
-    def _start_item(self, text: str) -> None:
-        self.expect_title, self.decision, self.listing = False, None, None
-        number, title = self.minute_number, text
-        if (found := _ITEM.match(text)):
-            number, title = found.group(1), found.group(2)
-        item = AgendaItem(meeting_id=self.minutes.placeholder_id, minute_number=number,
-                          title=title, exempt=False)
-        self.item = AgendaItemSnapshot(item=item)
-        self.minutes.items.append(self.item)
-        self.minute_number = None
 
-    def _add(self, entry: Entry) -> None:
-        self.item.entries.append(entry)
+def read_pieces(lines: list[Line]) -> list[Piece]:
+    """The paragraphs under an item, read as decisions, questions, answers and actions."""
+    pieces = [Piece(line.text, line_kind=line.kind) for line in lines if line.text.strip()]
+    for reader in (decisions.read, exchanges.read, actions.read):
+        pieces = reader(pieces)
+    return pieces
 
-    def _content(self, line: Line) -> None:
-        text, common = line.text, {"item_id": self.item.item.id, "captured_at": self.at}
-        if self.decision is not None and self._decision_part(text, common):
-            return
-        self.decision = None
-        if (report := _REPORT.match(text)) and not self.item.item.report_reference:
-            self.item.item.report_reference = report.group(1)
-        elif line.kind == "bullet":
-            self._bullet(text, common)
-        elif (decision := _DECISION.match(text)):
-            self._decision(decision, common)
-        elif (qa := _QUESTION.match(text)):
-            question = Question(text=qa.group(2) or "", asker=qa.group(1), **common)
-            self._add(question)
-            self._add(Response(text=qa.group(5), responder=qa.group(3), answers_id=question.id,
-                               **common))
-        elif _ACTION.search(text) or _ACTION_OWNER.search(text):
-            self._add(_action(text, common))
-        elif (agreed := _AGREED.search(text)):
-            if before := text[: agreed.start()].strip():
-                self._add(Note(text=before, **common))
-            self._add(_action(text[agreed.start():].strip(), common))
+
+def entries_of(pieces: list[Piece], item_id: str, at: dt.datetime) -> list[Entry]:
+    """The entries the pieces of one item are: an answer answers the question just
+    before it (or before the answers to it)."""
+    entries: list[Entry] = []
+    question: str | None = None
+    for piece in pieces:
+        common = {"item_id": item_id, "captured_at": at, "text": piece.text,
+                  "joined": piece.joined and bool(entries)}
+        if piece.kind == "question":
+            entry: Entry = Question(asker=piece.asker, **common)
+            question = entry.id
+        elif piece.kind == "response":
+            entry = Response(responder=piece.responder, answers_id=question, **common)
+            # a further answer to the same question follows it; one after other business
+            # answers a question the minutes do not word
+        elif piece.kind == "action":
+            entry = Action(owner=piece.owner, due=piece.due, **common)
+        elif piece.kind == "resolution":
+            entry = Resolution(label=label_of(piece.label), vote=vote_of(piece),
+                               outcome=Outcome(piece.outcome) if piece.outcome else None,
+                               mover=piece.mover, seconder=piece.seconder, owner=piece.owner,
+                               due=piece.due, **common)
+        elif piece.line_kind == "bullet" and entries and entries[-1].kind == "note" \
+                and not piece.joined:
+            last = entries[-1]  # a list under the sentence that leads into it
+            last.text = f"{last.text}\n- {piece.text}"
+            continue
         else:
-            self._add(Note(text=text, **common))
-
-    def _bullet(self, text: str, common: dict) -> None:
-        last = self.item.entries[-1] if self.item.entries else None
-        if isinstance(last, Note):
-            last.text = f"{last.text}\n- {text}"
-        else:
-            self._add(Note(text=f"- {text}", **common))
-
-    def _decision(self, found: re.Match, common: dict) -> None:
-        label = ResolutionLabel((found.group(1) or found.group(2)).upper())
-        vote = Vote(unanimous=True) if found.group(3) else None
-        body = found.group(4).strip()
-        pieces = _INLINE_PART.split(body)
-        lead, parts = pieces[0].strip(), [p for p in pieces[1:] if p.strip()]
-        for part in parts:  # "RESOLVED that (1) …; and (2) …"
-            self._add(Resolution(text=_joined(lead, part), label=label, vote=vote, **common))
-        if parts:
-            return
-        if _lead_only(lead):  # "RESOLVED that –", "RESOLVED:" or "… be recommended to:"
-            self.decision = _Decision(label, vote, lead)
-        else:
-            self._add(Resolution(text=lead, label=label, vote=vote, **common))
-
-    def _decision_part(self, text: str, common: dict) -> bool:
-        """A numbered part of the decision above (or, after a bare "RESOLVED:", its text)."""
-        decision = self.decision
-        part = _PART.match(text)
-        if part is None and decision.parts == 0 and not _DECISION.match(text):
-            text_of = text if not decision.lead or decision.lead.lower() in ("that", "that –") \
-                else _joined(decision.lead, text)
-            self._add(Resolution(text=text_of, label=decision.label, vote=decision.vote, **common))
-            self.decision = None
-            return True
-        if part is None:
-            return False
-        self._add(Resolution(text=_joined(decision.lead, part.group(2)), label=decision.label,
-                             vote=decision.vote, **common))
-        decision.parts += 1
-        return True
-
-    def _attendance(self, line: Line) -> bool:
-        """ "Present: A, B and C", a label with the names on the lines below it, or
-        "Apologies for absence were received from …"."""
-        text = line.text
-        label, colon, listed = text.partition(":")
-        status = _LISTS.get(label.strip().lower()) if colon or text.endswith(":") else None
-        if status is None and (sentence := re.match(
-                r"^Apologies for absence were received from (.+?)\.?$", text, re.I)):
-            status, listed = "apologies", sentence.group(1)
-        if status is None and self.listing and _name_like(line):
-            status, listed = self.listing, text
-        elif status is None:
-            self.listing = None
-            return False
-        if not listed.strip():
-            self.listing = status
-            return True
-        for name in names(listed):
-            office = re.search(r"\(([^)]+)\)$", name)
-            person = name[: office.start()].strip() if office else name
-            self.minutes.attendance.append(Attendance(
-                meeting_id=self.minutes.placeholder_id, person=person or name,
-                office=office.group(1) if office and person else None,
-                role="officer" if status == "officer" else "member",
-                status="present" if status == "officer" else status))
-        return True
-
-    def _declaration(self, text: str) -> bool:
-        if self.item is not None and _NO_DECLARATIONS.match(text):
-            self._add(Note(text=text, item_id=self.item.item.id, captured_at=self.at))
-            return True
-        found = _DECLARED.match(text)
-        if not found:
-            return False
-        words = found.group(2).lower()
-        kind = next((k for k in DeclarationKind if k.value.split()[0] in words),
-                    DeclarationKind.PERSONAL)
-        self.minutes.declarations.append(Declaration(
-            meeting_id=self.minutes.placeholder_id, member=found.group(1), kind=kind,
-            text=found.group(3).strip()))
-        return True
+            entry = Note(**common | {"text": f"- {piece.text}" if piece.line_kind == "bullet"
+                                     and not piece.joined else piece.text})
+        if entry.kind not in ("question", "response"):
+            question = None
+        entries.append(entry)
+    return entries
 
 
-def _name_like(line: Line) -> bool:
-    text = line.text
-    return line.kind != "heading" and len(text) < 80 and not text.endswith(".") and \
-        text[:1].isupper() and ":" not in text
+def label_of(word: str | None) -> ResolutionLabel | None:
+    """The label a decision's own word is ("Resolved" is RESOLVED, "Decision" DECIDED);
+    None when the minutes gave none, or a word clerk has no label for."""
+    if not word:
+        return None
+    upper = word.strip(" :.–-").upper()
+    return _LABELS.get(upper) or _LABEL_WORDS.get(upper) or _LABEL_WORDS.get(
+        upper.rstrip("SD")) or _LABEL_WORDS.get(upper[:-1])
 
 
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+def vote_of(piece: Piece) -> Vote | None:
+    """The vote a decision records, or None when it records none."""
+    if not piece.voted:
+        return None
+    named = [NamedVote(member=member, vote=VoteCast(cast))
+             for cast, members in piece.named.items() for member in members if member.strip()]
+    unanimous = piece.unanimous and not piece.votes_against
+    return Vote(unanimous=unanimous, votes_for=piece.votes_for,
+                votes_against=piece.votes_against, votes_abstain=piece.votes_abstain,
+                named=named)
 
 
-def _named(text: str) -> str:
-    """A committee's name as a clerk would type it: "PLANNING COMMITTEE" is "Planning
+def _read_attendance(minutes: ImportedMinutes, found: Layout) -> None:
+    """Who attended, and the interests they declared."""
+    meeting = minutes.placeholder_id
+    for person in attendance.attendance_in(found):
+        status = AttendanceStatus(person.status)
+        substitute_for = person.substitute_for if status == AttendanceStatus.SUBSTITUTE else None
+        if status == AttendanceStatus.SUBSTITUTE and not substitute_for:
+            status = AttendanceStatus.PRESENT  # a substitute for someone the minutes do not name
+        role = Role.OFFICER if status == AttendanceStatus.IN_ATTENDANCE else Role.MEMBER
+        minutes.attendance.append(Attendance(
+            meeting_id=meeting, person=person.name, role=role, status=status,
+            substitute_for=substitute_for, office=person.role))
+    numbers = {part.item.minute_number: part.item.id for part in minutes.items
+               if part.item.minute_number}
+    for declared in attendance.declarations_in(found):
+        minutes.declarations.append(Declaration(
+            meeting_id=meeting, member=declared.member, kind=declared.kind,
+            stated_kind=declared.stated_kind, text=declared.text,
+            item_id=numbers.get(declared.item_number or "")))
+
+
+def _venue(preamble: list[Line]) -> str | None:
+    """Where the meeting was, when the heading says so in a labelled line."""
+    for line in preamble:
+        if (found := _VENUE.match(line.text)):
+            return found.group("venue").strip()
+    return None
+
+
+def named_as_typed(text: str) -> str:
+    """A body's name as a clerk would type it: "PLANNING COMMITTEE" is "Planning
     Committee"; a name already in mixed case is kept."""
     if text.upper() != text:
         return text
@@ -367,72 +318,7 @@ def _named(text: str) -> str:
     return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
-def _lead_only(lead: str) -> bool:
-    words = re.sub(r"[\s:–-]+$", "", lead)
-    return not words or words.lower() == "that" or lead.rstrip().endswith((":", "–", "-"))
-
-
-def _joined(lead: str, part: str) -> str:
-    """A numbered part of a decision, with the words that lead into it ("That the
-    Committee" + "note the report" -> "That the Committee note the report")."""
-    part = re.sub(r"\s+(and|or)$", "", part.strip()).rstrip(";,").strip()
-    lead = re.sub(r"[\s:–-]+$", "", lead.strip())
-    if not lead or lead.lower() == "that":
-        return part
-    return f"{lead} {part}"
-
-
-def _action(text: str, common: dict) -> Action:
-    """ "ACTION: Circulate the figures (Head of Finance, by 30 June 2024)", "The paper
-    will be sent. ACTION: J Smith", "ACTION: Head of Transport to circulate …", or a
-    decision that asks for something to be done. The words are kept whole."""
-    words = _ACTION.sub(" ", text).strip(" :–-")
-    owner = due = None
-    if (found := _OWNER.search(words)):
-        owner, due = found.group(1).strip(), _date(found.group(2) or "")
-        if due is not None or not found.group(2):
-            words = words[: found.start()].strip()
-    elif (marker := re.search(r"\b(?:ACTION|Action)\s*[:–-]\s*(.{2,60})$", text)) and \
-            len(marker.group(1).split()) <= 5 and not marker.group(1).endswith("."):
-        owner, words = marker.group(1).strip(), text[: marker.start()].strip(" :–-")
-    elif (first := _OWNER_FIRST.match(words)):
-        owner = first.group(1).strip()
-    return Action(text=words or text, owner=owner, due=due, **common)
-
-
-def read_minutes(path: Path, committee: str | None = None, date: dt.date | None = None,
-                 ) -> ImportedMinutes:
-    """The minutes in ``path``. The committee and date come from the text where it names
-    them, else from ``committee`` and ``date``, else from the file's name."""
-    lines = read_document(path)
-    if len(lines) > MAX_LINES:  # refused whole: no part of a file is silently left out
-        raise UnreadableDocument(f"{path} has {len(lines):,} paragraphs, more than any minutes "
-                                 f"(at most {MAX_LINES:,}); it was not read.")
-    minutes = parse_minutes(lines, committee, date)
-    if minutes.date is None:
-        minutes.date = date_in(path.stem.replace("_", " "))
-    return minutes
-
-
-def parse_minutes(lines: list[Line], committee: str | None = None,
-                  date: dt.date | None = None) -> ImportedMinutes:
-    """Minutes from the lines of a document (the text's own committee and date first)."""
-    reader = _Reader()
-    minutes = reader.read(lines)
-    texts = [line.text for line in lines]
-    day, start = meeting_when(texts)
-    minutes.date = reader.meeting_date or day or date
-    minutes.start_time = minutes.start_time if reader.meeting_date else start
-    named = body_in(texts)
-    if named is not None and not reader.meeting_committee:
-        minutes.committee, reader.committee_is_body = _named(named), _COMMITTEE.search(
-            named) is None
-    else:
-        minutes.committee = reader.meeting_committee
-    if reader.committee_is_body and committee:
-        minutes.committee = committee  # the text named only the council
-    minutes.committee = minutes.committee or committee
-    for part in minutes.items:  # the date may have been found after the first entries
-        for entry in part.entries:
-            entry.captured_at = reader.at
-    return minutes
+def date_in(text: str) -> dt.date | None:
+    """A date named anywhere in ``text`` (a heading, a file name)."""
+    found = dates(text)
+    return found[0][1] if found else None

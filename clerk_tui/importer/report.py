@@ -7,35 +7,42 @@ clerk's models to that shape; it reads no file and speaks no SQL.
     {"files": [{"path", "status", "message", "meetings": [{"committee", "date",
       "start_time", "venue", "attendance": [...], "declarations": [...],
       "items": [{"number", "title", "exempt", "exempt_paragraph", "entries": [...]}]}]}]}
+
+A file lists every meeting read from it; the fields of each are in the README's import
+section (a resolution's label or null, mover and seconder, a declaration's kind as the
+minutes word it, "in attendance", an exemption's paragraph or stated grounds).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from clerk_tui.models import (
+    AgendaItem,
     AgendaItemSnapshot,
     Attendance,
     AttendanceStatus,
     Declaration,
+    Entry,
     ImportedMinutes,
     Role,
     Vote,
 )
-
-IN_ATTENDANCE = "in attendance"
-"""The status of an officer or anyone else who attended but is not a member."""
 
 ENTRY_KEYS = ("kind", "text", "asker", "responder", "owner", "due", "label", "outcome",
               "votes", "mover", "seconder")
 
 
 def file_report(path: str, status: str, message: str,
-                minutes: ImportedMinutes | None = None) -> dict[str, Any]:
-    """One file: what became of it (``status``, ``message``) and the meetings it holds
-    (none when it could not be read)."""
+                meetings: Sequence[ImportedMinutes] | ImportedMinutes | None = None,
+                ) -> dict[str, Any]:
+    """One file: what became of it (``status``, ``message``) and every meeting it holds,
+    in order (none when it could not be read)."""
+    if isinstance(meetings, ImportedMinutes):
+        meetings = [meetings]
     return {"path": path, "status": status, "message": message,
-            "meetings": [] if minutes is None else [meeting_report(minutes)]}
+            "meetings": [meeting_report(minutes) for minutes in meetings or ()]}
 
 
 def meeting_report(minutes: ImportedMinutes) -> dict[str, Any]:
@@ -53,33 +60,43 @@ def meeting_report(minutes: ImportedMinutes) -> dict[str, Any]:
 
 
 def attendance_report(person: Attendance) -> dict[str, Any]:
-    """A person: their name, whether they attended, and the office given beside the name."""
+    """A person: their name, whether they attended (an officer or guest marked present
+    attended "in attendance"), and the office given beside the name."""
     status = person.status.value
     if person.status == AttendanceStatus.PRESENT and person.role != Role.MEMBER:
-        status = IN_ATTENDANCE
+        status = AttendanceStatus.IN_ATTENDANCE.value
     return {"name": person.person, "status": status, "role": person.office,
             "substitute_for": person.substitute_for}
 
 
 def declaration_report(declaration: Declaration, numbers: dict[str, str | None],
                        ) -> dict[str, Any]:
-    """A declaration of interest. Its kind is not yet kept as the minutes word it, so
-    it is unknown (null) rather than clerk's guess."""
+    """A declaration of interest: its kind in the minutes' own words where they give
+    them, else clerk's kind, else null."""
+    kind = declaration.stated_kind or (declaration.kind.value if declaration.kind else None)
     return {"member": declaration.member, "item": numbers.get(declaration.item_id or ""),
-            "kind": None, "text": declaration.text or None}
+            "kind": kind, "text": declaration.text or None}
 
 
 def item_report(part: AgendaItemSnapshot) -> dict[str, Any]:
     """An agenda item with its entries, in order."""
     item = part.item
-    paragraph = item.exempt_paragraph
     return {"number": item.minute_number, "title": item.title, "exempt": item.exempt,
-            "exempt_paragraph": None if paragraph is None else str(paragraph),
+            "exempt_paragraph": exempt_ground(item),
             "entries": [entry_report(entry) for entry in part.entries]}
 
 
-def entry_report(entry) -> dict[str, Any]:
-    """An entry: its kind and words, and whichever of the other fields its kind has."""
+def exempt_ground(item: AgendaItem) -> str | None:
+    """Why an item is exempt: its Schedule 12A paragraph ("3"), else the grounds as the
+    minutes state them (another country's statute), else null."""
+    if item.exempt_paragraph is not None:
+        return str(item.exempt_paragraph)
+    return item.exempt_basis or None
+
+
+def entry_report(entry: Entry) -> dict[str, Any]:
+    """An entry: its kind and words, and whichever of the other fields its kind has.
+    Entries split from one paragraph (``joined``) stay entries of their own here."""
     fields = dict.fromkeys(ENTRY_KEYS)
     fields.update(kind=entry.kind, text=entry.text, votes=votes_report(None))
     if entry.kind == "question":
@@ -87,11 +104,19 @@ def entry_report(entry) -> dict[str, Any]:
     elif entry.kind == "response":
         fields["responder"] = entry.responder
     elif entry.kind == "action":
-        fields.update(owner=entry.owner, due=entry.due.isoformat() if entry.due else None)
+        fields.update(_work(entry))
     elif entry.kind == "resolution":
-        fields.update(label=entry.label.value, votes=votes_report(entry.vote),
-                      outcome=entry.outcome.value if entry.outcome else None)
+        fields.update(_work(entry), label=entry.label.value if entry.label else None,
+                      votes=votes_report(entry.vote),
+                      outcome=entry.outcome.value if entry.outcome else None,
+                      mover=entry.mover, seconder=entry.seconder)
     return fields
+
+
+def _work(entry: Entry) -> dict[str, Any]:
+    """Who is to do what the entry asks, and by when (a decision may give work too)."""
+    due = getattr(entry, "due", None)
+    return {"owner": getattr(entry, "owner", None), "due": due.isoformat() if due else None}
 
 
 def votes_report(vote: Vote | None) -> dict[str, Any]:

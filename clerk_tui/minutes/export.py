@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from clerk_tui.minutes.compose import Version, compose_item, compose_meeting
+from clerk_tui.minutes.compose import Version, compose_item, compose_meeting, wording
 from clerk_tui.minutes.document import Document
 from clerk_tui.minutes.frozen import FrozenError, FrozenMinutes
 from clerk_tui.minutes.markdown import to_markdown
@@ -68,8 +68,9 @@ def slug(text: str, limit: int = SLUG_BYTES) -> str:
 
 def file_name(snapshot: MeetingSnapshot, version: Version, fmt: Format,
               item_id: str | None = None) -> str:
-    """The predictable name: committee, date, item, version and whether it is a draft."""
-    parts = [slug(snapshot.committee.name), snapshot.meeting.date.isoformat(), "minutes"]
+    """The predictable name: committee, date ("undated" when the minutes do not say), item,
+    version and whether it is a draft."""
+    parts = [slug(snapshot.committee.name), wording.iso_date(snapshot.meeting.date), "minutes"]
     if item_id is not None:
         parts.append(f"item-{_item_label(snapshot, item_id)}")
     parts.append(version)

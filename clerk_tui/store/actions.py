@@ -22,7 +22,8 @@ JOIN agenda_items i ON i.id = e.item_id
 JOIN meetings m ON m.id = i.meeting_id
 JOIN committees c ON c.id = m.committee_id
 WHERE e.kind = 'action' AND trim(e.text) <> '' AND {where}
-ORDER BY coalesce(e.due_revised, e.due) IS NULL, coalesce(e.due_revised, e.due), m.date, e.position
+ORDER BY coalesce(e.due_revised, e.due) IS NULL, coalesce(e.due_revised, e.due), m.date IS NULL,
+         m.date, e.position
 """
 _STATES = {
     "all": "1",
@@ -103,7 +104,7 @@ class Actions:
         number, title = row["minute_number"], row["item_title"]
         return ActionRecord(
             action=action, meeting_id=row["meeting_id"],
-            meeting_date=dt.date.fromisoformat(row["meeting_date"]),
+            meeting_date=row["meeting_date"] and dt.date.fromisoformat(row["meeting_date"]),
             committee_name=row["committee_name"],
             item_label=f"{number}. {title}" if number else title,
             overdue=action.overdue(self._today()),

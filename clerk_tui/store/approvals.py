@@ -73,7 +73,8 @@ class Approvals:
             now = store.now().isoformat()
             document = sealing.canonical({
                 "format": FROZEN_FORMAT, "meeting_id": approved.id, "frozen_at": now,
-                "committee": snapshot.committee.name, "date": approved.date.isoformat(),
+                "committee": snapshot.committee.name,
+                "date": approved.date and approved.date.isoformat(),
                 "approved_on": approved.approved_on and approved.approved_on.isoformat(),
                 "documents": self._compose(snapshot)})
             after = db.query("SELECT coalesce(max(rowid), 0) AS n FROM audit_log")[0]["n"]
@@ -145,7 +146,10 @@ class Approvals:
 
     def awaiting(self, meeting: Meeting) -> Meeting | None:
         """The committee's latest earlier meeting whose minutes have never been approved
-        (reopened minutes were approved once, and are approved again where they are)."""
+        (reopened minutes were approved once, and are approved again where they are). A
+        meeting of no known date comes after none."""
+        if meeting.date is None:
+            return None
         rows = self._db.query(
             "SELECT * FROM meetings WHERE committee_id = ? AND date < ? AND status = 'draft' "
             "ORDER BY date DESC, start_time DESC LIMIT 1",

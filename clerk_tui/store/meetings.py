@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Collection
 
-from clerk_tui.models import AuditRecord, Meeting, MeetingStatus, MeetingSummary
+from clerk_tui.models import UNDATED, AuditRecord, Meeting, MeetingStatus, MeetingSummary
 from clerk_tui.store.database import Database
 from clerk_tui.store.errors import Conflict, NotFound
 from clerk_tui.store.rows import from_row, to_row
@@ -24,7 +24,7 @@ SELECT m.*, c.name AS committee_name,
 FROM meetings m JOIN committees c ON c.id = m.committee_id
 WHERE (:committee_id IS NULL OR m.committee_id = :committee_id)
   AND (:committees IS NULL OR m.committee_id IN (SELECT value FROM json_each(:committees)))
-ORDER BY m.date DESC, m.start_time DESC, c.name, m.id
+ORDER BY m.date IS NULL, m.date DESC, m.start_time DESC, c.name, m.id
 LIMIT :limit OFFSET :offset
 """
 
@@ -68,19 +68,23 @@ class Meetings:
             start = reference.strip().lower()
             rows = self._db.query(
                 "SELECT * FROM meetings WHERE substr(id, 1, length(:start)) = :start "
-                "ORDER BY date DESC, id LIMIT 6", {"start": start}) if start else []
+                "ORDER BY date IS NULL, date DESC, id LIMIT 6", {"start": start}) if start else []
             wanted = f"a meeting whose id starts {reference!r}"
         if not rows:
             raise NotFound(f"There is no {wanted.removeprefix('a ')}.")
         if len(rows) > 1:
             shown = max(8, len(reference.strip()) + 4)  # enough of each id to tell them apart
-            ids = ", ".join(f"{row['id'][:shown]} of {row['date']}" for row in rows[:5])
+            ids = ", ".join(f"{row['id'][:shown]} of {row['date'] or UNDATED}"
+                            for row in rows[:5])
             raise Conflict(f"There is more than one {wanted.removeprefix('a ')} ({ids}"
                            f"{', …' if len(rows) > 5 else ''}); give more of the id.")
         return from_row(Meeting, rows[0])
 
-    def previous(self, committee_id: str, before: dt.date) -> Meeting | None:
-        """The committee's last meeting before ``before``, if it has one."""
+    def previous(self, committee_id: str, before: dt.date | None) -> Meeting | None:
+        """The committee's last meeting before ``before``, if it has one (a meeting of
+        no known date comes after none)."""
+        if before is None:
+            return None
         rows = self._db.query(
             "SELECT * FROM meetings WHERE committee_id = ? AND date < ? "
             "ORDER BY date DESC, start_time DESC LIMIT 1",
@@ -91,7 +95,7 @@ class Meetings:
     def summaries(self, committee_id: str | None = None, *,
                   committees: Collection[str] | None = None, limit: int | None = None,
                   offset: int = 0) -> list[MeetingSummary]:
-        """Meetings newest first, each with its committee's name and its counts: of one
+        """Meetings newest first (those of no known date last), each with its committee's name and its counts: of one
         committee, or of those whose ids are in ``committees``, or of all; ``limit`` of
         them from ``offset`` (a page), or every one. Counting a meeting's entries costs
         as much as reading them, so a long archive is best read a page at a time."""
@@ -127,8 +131,8 @@ class Meetings:
             )
             if approved_here:
                 raise Conflict(
-                    f"The minutes of the meeting of {approved_here[0]['date']} were approved "
-                    "at this meeting, so it cannot be removed."
+                    f"The minutes of the meeting of {approved_here[0]['date'] or UNDATED} "
+                    "were approved at this meeting, so it cannot be removed."
                 )
             db.delete("meetings", meeting_id)
 

@@ -107,7 +107,7 @@ def with_kinds(words: str, kinds: tuple[str, ...] | None) -> str:
 def in_order(rows: list[dict]) -> list[dict]:
     """Best first, newer meetings first among equals, then in the order minuted."""
     rows = sorted(rows, key=lambda row: row["position"])
-    rows.sort(key=lambda row: row["date"], reverse=True)
+    rows.sort(key=lambda row: row["date"] or "", reverse=True)  # undated meetings last
     rows.sort(key=lambda row: row["rank"])
     return rows
 

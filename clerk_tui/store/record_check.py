@@ -13,6 +13,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
+from clerk_tui.models import UNDATED
 from clerk_tui.store import sealing
 from clerk_tui.store.database import Database
 from clerk_tui.store.migrations import expected_triggers
@@ -64,10 +65,11 @@ def _trigger_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def _meeting_names(conn: sqlite3.Connection) -> dict[str, str]:
-    """Each meeting as a clerk names it: "Planning, 2024-05-01"."""
+    """Each meeting as a clerk names it: "Planning, 2024-05-01" ("Planning, date not
+    known" for imported minutes that do not say when)."""
     rows = conn.execute("SELECT m.id, coalesce(c.name, '(no committee)'), m.date "
                         "FROM meetings m LEFT JOIN committees c ON c.id = m.committee_id")
-    return {meeting: f"{name}, {date}" for meeting, name, date in rows}
+    return {meeting: f"{name}, {date or UNDATED}" for meeting, name, date in rows}
 
 
 def _check_minutes(conn: sqlite3.Connection, names: dict[str, str],

@@ -17,7 +17,7 @@ _VOTE_COLUMNS = ("unanimous", "votes_for", "votes_against", "votes_abstain", "na
 # Every kind-specific column, so that changing an entry's kind clears the old fields.
 _ENTRY_KIND_COLUMNS = (
     "asker", "responder", "answers_id", "owner", "due", "status", "done_on", "progress",
-    "reassigned_to", "due_revised", "label", "number", "outcome",
+    "reassigned_to", "due_revised", "label", "number", "outcome", "mover", "seconder",
 ) + _VOTE_COLUMNS
 _ENTRY_FIELDS = {
     model.model_fields["kind"].default: set(model.model_fields)

@@ -21,6 +21,7 @@ from typing import Any
 # what the triggers seal and lock.
 from clerk_tui.store.migrations.m002_locks import ACTION_TRACKING, CHILD_COLUMNS, MEETING_CONTENT
 from clerk_tui.store.migrations.m008_frozen_minutes import AUDIT_COLUMNS
+from clerk_tui.store.migrations.m009_published_record import LATER_CONTENT
 
 GENESIS = ""
 """What the first audit row's ``prev`` is: nothing came before it."""
@@ -64,6 +65,10 @@ _WHERE = {
     "meetings": "id = :meeting",
     "entries": "item_id IN (SELECT id FROM agenda_items WHERE meeting_id = :meeting)",
 }
+# Columns added later (migration 9) join a row's fingerprint only when one of them holds
+# something other than what every row had before they came, so minutes frozen before
+# them keep their fingerprint, and a value set in one of them is covered all the same.
+LATER_COLUMNS = LATER_CONTENT
 CONTENT_NAMES = {"meetings": "the meeting's details", "agenda_items": "its agenda items",
                  "attendance": "its attendance", "declarations": "its declarations",
                  "entries": "its entries"}
@@ -73,10 +78,21 @@ def content_hashes(connection: sqlite3.Connection, meeting_id: str) -> dict[str,
     """The SHA-256 of each table's rows of the meeting, as the lock protects them."""
     hashes = {}
     for table, columns in CONTENT_COLUMNS.items():
+        later = LATER_COLUMNS.get(table, ())
         where = _WHERE.get(table, "meeting_id = :meeting")
-        rows = connection.execute(
-            f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY id",
-            {"meeting": meeting_id}).fetchall()
-        hashes[table] = sha256_text(canonical([list(row) for row in rows]))
+        selected = ", ".join(columns + tuple(column for column, _ in later))
+        rows = connection.execute(f"SELECT {selected} FROM {table} WHERE {where} ORDER BY id",
+                                  {"meeting": meeting_id}).fetchall()
+        hashes[table] = sha256_text(canonical([_content(row, len(columns), later)
+                                               for row in rows]))
     return hashes
+
+
+def _content(row: tuple, width: int, later: tuple[tuple[str, Any], ...]) -> list[Any]:
+    """A row's values as fingerprinted: the later columns only when one is set."""
+    unset = all(type(value) is type(default) and value == default
+                for value, (_, default) in zip(row[width:], later))
+    if unset:
+        return list(row[:width])
+    return list(row)
 

@@ -59,7 +59,8 @@ class SearchHit:
     snippet: str
     meeting_id: str
     committee: str
-    date: dt.date
+    date: dt.date | None
+    """None for imported minutes that do not say when the meeting was."""
     status: str
     item_id: str
     minute_number: str | None
@@ -238,7 +239,7 @@ class Search:
                 return SearchResults(problem="The search was stopped.")
             return SearchResults(problem=f"The search could not be run ({error}).")
         hits = [SearchHit(**{k: v for k, v in row.items() if k not in _INTERNAL},
-                          date=dt.date.fromisoformat(row["date"]),
+                          date=row["date"] and dt.date.fromisoformat(row["date"]),
                           exempt=bool(row["exempt"]),
                           snippet=snippets.get(row["rowid"]) or _opening(row["text"]))
                 for row in rows]

@@ -187,7 +187,7 @@ class Store:
     def new_meeting(
         self,
         committee: str,
-        date: dt.date,
+        date: dt.date | None,
         start_time: dt.time | None = None,
         venue: str | None = None,
         agenda: Iterable[dict[str, Any]] = (),
@@ -197,7 +197,8 @@ class Store:
 
         Attendance starts as the membership of the committee's previous meeting
         (its standing membership if it has none), everyone present; ``agenda`` holds
-        the fields of each agenda item, in order.
+        the fields of each agenda item, in order. ``date`` is None only for imported
+        minutes that do not say when the meeting was.
         """
         with self.database.transaction():
             found = self.committees.find(committee) or self.committees.add(Committee(name=committee))
@@ -213,7 +214,10 @@ class Store:
         return meeting
 
     def _add_matters_arising(self, meeting: Meeting) -> None:
-        """When the committee has open actions, the new meeting takes them up."""
+        """When the committee has open actions, the new meeting takes them up (a
+        meeting of no known date follows none up: which actions came before it?)."""
+        if meeting.date is None:
+            return
         items = self.items.list(meeting.id)
         if any(item.matters_arising for item in items):
             return
@@ -223,10 +227,10 @@ class Store:
         self.items.add(AgendaItem(meeting_id=meeting.id, title=MATTERS_ARISING, exempt=False),
                        after)
 
-    def _membership(self, committee: Committee, date: dt.date) -> list[dict[str, Any]]:
+    def _membership(self, committee: Committee, date: dt.date | None) -> list[dict[str, Any]]:
         """Who is expected: the last meeting's members and officers, substitutes
         replaced by the member they stood in for."""
-        previous = self.meetings.previous(committee.id, date)
+        previous = self.meetings.previous(committee.id, date) if date else None
         people = self.attendance.list(previous.id) if previous else []
         if not people:
             return [{"person": m.name, "role": m.role, "office": m.office} for m in committee.members]
@@ -247,6 +251,7 @@ class Store:
                 organisation=self.settings.load(),
                 committee=self.committees.get(meeting.committee_id),
                 meeting=meeting,
+                imported=self.imports.imported(meeting_id),
                 attendance=self.attendance.list(meeting_id),
                 declarations=self.declarations.list(meeting_id),
                 items=[

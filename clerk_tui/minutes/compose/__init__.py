@@ -2,7 +2,8 @@
 
 Every house-style decision is made in this package: the words (``wording``), how
 entries are laid out (``styles``), and here, what goes where and what a public
-version leaves out.
+version leaves out. Imported minutes have no house style: ``published`` prints them
+word for word.
 
     compose_meeting(snapshot, "public")               the whole meeting
     compose_item(snapshot, item_id, "confidential")   one agenda item
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from clerk_tui.minutes.compose import wording
+from clerk_tui.minutes.compose import published, wording
 from clerk_tui.minutes.compose.styles import STYLES, HouseStyleWriter
 from clerk_tui.minutes.document import Block, Document, Heading, Properties, Run, Table, paragraph
 from clerk_tui.models import (
@@ -81,7 +82,10 @@ class _Minutes:
         people = self.snapshot.attendance
         here = (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
         members = [p for p in people if p.role == Role.MEMBER and p.status in here]
-        others = [p for p in people if p.role != Role.MEMBER and p.status in here]
+        # Those "in attendance" came to advise or observe, whatever their role: they are
+        # listed with the officers.
+        others = [p for p in people if p.status == AttendanceStatus.IN_ATTENDANCE
+                  or (p.role != Role.MEMBER and p.status in here)]
         blocks: list[Block] = []
         for label, group in ((wording.PRESENT, members), (wording.ALSO_PRESENT, others)):
             if group:
@@ -169,14 +173,16 @@ class _Minutes:
                  parts: list[AgendaItemSnapshot] | None = None) -> Document:
         snapshot, meeting = self.snapshot, self.snapshot.meeting
         final = meeting.status == MeetingStatus.APPROVED
+        day = wording.short_date(meeting.date)
+        dated = f"{snapshot.committee.name} – {day}" if meeting.date else snapshot.committee.name
         markings = (("CONFIDENTIAL",) if self.version == "confidential" else ()) + \
             (() if final else ("DRAFT",))
         settings = snapshot.organisation
         properties = Properties(
-            title=f"Minutes: {snapshot.committee.name}, {wording.short_date(meeting.date)}{suffix}",
+            title=f"Minutes: {snapshot.committee.name}, {day}{suffix}",
             subject=snapshot.committee.name,
             author=settings.clerk_name or settings.organisation or "clerk",
-            keywords=f"minutes; {snapshot.committee.name}; {meeting.date.isoformat()}; "
+            keywords=f"minutes; {snapshot.committee.name}; {wording.iso_date(meeting.date)}; "
                      f"{self.version}; {'approved' if final else 'draft'}",
             identifier=f"clerk:{meeting.id}:{self.version}",
         )
@@ -184,20 +190,23 @@ class _Minutes:
                    if not self.private(p.item)]
         return Document(
             blocks=tuple(blocks),
-            header=f"{snapshot.committee.name} – {wording.short_date(meeting.date)}",
+            header=dated,
             properties=properties,
             markings=markings,
             marking_line=wording.MARKING_SEPARATOR.join(markings),
             page_numbers=wording.PAGE_NUMBERS,
             final=final,
-            warnings=self.warnings(visible),
+            # Published minutes are the record as it stands: there is nothing to correct.
+            warnings=() if snapshot.imported else self.warnings(visible),
         )
 
 
 def compose_meeting(snapshot: MeetingSnapshot, version: Version = "public",
                     style: HouseStyle | None = None) -> Document:
-    """The minutes of the whole meeting."""
+    """The minutes of the whole meeting (imported minutes: as published)."""
     minutes = _Minutes(snapshot, version, style)
+    if snapshot.imported:
+        return minutes.document(published.meeting_blocks(snapshot, version == "public"))
     blocks = [*minutes.title_block(), *minutes.attendance()]
     if minutes.declarations_item is None:
         blocks += [Heading(wording.DECLARATIONS_HEADING, 2), *minutes.declarations()]
@@ -215,10 +224,14 @@ def compose_item(snapshot: MeetingSnapshot, item_id: str, version: Version = "pu
         raise ValueError(f"The meeting has no agenda item with id {item_id}.")
     minutes = _Minutes(snapshot, version, style)
     item = part.item
+    suffix = f", item {item.minute_number or item.title}"
+    if snapshot.imported:
+        blocks = published.item_document_blocks(snapshot, part, version == "public")
+        return minutes.document(blocks, suffix, [part])
     blocks = [
         paragraph(wording.item_heading(item.minute_number, item.title), role="title"),
         paragraph(f"{snapshot.committee.name}, {wording.long_date(snapshot.meeting.date)}",
                   role="subtitle"),
         *minutes.item(part, heading=False),
     ]
-    return minutes.document(blocks, f", item {item.minute_number or item.title}", [part])
+    return minutes.document(blocks, suffix, [part])

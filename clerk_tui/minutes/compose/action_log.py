@@ -43,7 +43,7 @@ def action_csv_row(record: ActionRecord) -> tuple[str, ...]:
         done.isoformat() if done else "",
         action.progress or "",
         record.committee_name,
-        record.meeting_date.isoformat(),
+        wording.iso_date(record.meeting_date, ""),
         record.minute_number or "",
         record.item_title,
         "yes" if record.exempt else "no",

@@ -98,12 +98,14 @@ def spoken(point: QuestionPoint | Response, offices: Collection[str] = ()) -> st
 
 
 def resolution_blocks(group: ResolutionGroup) -> list[Block]:
-    """ "RESOLVED: That …", or "RESOLVED:" and numbered parts when there are several."""
-    label = Run(f"{group.resolutions[0].label.value}:", bold=True)
+    """ "RESOLVED: That …", or "RESOLVED:" and numbered parts when there are several; a
+    decision with no label (the clerk gave it none) is its words alone."""
+    kind = group.resolutions[0].label
+    label = (Run(f"{kind.value}:", bold=True), Run(" ")) if kind else ()
     if len(group.resolutions) == 1:
-        return [Paragraph((label, Run(" "), *_decision(group.resolutions[0]))),
+        return [Paragraph((*label, *_decision(group.resolutions[0]))),
                 *_named(group.resolutions[0])]
-    blocks: list[Block] = [Paragraph((label,))]
+    blocks: list[Block] = [Paragraph(label[:1])] if label else []
     for number, resolution in enumerate(group.resolutions, start=1):
         blocks.append(Paragraph((Run(f"({number}) "), *_decision(resolution))))
         blocks.extend(_named(resolution))

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Collection
 
-from clerk_tui.models import Attendance, Declaration, Vote
+from clerk_tui.models import UNDATED, Attendance, Declaration, Vote
 
 # Labels and fixed lines -------------------------------------------------------------
 
@@ -76,14 +76,19 @@ _SMALL_WORDS = {"The", "A", "An", "It", "There", "Whether", "What", "When", "How
 FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|we|we're|we've|my|our|us)\b", re.I)
 
 
-def long_date(day: dt.date) -> str:
-    """ "Wednesday 1 May 2024"."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+def long_date(day: dt.date | None) -> str:
+    """ "Wednesday 1 May 2024" ("date not known" for minutes that do not say when)."""
+    return f"{day:%A} {day.day} {day:%B %Y}" if day else UNDATED
 
 
-def short_date(day: dt.date) -> str:
-    """ "1 May 2024"."""
-    return f"{day.day} {day:%B %Y}"
+def short_date(day: dt.date | None) -> str:
+    """ "1 May 2024" ("date not known" for minutes that do not say when)."""
+    return f"{day.day} {day:%B %Y}" if day else UNDATED
+
+
+def iso_date(day: dt.date | None, undated: str = "undated") -> str:
+    """ "2024-05-01", or ``undated`` for minutes that do not say when."""
+    return day.isoformat() if day else undated
 
 
 def clock(time: dt.time) -> str:
@@ -304,10 +309,11 @@ def minute_reference(minute_number: str | None, title: str) -> str:
 
 
 def declaration(entry: Declaration, item: str | None, private: bool) -> str:
-    """A declaration of interest; ``private`` leaves out what the interest is."""
-    kind = entry.kind.value
-    interest = kind if kind.endswith("interest") else f"{kind} interest"
-    article = "an" if interest[0] in "aeiou" else "a"
+    """A declaration of interest; ``private`` leaves out what the interest is. A kind
+    clerk does not know is named in the minutes' own word (``stated_kind``)."""
+    kind = entry.kind.value if entry.kind else (entry.stated_kind or "").strip()
+    interest = kind if kind.lower().endswith("interest") else f"{kind} interest".strip()
+    article = "an" if interest[0].lower() in "aeiou" else "a"
     text = f"{formal_name(entry.member)} declared {article} {interest}"
     if item:
         text += f" in {item}"
@@ -328,10 +334,11 @@ def exempt_notice(paragraph: int | None) -> str:
     return EXEMPT_NOTICE.format(paragraph=f" (paragraph {paragraph})" if paragraph else "")
 
 
-def meeting_line(start: dt.time | None, day: dt.date) -> str:
+def meeting_line(start: dt.time | None, day: dt.date | None) -> str:
     """ "Minutes of the meeting held at 7.00 pm on Wednesday 1 May 2024"."""
     at = f" at {clock(start)}" if start else ""
-    return f"Minutes of the meeting held{at} on {long_date(day)}"
+    on = f" on {long_date(day)}" if day else ""
+    return f"Minutes of the meeting held{at}{on}" if at or on else "Minutes of the meeting"
 
 
 def closing_line(started: dt.time | None, ended: dt.time | None) -> str | None:

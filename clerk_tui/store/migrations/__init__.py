@@ -1,14 +1,16 @@
 """Numbered migrations, applied in order; ``PRAGMA user_version`` records the last.
 
-Each migration is a module ``mNNN_name.py`` with an ``SQL`` script. A migration is
-never edited once released: a later change to the schema is a new migration.
+Each migration is a module ``mNNN_name.py`` with an ``SQL`` script, or an ``apply``
+function for one that must read the file first (migration 9 makes tables again). A
+migration is never edited once released: a later change to the schema is a new one.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Callable, Iterator
+from functools import cache, partial
+from types import ModuleType
 
 from clerk_tui.store.migrations import (
     m001_tables,
@@ -19,12 +21,15 @@ from clerk_tui.store.migrations import (
     m006_search_index,
     m007_corrections,
     m008_frozen_minutes,
+    m009_published_record,
+    m010_import_sources,
 )
 from clerk_tui.store import sealing
 
-MIGRATIONS: tuple[str, ...] = (
-    m001_tables.SQL, m002_locks.SQL, m003_capture.SQL, m004_search.SQL, m005_follow_up.SQL,
-    m006_search_index.SQL, m007_corrections.SQL, m008_frozen_minutes.SQL,
+MIGRATIONS: tuple[ModuleType, ...] = (
+    m001_tables, m002_locks, m003_capture, m004_search, m005_follow_up,
+    m006_search_index, m007_corrections, m008_frozen_minutes, m009_published_record,
+    m010_import_sources,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -55,17 +60,52 @@ def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int
     """
     sealing.register(connection)
     for version in range(schema_version(connection) + 1, target + 1):
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            if schema_version(connection) < version:
-                for statement in statements(MIGRATIONS[version - 1]):
-                    connection.execute(statement)
-                connection.execute(f"PRAGMA user_version = {version}")
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
+        migration = MIGRATIONS[version - 1]
+        if getattr(migration, "FOREIGN_KEYS_OFF", False):
+            _without_foreign_keys(connection, partial(_apply, connection, version, migration))
+        else:
+            _apply(connection, version, migration)
     return schema_version(connection)
+
+
+def _apply(connection: sqlite3.Connection, version: int, migration: ModuleType) -> None:
+    """One migration in its own transaction, unless another process applied it first.
+    A migration made with foreign keys off may not leave the record pointing at more
+    that is not there than it did."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if schema_version(connection) < version:
+            dangling = _dangling(connection)
+            if hasattr(migration, "apply"):
+                migration.apply(connection)
+            else:
+                for statement in statements(migration.SQL):
+                    connection.execute(statement)
+            if _dangling(connection) > dangling:
+                raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed in migration {version}")
+            connection.execute(f"PRAGMA user_version = {version}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _dangling(connection: sqlite3.Connection) -> int:
+    """How many references point at nothing, when foreign keys are not enforced."""
+    if connection.execute("PRAGMA foreign_keys").fetchone()[0]:
+        return 0
+    return len(connection.execute("PRAGMA foreign_key_check").fetchall())
+
+
+def _without_foreign_keys(connection: sqlite3.Connection, step: Callable[[], None]) -> None:
+    """Run ``step`` with foreign keys off (a pragma that only takes effect between
+    transactions), and put them back as they were."""
+    was_on = connection.execute("PRAGMA foreign_keys").fetchone()[0]
+    connection.execute("PRAGMA foreign_keys = OFF")
+    try:
+        step()
+    finally:
+        connection.execute(f"PRAGMA foreign_keys = {'ON' if was_on else 'OFF'}")
 
 
 @cache

@@ -18,6 +18,9 @@ ATTENDANCE_COMMANDS = (
             "Mark as having sent apologies"),
     Command("absent", "x", "status('absent')", "Absent", "Mark absent", "Mark as absent",
            ),
+    Command("in_attendance", "i", "status('in attendance')", "In attendance",
+            "Mark in attendance", "Mark as in attendance (an officer, adviser or guest)",
+            show=False),  # the footer is full: F1 and the command palette name it
     Command("substitute", "s", "substitute", "Substitute", "Mark substitute",
             "Mark as substituting for a member"),
     Command("arrived", "r", "arrived", "Arrived now", "Arrived late",

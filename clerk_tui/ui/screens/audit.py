@@ -7,7 +7,7 @@ import json
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static
 
-from clerk_tui.models import AuditRecord
+from clerk_tui.models import UNDATED, AuditRecord
 from clerk_tui.store import NotFound
 from clerk_tui.ui.commands import HELP, Command, bindings
 from clerk_tui.ui.desk import Desk
@@ -55,7 +55,8 @@ class AuditScreen(ClerkScreen):
 
     def on_mount(self) -> None:
         committee = self.store.committees.get(self.meeting.committee_id).name
-        self.sub_title = f"Audit log · {committee} · {self.meeting.date.isoformat()}"
+        day = self.meeting.date.isoformat() if self.meeting.date else UNDATED
+        self.sub_title = f"Audit log · {committee} · {day}"
         records = self.store.meetings.audit_log(self.meeting.id)
         self.query_one("#meeting-title", Static).update(literal(
             f"{len(records)} event(s) since these minutes were first approved"
@@ -75,7 +76,8 @@ class AuditScreen(ClerkScreen):
         if record.event != "approved" or not meeting_id:
             return None
         try:
-            return self.store.meetings.get(meeting_id).date.isoformat()
+            day = self.store.meetings.get(meeting_id).date
+            return day.isoformat() if day else UNDATED
         except NotFound:
             return None
 

@@ -26,6 +26,23 @@ DECLARATION_COMMANDS = (
 )
 
 
+AS_STATED = "as stated"
+
+
+def _kind_options(declaration: Declaration | None) -> list[tuple[str, str]]:
+    """clerk's kinds of interest, and the minutes' own word for one it does not know."""
+    options = enum_choices(DeclarationKind)
+    if declaration is not None and declaration.kind is None:
+        options.append((f"As the minutes say: {declaration.stated_kind or 'not given'}",
+                        AS_STATED))
+    return options
+
+
+def _kind_choice(declaration: Declaration | None) -> str:
+    if declaration is not None and declaration.kind is None:
+        return AS_STATED
+    return value_of(declaration, "kind", "personal")
+
 class DeclarationsScreen(RecordsScreen):
     """Declarations of interest, each tied to an item, and whether the member withdrew."""
 
@@ -48,7 +65,8 @@ class DeclarationsScreen(RecordsScreen):
 
     def row(self, declaration: Declaration) -> tuple[str, ...]:
         return (declaration.member, self._item_name(declaration.item_id),
-                "Withdrew" if declaration.withdrew else "", declaration.kind.value.capitalize(),
+                "Withdrew" if declaration.withdrew else "", (declaration.kind.value if declaration.kind
+                                                              else declaration.stated_kind or "").capitalize(),
                 declaration.text)
 
     def action_withdrew(self) -> None:
@@ -82,8 +100,8 @@ class DeclarationsScreen(RecordsScreen):
             FormField("member", "Member", value=value("member"), suggestions=members),
             FormField("item_id", "Agenda item", kind="select", value=value("item_id", None),
                       options=[(self._item_name(i.id), i.id) for i in self.items]),
-            FormField("kind", "Kind of interest", kind="select", value=value("kind", "personal"),
-                      options=enum_choices(DeclarationKind)),
+            FormField("kind", "Kind of interest", kind="select", value=_kind_choice(declaration),
+                      options=_kind_options(declaration)),
             FormField("text", "The interest", value=value("text")),
             FormField("withdrew", "Withdrew from the room for the item", kind="check",
                       value=value("withdrew", False)),
@@ -92,7 +110,10 @@ class DeclarationsScreen(RecordsScreen):
         def build(values: dict[str, Any]) -> Declaration:
             if not (values["text"] or "").strip():
                 raise ValueError("Describe the interest declared.")
-            data = values | {"meeting_id": self.meeting.id}
+            data = values | {"meeting_id": self.meeting.id,
+                             "stated_kind": declaration.stated_kind if declaration else None}
+            if data["kind"] == AS_STATED:  # the minutes' own word, which clerk does not know
+                data["kind"] = None
             if declaration is not None:
                 data["id"] = declaration.id
             return Declaration.model_validate(data)

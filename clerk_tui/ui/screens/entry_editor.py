@@ -34,6 +34,16 @@ from clerk_tui.ui.widgets.save_status import SaveStatus
 from clerk_tui.ui.widgets.text_area import LiteralTextArea
 
 KINDS = enum_choices(EntryKind)
+NO_LABEL = "none"
+LABELS = [(label.value, label.value) for label in ResolutionLabel] + [("(no label)", NO_LABEL)]
+
+
+def _label_choice(entry: Entry) -> str:
+    """The label a resolution has in the form: "(no label)" where it has none (other
+    kinds start from RESOLVED, should they become one)."""
+    if entry.kind != "resolution":
+        return ResolutionLabel.RESOLVED.value
+    return entry.label.value if entry.label else NO_LABEL
 
 
 class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
@@ -75,8 +85,10 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
                     yield from self._input("progress", "Progress note", get("progress"))
                 with Vertical(classes="kind-fields", id="for-resolution"):
                     yield Label(literal("Label"))
-                    yield Select([(label.value, label.value) for label in ResolutionLabel],
-                                 value=get("label", "RESOLVED"), allow_blank=False, id="e-label")
+                    yield Select(LABELS, value=_label_choice(entry), allow_blank=False,
+                                 id="e-label")
+                    yield from self._input("mover", "Moved by", get("mover"))
+                    yield from self._input("seconder", "Seconded by", get("seconder"))
                     yield Checkbox("Carried unanimously", bool(vote and vote.unanimous),
                                    id="e-unanimous")
                     with Horizontal(id="counts"):
@@ -153,7 +165,8 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
         entry = self._saved
         kind = self._value("kind")
         data: dict[str, Any] = {"id": entry.id, "item_id": entry.item_id, "kind": kind,
-                                "captured_at": entry.captured_at, "text": words}
+                                "captured_at": entry.captured_at, "text": words,
+                                "joined": entry.joined}
         text = lambda name: (self._value(name) or "").strip() or None  # noqa: E731
         if kind == "question":
             data["asker"] = text("asker")
@@ -165,7 +178,9 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
                      "status": self._value("status"), "progress": text("progress"),
                      "done_on": parse_date(self._value("done_on"), "date done")}
         elif kind == "resolution":
-            data |= {"label": self._value("label"), "number": text("number"),
+            label = self._value("label")
+            data |= {"label": None if label == NO_LABEL else label, "number": text("number"),
+                     "mover": text("mover"), "seconder": text("seconder"),
                      "outcome": self._value("outcome"), "vote": self._vote()}
         return data
 

@@ -63,7 +63,10 @@ class LifecycleActions:
     def open_actions_lines(self: MeetingScreen, limit: int = 8) -> tuple[int, list[Text]]:
         """How many of the committee's actions are still open from earlier meetings (for
         matters arising), and lines for the first ``limit`` and how many more there are.
-        An action agreed in private session is marked EXEMPT."""
+        An action agreed in private session is marked EXEMPT. A meeting of no known date
+        has no earlier meetings to follow up."""
+        if self.meeting.date is None:
+            return 0, []
         records = self.store.actions.log("open", committee_id=self.meeting.committee_id,
                                          before=self.meeting.date)
         lines = [assemble(("EXEMPT ", "bold red") if r.exempt else "",

@@ -32,7 +32,7 @@ from clerk_tui.ui.screens.minutes_actions import MINUTES_COMMANDS, MinutesAction
 from clerk_tui.ui.screens.pick import ConfirmScreen
 from clerk_tui.ui.text import literal
 from clerk_tui.ui.widgets.capture import CaptureLine
-from clerk_tui.ui.widgets.lines import DATE_FORMAT, entry_line, item_line
+from clerk_tui.ui.widgets.lines import entry_line, item_line, meeting_day
 from clerk_tui.ui.widgets.lists import MeetingList
 from clerk_tui.ui.widgets.preview import MinutesPreview
 from clerk_tui.ui.widgets.save_status import SaveStatus
@@ -179,7 +179,7 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
 
     def _title_line(self) -> str:
         meeting = self.meeting
-        parts = [f"{meeting.date:{DATE_FORMAT}}"]
+        parts = [meeting_day(meeting.date)]
         if meeting.start_time:
             parts.append(f"{meeting.start_time:%H:%M}")
         if meeting.venue:

@@ -17,7 +17,7 @@ from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen
 from clerk_tui.ui.text import IN_FIELDS, literal
-from clerk_tui.ui.widgets.lines import DATE_FORMAT
+from clerk_tui.ui.widgets.lines import meeting_day
 
 NEW_MEETING = Command("new_meeting", "ctrl+n", "new_meeting", "New meeting", "New meeting",
                       "Create a meeting: committee, date, time and venue")
@@ -40,7 +40,7 @@ def meeting_row(summary: MeetingSummary) -> tuple[str, ...]:
     """The words of one meeting's cells in the list."""
     meeting = summary.meeting
     return (
-        f"{meeting.date:{DATE_FORMAT}}",
+        meeting_day(meeting.date),
         summary.committee_name,
         meeting.status.value.capitalize() + (" (imported)" if summary.imported else ""),
         str(summary.item_count),
@@ -160,7 +160,7 @@ class MeetingsScreen(ClerkScreen):
                         severity="warning")
             return
         question = (f"Delete the meeting of {summary.committee_name} on "
-                    f"{summary.meeting.date:{DATE_FORMAT}}, its {summary.item_count} items and "
+                    f"{meeting_day(summary.meeting.date)}, its {summary.item_count} items and "
                     f"{summary.entry_count} entries?")
         self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._delete(summary))
 

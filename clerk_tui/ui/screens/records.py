@@ -13,7 +13,7 @@ from clerk_tui.ui.commands import Command
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.text import literal
-from clerk_tui.ui.widgets.lines import DATE_FORMAT
+from clerk_tui.ui.widgets.lines import meeting_day
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
 BACK = Command("back", "escape", "back", "Back", "Back to the meeting", "Back to the meeting")
@@ -45,7 +45,7 @@ class RecordsScreen(ClerkScreen):
 
     def on_mount(self) -> None:
         committee = self.store.committees.get(self.meeting.committee_id)
-        self.sub_title = f"{committee.name} · {self.meeting.date:{DATE_FORMAT}}"
+        self.sub_title = f"{committee.name} · {meeting_day(self.meeting.date)}"
         if self.read_only:
             self.query_one("#meeting-title", Static).update(literal(
                 f"{self.TITLE_TEXT.split(':')[0]} (read-only: these minutes are approved)"))

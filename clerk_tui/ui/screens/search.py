@@ -24,7 +24,7 @@ from clerk_tui.ui.screens.base import ClerkScreen
 from clerk_tui.ui.screens.form import FormField, FormScreen
 from clerk_tui.ui.screens.pick import PickScreen
 from clerk_tui.ui.text import IN_FIELDS, append, literal
-from clerk_tui.ui.widgets.lines import DATE_FORMAT
+from clerk_tui.ui.widgets.lines import meeting_day
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a search starts
 PAGE = 50  # results fetched at a time; reaching the last fetches more
@@ -53,7 +53,7 @@ def result_line(hit: SearchHit) -> Text:
     if hit.exempt:
         line.append("EXEMPT", style="bold white on red")
         line.append(" ")
-    append(line, f"{hit.date:{DATE_FORMAT}} · {hit.committee} · {item}", style="bold")
+    append(line, f"{meeting_day(hit.date)} · {hit.committee} · {item}", style="bold")
     line.append("\n")
     append(line, f"{hit.label or hit.kind.capitalize()}: ", style="green" if hit.label else "cyan")
     bold = False

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 
-from clerk_tui.models import AgendaItem, Entry
+from clerk_tui.models import UNDATED, AgendaItem, Entry
 from clerk_tui.ui.text import append
 
 DATE_FORMAT = "%a %-d %b %Y"  # "Wed 1 May 2024", wherever a meeting's date is shown
+
+
+def meeting_day(day: dt.date | None) -> str:
+    """A meeting's date as lists show it: "Wed 1 May 2024", or "date not known" for
+    imported minutes that do not say when."""
+    return f"{day:{DATE_FORMAT}}" if day else UNDATED
 
 KIND_LABELS = {
     "note": ("Note", "dim"),
@@ -33,7 +41,7 @@ def entry_line(entry: Entry) -> Text:
     """An entry: time captured, kind, and its parsed fields before the text."""
     label, style = KIND_LABELS[entry.kind]
     if entry.kind == "resolution":
-        label = entry.label.value
+        label = entry.label.value if entry.label else "Decision"
     line = Text(f"{entry.captured_at:%H:%M} ", style="dim")
     line.append(f"{label:<11}", style=style)
     line.append(" ")

@@ -1,0 +1,439 @@
+"""Actions read from an item's pieces: who is to do what, and by when.
+
+Minutes mark actions in many ways: a label before or after the task ("ACTION: Clerk to
+write …", "AP 3:", "… ACTION: JS"), an owner in an action column (a line of its own, or
+initials at the end: "…. JS"), "(Clerk, by 30 June 2024)", or only the sentence's own
+shape ("Clerk to write to …", "The Chair agreed to contact …", "It was agreed that the
+Clerk would …", "Quotes to be obtained"). The task's words stay whole in the piece's text,
+labels too; the owner and a due date are copied into fields. A decision that gives someone
+work keeps its kind and gains its owner ("RESOLVED that the Clerk write to …"). Narrative
+("The Clerk reported that …", "Officers had been asked previously") is no action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from clerk_tui.importer.dates import DATE, date_of
+from clerk_tui.importer.exchanges import MAX_SENTENCES, NAME_REACH, WINDOW, person, sentence_starts
+from clerk_tui.importer.pieces import Piece, split
+
+# What people are given to do. Words of business that are not work for someone ("note",
+# "receive", "approve", "agree", "sign", "consider") are left out on purpose.
+_DOING = frozenset("""write contact arrange circulate send inform notify check investigate obtain
+chase order book report liaise seek ask request prepare draft provide update review look speak
+discuss attend organise organize meet purchase buy install repair replace remove clear email
+e-mail phone telephone ring call visit inspect follow pursue progress action forward respond
+reply invite advertise publish post put place add include raise source get find research
+explore produce present bring submit distribute share copy issue compile collate monitor
+approach engage consult amend correct revise finalise finalize complete renew register apply
+pay invoice transfer quote cost price establish set draw work help assist remind let tell talk
+co-ordinate coordinate schedule convene take make deliver collect return escalate refer feed
+keep clarify identify measure test trial lead host run create design develop plan recruit
+train brief instruct commission procure tender negotiate suggest enquire inquire canvass
+""".split())
+# The few a bare "To …" opens as a task, not as an agenda's "To receive …".
+_TO_DOING = frozenset("""write contact suggest ask inform arrange obtain chase invite send
+seek liaise notify request forward pursue remind enquire approach""".split())
+_ROLE = re.compile(
+    r"\b(?:clerks?|chair(?:man|woman|person)?|vice[- ]chair\w*|treasurer|secretary|rfo|"
+    r"officers?|director|managers?|head(?:teacher)?|principal|mayor|leader|staff|solicitors?|"
+    r"administrator|engineer|planner|co-?ordinator|councillors?|cllrs?|governors?|trustees?|"
+    r"members?|department|dept|executive|team|lead|attorney|counsel|regent|commissioner|"
+    r"superintendent|supervisor|auditor|accountant|caretaker|warden|ranger|manager|highways|"
+    r"everyone|all)\b", re.IGNORECASE)
+_TITLE = re.compile(r"^(?:the\s+)?(?:cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|rev|revd|sir|dame|"
+                    r"lord|lady|regent|commissioner|alderman|trustee|governor)\b\.?", re.IGNORECASE)
+_INITIALS = re.compile(r"(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})(?:\s*[/&,+]\s*(?:[A-Z]{2,4}|(?:[A-Z]\.)"
+                       r"{2,4})){0,4}")
+# A body acting as a whole: what it agrees to do is a decision, not one person's task.
+_COLLECTIVE = re.compile(r"^(?:the\s+)?(?:members|councillors|committee|sub-committee|board|"
+                         r"council|panel|trustees|governors|cabinet|meeting|group|forum|"
+                         r"parish council|town council|authority)$", re.IGNORECASE)
+# Capitalised words that open a line but are things, not people ("Letter to residents").
+_THINGS = frozenset("""letter letters notice notices report reports response responses reply
+request requests item items motion application applications proposal proposals decision
+agreement amendment amendments changes change welcome thanks visit visits invitation
+contribution grant grants donation donations payment payments quote quotes plans plan need
+attempts efforts right ability access approach trip move option options time agreed resolved
+decided moved proposed it this that there these those he she they we minutes apologies
+matters correspondence planning finance date dates meeting budget precept accounts
+nothing none no one""".split())
+# Words that open a title or a motion, not a person ("Authorizing the Clerk to …").
+_GERUNDS = frozenset("""authorizing authorising approving submitting accepting amending adopting
+granting awarding receiving setting declaring requesting recommending appointing directing
+designating establishing levying ordering referring reporting regarding considering
+confirming noting providing allowing""".split())
+_DECIDING = frozenset("agreed resolved decided approved noted moved carried".split())
+_SIGNATURE = re.compile(r"^(?:signed|signature|date|chair(?:man|woman|person)?|dated)\b|__",
+                        re.IGNORECASE)
+
+
+def owner_of(words: str, marked: bool = False) -> str | None:
+    """``words`` as written when they name who is to act: a person, a role ("the Clerk",
+    "Officers"), initials ("ES", "JS/TB"); a bare first name or a body's name only when a
+    label (``marked``) says it is an owner."""
+    text = words.strip().strip(",|").strip()
+    if not text or len(text) > 80:
+        return None
+    if _INITIALS.fullmatch(text):
+        return text
+    name = person(text)
+    if name is None:
+        return None
+    first = name.split()[0].lower().strip("(),")
+    if first in _THINGS or first in _GERUNDS or any(
+            word.strip(",").lower() in _DECIDING for word in name.split()):
+        return None
+    if _ROLE.search(name) or _TITLE.match(name) or marked:
+        return name
+    # Capitalised words alone: a person's name ("Roger", "Jane Smith", "Regent Mercer").
+    words_ = name.split()
+    if all(w[:1].isupper() or w.lower() in ("and", "&", "of", "the") for w in words_) and \
+            len(words_) <= 8:
+        return name
+    return None
+
+
+def due_of(text: str) -> dt.date | None:
+    """The date a task is due by ("by 31 March 2025", "(Clerk, by 30 June 2024)", "Due:
+    1/5/2025"), when the minutes give one in full; None for "by the next meeting"."""
+    for found in _BY.finditer(text[:20_000]):
+        date = DATE.match(text, found.end())
+        if date and (day := date_of(date)) is not None:
+            return day
+    return None
+
+
+_BY = re.compile(r"(?:\bby|\bdue(?:\s+date)?\s*:?|\bdeadline\s*:?|\btarget\s+date\s*:?|"
+                 r"\bbefore)\s+(?:the\s+)?(?:end\s+of\s+)?", re.IGNORECASE)
+
+
+# --- labels ---------------------------------------------------------------------------------
+
+_PREFIX = re.compile(
+    r"^\(?(?P<label>(?:ACTIONS?|Actions?(?:\s+[Pp]oints?)?|ACTION\s+POINTS?|AP)"
+    r"(?:\s*(?:[Nn]o\.?\s*)?\d{1,3}[a-z]?)?)\s*(?P<sep>[:.\-–—)]|\bby\b|\bfor\b)\s*(?P<rest>.*)$",
+    re.DOTALL)
+_TRAILING = re.compile(r"[\s.;:,)(\[|–—-]\(?\[?(?:ACTIONS?|Action)\b(?:\s*(?:[:\-–—]|by\b|for\b)"
+                       r"\s*(?P<owner>[^.;:()\[\]]{1,60}?))?\s*[)\]]?\s*\|?\s*$")
+_END_OWNER = re.compile(r"(?:\.{2,}|…|[.;!?|]|\s[-–—])\s*(?P<owner>[A-Z][\w/&.,+ -]{0,40}?)\s*\|?\s*$")
+_BRACKETED = re.compile(r"\((?P<owner>[^()]{1,60}?)\s*(?:,|–|—|-|\s)\s*(?:by|before|due)\s+"
+                        r"(?P<when>[^()]{1,60})\)\s*\.?\s*$", re.IGNORECASE)
+_COLUMN_OWNER = re.compile(r"^(?P<owner>[^|]{1,40}?)\s*\|?$")
+
+
+def _marker_only(text: str) -> str | None:
+    """The owner a line names alone, in an action column or under a label ("ACTION:
+    JS", "Action – Clerk", "Clerk |", "JS"); None for any other line."""
+    found = _PREFIX.match(text)
+    if found:
+        rest = found.group("rest").strip().strip("|").strip()
+        return owner_of(rest, marked=True) if rest else None
+    column = _COLUMN_OWNER.match(text.strip())
+    if column is None:
+        return None
+    owner = column.group("owner").strip()
+    # Without a label only initials or a role make a line an owner: a person's name alone
+    # on a line is as often a signature or a heading.
+    if _INITIALS.fullmatch(owner):
+        return owner
+    if _ROLE_ONLY.fullmatch(owner):
+        return owner  # "Clerk" or "Clerk |": a cell of an action column
+    return None
+
+
+_ROLE_ONLY = re.compile(r"(?:(?:[A-Z]{2,4}|(?:the\s+)?[A-Z][a-z]+)\s+)?(?:the\s+)?(?:Clerk|RFO|"
+                        r"Chair(?:man|woman|person)?|Treasurer|Secretary|Officers?|Staff|Head|"
+                        r"Headteacher|All(?:\s+(?:members|Members|councillors|Councillors|"
+                        r"governors|Governors|trustees|Trustees))?|Everyone)", re.IGNORECASE)
+
+
+def _labelled(piece: Piece) -> tuple[str | None] | None:
+    """A piece marked as an action by a label before or after its task: (its owner,);
+    None when it carries no label."""
+    text = piece.text
+    bracketed = _BRACKETED.search(text[-200:])
+    in_brackets = owner_of(bracketed.group("owner"), marked=True) if bracketed else None
+    if (found := _PREFIX.match(text)) is not None:  # "ACTION: Circulate it (Clerk, by …)"
+        rest = found.group("rest")
+        return ((_owner_in_task(rest) if rest.strip() else None) or in_brackets,)
+    if in_brackets is not None:
+        return (in_brackets,)
+    if not re.search(r"[a-z]{3}", text[:200]):
+        return None  # a heading in capitals ("APOLOGIES / ACTION") heads a column
+    tail = text[-120:]
+    if (found := _TRAILING.search(tail)) is not None and _uppercase_or_owned(found):
+        owner = (found.group("owner") or "").strip()
+        if not owner:
+            return (_owner_in_task(text),)
+        if (name := owner_of(owner, marked=True)) is not None:
+            return (name,)
+    if (found := _END_OWNER.search(tail)) is not None and \
+            len(re.findall(r"[a-z]{2,}", text[:len(text) - len(tail) + found.start()])) >= 5:
+        owner = found.group("owner").strip()
+        if _INITIALS.fullmatch(owner) or _ROLE_ONLY.fullmatch(owner):
+            return (owner,)
+    return None
+
+
+def _uppercase_or_owned(found: re.Match) -> bool:
+    """"ACTION" in capitals ends a task; "Action" only with its owner ("Action: Clerk")."""
+    word = re.search(r"ACTIONS?|Action", found.group())
+    return word is not None and (word.group().isupper() or bool((found.group("owner") or "")
+                                                                .strip()))
+
+
+def _owner_in_task(words: str) -> str | None:
+    """Who a labelled task names: "Clerk to write …", "J Smith – circulate …", "JS:"."""
+    words = words.strip()
+    if (owned := owned_sentence(words)) is not None:
+        return owned[0]
+    found = re.match(r"(?P<owner>[^:–—]{1,60}?)\s*(?:[:–—]|\s-)\s+\S", words)
+    if found and (owner := owner_of(found.group("owner"), marked=True)) is not None:
+        return owner
+    return None
+
+
+# --- sentences that give someone work ---------------------------------------------------------
+
+_ADVERB = r"(?:(?:also|then|kindly|personally|urgently|now|again|further|duly)\s+)?"
+_WOULD = re.compile(
+    r"\s+(?:is\s+to|are\s+to|was\s+to|were\s+to|would|will|shall|agreed\s+to|has\s+agreed\s+to|"
+    r"had\s+agreed\s+to|kindly\s+agreed\s+to|undertook\s+to|offered\s+to|volunteered\s+to|"
+    r"(?:was|were)\s+(?:asked|requested|instructed|tasked|delegated|authori[sz]ed)\s+to|"
+    r"to)\s+" + _ADVERB + r"(?P<verb>[a-z][a-z-]{1,20})\b")
+_WAS_AGREED = re.compile(
+    r"^(?:it\s+was\s+(?:further\s+|also\s+)?(?:agreed|resolved|decided|requested)|"
+    r"(?:agreed|resolved|decided))\s*(?:that\s+|,\s*)?", re.IGNORECASE)
+_TO_BE = re.compile(r"^(?P<what>[^,;:.]{1,60}?)\s+to\s+be\s+(?P<done>[a-z]+(?:ed|en|t|n))\b")
+_NOT_DONE = frozenset("""held noted received considered discussed approved decided confirmed
+determined agreed minuted seen used kept""".split())
+_REFER = re.compile(r"(?:To\s+)?[Rr]efer(?:red)?\s+(?:\w+\s+){0,2}?to\s+(?P<owner>(?:the\s+)?[A-Z]"
+                    r"[\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})")
+# "Consensus was reached for Regent X to work on …", "It was agreed for the Clerk to …"
+_FOR_OWNER = re.compile(r"^[^.;:]{0,80}?\b(?:agreed|reached|decided|arranged|consensus)\b[^.;:]"
+                        r"{0,80}?\bfor\s+(?P<owner>[^.;:,]{1,80}?)\s+to\s+" + _ADVERB +
+                        r"(?P<verb>[a-z-]+)\b")
+_CLAUSE_WORDS = frozenset("""was were is are be had has have will would not it this there
+which that who need needs deserve deserves seem seems appear appears want wants ought going
+likely expected yet still also continue continues""".split())
+_REQUESTED = re.compile(r"^(?P<who>[^,;:.]{1,60}?)\s+(?:requested|asked)\s+(?:that\s+)?"
+                        r"(?P<rest>.{1,300})", re.DOTALL)
+
+
+def owned_sentence(sentence: str) -> tuple[str | None] | None:
+    """Whether ``sentence`` gives someone work by its shape: (the owner as written, or None
+    when the work is given to nobody named: "Quotes to be obtained"); None otherwise."""
+    text = sentence[:NAME_REACH * 3]
+    agreed = _WAS_AGREED.match(text)
+    if agreed:
+        rest = text[agreed.end():]
+        bare = re.match(r"to\s+" + _ADVERB + r"(?P<verb>[a-z-]+)", rest)
+        if bare and _verb(bare.group("verb")):
+            return (None,)  # "Agreed to write to the Chief Constable."
+        found = _owner_then_verb(rest, collective_ok=True, agreed=True)
+        return (found,) if found else None
+    if (found := _owner_then_verb(text, collective_ok=False)) is not None:
+        return (found,)
+    if (referred := _REFER.match(text)) is not None and \
+            (owner := owner_of(referred.group("owner"), marked=True)) is not None:
+        return (owner,)
+    if (agreed_for := _FOR_OWNER.search(text)) is not None and \
+            _verb(agreed_for.group("verb")) and (owner := owner_of(agreed_for.group("owner"))):
+        return (owner,)
+    to = re.match(r"To\s+(?P<verb>[a-z]+)\b", text)
+    if to and to.group("verb") in _TO_DOING:
+        return (None,)
+    if (passive := _TO_BE.match(text)) is not None and _plain_subject(passive.group("what")) \
+            and passive.group("done") not in _NOT_DONE:
+        return (None,)
+    if (asked := _REQUESTED.match(text)) is not None and person(asked.group("who")):
+        return _requested(asked.group("rest"))
+    return None
+
+
+def _owner_then_verb(text: str, collective_ok: bool, agreed: bool = False) -> str | None:
+    """The owner when ``text`` opens "<owner> to/would/agreed to <doing>"."""
+    for found in _WOULD.finditer(text, 0, min(len(text), NAME_REACH + 40)):
+        if not _verb(found.group("verb")):
+            continue
+        head = text[:found.start()]
+        if head.rstrip().endswith(","):
+            return None  # "…, to amend the maps": the words before are no owner
+        marked = agreed and re.search(r"\b(?:would|will|should|to)\s", found.group()) is not None
+        owner = owner_of(head, marked=marked)
+        if owner is None:
+            return None
+        if _COLLECTIVE.match(owner) and not collective_ok and not re.match(
+                r"\s+to\s", found.group()):
+            return None
+        return owner
+    if agreed:
+        should = re.match(r"(?P<who>[^,;:.]{1,60}?)\s+(?:should|would|will|be\s+(?:asked|"
+                          r"requested|instructed)\s+to)\s+" + _ADVERB + r"(?P<verb>[a-z-]+)", text)
+        if should and _verb(should.group("verb")) and (owner := owner_of(should.group("who"))):
+            return owner
+    return None
+
+
+def _verb(word: str) -> bool:
+    return word.lower() in _DOING
+
+
+def _plain_subject(words: str) -> bool:
+    """A short thing or person a passive task is about ("Quotes", "A letter", "The
+    solicitor"), not a clause ("The meeting was")."""
+    tokens = words.split()
+    return 0 < len(tokens) <= 4 and not any(
+        t.lower() in _CLAUSE_WORDS or (t.lower().endswith("ed") and len(t) > 4)
+        for t in tokens) and \
+        tokens[0].lower() not in _THINGS - {"quotes", "quote", "letter", "letters", "notice",
+                                            "invitation", "report", "reports", "item", "items"}
+
+
+def _requested(rest: str) -> tuple[str | None] | None:
+    """What follows "X requested (that) …" or "X asked …" when it gives work: "officers
+    provide …", "the Clerk to write …", "an update be presented …"."""
+    whom = re.match(r"(?P<who>[^,;:.]{1,60}?)\s+(?:to\s+)?" + _ADVERB + r"(?P<verb>[a-z-]+)\b",
+                    rest)
+    if whom and _verb(whom.group("verb")) and (owner := owner_of(whom.group("who"))):
+        return (owner,)
+    if re.match(r"[^;:.]{1,120}?\s+be\s+(?:presented|provided|circulated|brought|submitted|"
+                r"reported|sent|added|included|arranged|prepared|produced|shared|given|made|"
+                r"written|investigated|sought|obtained)\b", rest):
+        return (None,)
+    return None
+
+
+_GIVEN = re.compile(
+    r"\bthat\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|&)){0,6})"
+    r"\s+(?:be\s+(?:asked|requested|instructed|directed|authori[sz]ed|delegated)\s+to\s+|"
+    r"(?:to\s+)?)" + _ADVERB + r"(?P<verb>[a-z-]+)\b"
+    r"|\brefer(?:red|s)?\s+(?:\w+\s+){0,2}?to\s+(?P<referred>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+"
+    r"[A-Z][\w'’.-]*){0,5})"
+    r"|\b(?:ask(?:s|ed)?|instruct(?:s|ed)?|request(?:s|ed)?|authori[sz]e[sd]?|delegate[sd]?\s+"
+    r"authority\s+to)\s+(?P<bidden>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|"
+    r"and|&)){0,6})\s+to\s+" + _ADVERB + r"(?P<bverb>[a-z-]+)\b")
+
+
+def _given_owner(found: re.Match) -> str | None:
+    if found.group("referred"):
+        return owner_of(found.group("referred"), marked=True)
+    owner, verb = (found.group("owner"), found.group("verb")) if found.group("owner") else (
+        found.group("bidden"), found.group("bverb"))
+    if not owner or not _verb(verb or ""):
+        return None
+    name = owner_of(owner)
+    return None if name is None or _COLLECTIVE.match(name) else name
+
+
+def _resolution_owner(text: str) -> str | None:
+    """Who a decision gives work to: "RESOLVED that the Clerk write to …", "… refer to the
+    City Manager for review", "that the Director be authorised to …"."""
+    for found in _GIVEN.finditer(text[:20_000]):
+        if (owner := _given_owner(found)) is not None:
+            return owner
+    for start in sentence_starts(text[:20_000])[:MAX_SENTENCES]:
+        if (owned := owned_sentence(text[start:start + WINDOW])) is not None and owned[0]:
+            return owned[0]
+    labelled = _labelled(Piece(text[-300:]))
+    return labelled[0] if labelled else None
+
+
+# --- the pass -------------------------------------------------------------------------------
+
+def read(pieces: list[Piece]) -> list[Piece]:
+    """The pieces with actions read from the notes (kind "action", ``owner``, ``due``),
+    and decisions that give someone work given their owner and due date. A paragraph
+    whose task begins after other words is cut where the task's sentence begins."""
+    found: list[Piece] = []
+    for at, piece in enumerate(pieces):
+        if piece.kind == "resolution":
+            if piece.owner is None:
+                piece.owner = _resolution_owner(piece.text)
+            if piece.owner is not None and piece.due is None:
+                piece.due = due_of(piece.text)
+            found.append(piece)
+        elif piece.kind != "note" or piece.line_kind == "heading":
+            found.append(piece)
+        elif (owner := _marker_only(piece.text)) is not None and not _wrapped(pieces, at):
+            _give_owner(found, piece, owner, alone=_PREFIX.match(piece.text) is not None or
+                        piece.text.rstrip().endswith("|") or
+                        not any(p.text.strip(" |") for p in found))
+        else:
+            found += _read_note(piece)
+    return found
+
+
+def _wrapped(pieces: list[Piece], at: int) -> bool:
+    """Whether the line at ``at`` is a sentence cut short by the page ("Staff" then "to
+    provide reports …"), not an owner of its own."""
+    after = pieces[at + 1].text if at + 1 < len(pieces) else ""
+    return after[:1].islower()
+
+
+def _give_owner(found: list[Piece], piece: Piece, owner: str, alone: bool) -> None:
+    """A line naming only an owner: the task before it is theirs; with no task before it
+    (or one already owned), a labelled line or an action column's cell (``alone``) is
+    itself the action, as the minutes set it down. A bare name is left a note then: it
+    may sign the minutes."""
+    task = _task_before(found)
+    if task is not None:
+        if task.kind == "note":
+            task.kind = "action"
+        task.owner = owner
+        if task.due is None:
+            task.due = due_of(task.text)
+        found.append(piece)
+        return
+    if alone:
+        piece.kind, piece.owner = "action", owner
+    found.append(piece)
+
+
+def _task_before(found: list[Piece]) -> Piece | None:
+    """The piece an owner's line belongs to: the last words before it (a cell holding
+    only "|" passed over), when they say something and nobody owns them yet."""
+    for piece in reversed(found):
+        if piece.text.strip(" |") == "":
+            continue
+        if piece.kind not in ("note", "action", "resolution") or piece.owner is not None:
+            return None
+        if piece.kind == "action" and piece.owner is None:
+            return piece
+        words = re.findall(r"[A-Za-z]{2,}", piece.text)
+        if len(words) < 5 or _SIGNATURE.search(piece.text) or piece.line_kind == "heading" \
+                or _marker_only(piece.text) is not None:
+            return None
+        return piece
+    return None
+
+
+def _read_note(piece: Piece) -> list[Piece]:
+    if (labelled := _labelled(piece)) is not None:
+        piece.kind, piece.owner = "action", labelled[0]
+        piece.due = due_of(piece.text)
+        return [piece]
+    text = piece.text
+    cuts: list[tuple[int, str | None]] = []
+    for start in sentence_starts(text)[:MAX_SENTENCES]:
+        sentence = text[start:start + WINDOW]
+        sentence = re.sub(r"^(?:\d{1,3}\\?[.)]|\(?[a-z]\)|[a-z]\.)\s*", "", sentence) \
+            if start == 0 else sentence
+        if (owned := owned_sentence(sentence)) is not None:
+            cuts.append((start, owned[0]))
+    if not cuts:
+        return [piece]
+    offsets = [at for at, _owner in cuts if at > 0]
+    parts = split(piece, offsets)
+    segments = [0, *offsets]
+    if len(parts) != len(segments):
+        return [piece]
+    owners = dict(cuts)
+    for part, at in zip(parts, segments):
+        if at in owners:
+            part.kind, part.owner = "action", owners[at]
+            part.due = due_of(part.text)
+    return parts

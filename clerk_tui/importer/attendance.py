@@ -1,0 +1,1010 @@
+"""Who attended a meeting, and the interests they declared, read from its minutes.
+
+Attendance is read where minutes keep it: in the opening lines ("Present:", "Also
+present:", "Apologies:", a roll call) and under items such as "Apologies for absence".
+A list is read name by name, each name apart from the honorific group it is listed under
+("Councillors", "Messrs") and from the office written beside it ("(Chair)", "Chief
+Executive,"), which becomes its role. Notes beside a name ("(part meeting)", "from
+7.40pm") are not part of it, and nothing that is not a person becomes one.
+
+Declarations of interest are read from sentences ("Cllr X declared a personal interest in
+item 6") and from the lines under a declarations item. Only fields are read here: the
+words themselves stay in the minutes' text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import Literal
+
+from clerk_tui.importer.blocks import ItemBlock, Layout
+from clerk_tui.importer.documents import Line
+from clerk_tui.models import DeclarationKind
+
+Status = Literal["present", "apologies", "absent", "substitute", "in attendance"]
+PRESENT: Status = "present"
+APOLOGIES: Status = "apologies"
+ABSENT: Status = "absent"
+SUBSTITUTE: Status = "substitute"
+IN_ATTENDANCE: Status = "in attendance"
+_IGNORED = "ignored"  # the public gallery, the press: people, but not attendance
+
+MAX_LINE = 4_000  # characters of a line read for attendance; a longer one is a document
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the minutes list as attending, sending apologies or absent."""
+
+    name: str
+    status: Status
+    role: str | None = None
+    """The office or job title written beside the name ("Chair", "Head of Finance")."""
+    substitute_for: str | None = None
+
+
+@dataclass(frozen=True)
+class Declared:
+    """An interest a member declared, as the minutes record it."""
+
+    member: str
+    item_number: str | None
+    kind: DeclarationKind | None
+    stated_kind: str | None
+    """The kind in the minutes' own words ("personal", "non-pecuniary")."""
+    text: str
+    """What else they declared, verbatim (the reason, the item's subject)."""
+
+
+# --- words ---------------------------------------------------------------------------
+
+_HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "revd", "reverend",
+    "sir", "dame", "lord", "lady", "cllr", "cr", "councillor", "councilor", "alderman",
+    "alderwoman", "bailie", "col", "colonel", "sgt", "capt", "captain", "fr",
+    "father", "canon", "hon", "regent", "councilmember", "councilwoman", "councilman",
+    "trustee", "governor", "senator", "judge", "justice", "cmhlr", "brother",
+    "sister", "dean", "provost", "rt", "worshipful", "right", "his", "her", "worship",
+}
+_GROUPS = {
+    "councillors", "councilors", "cllrs", "crs", "messrs", "mesdames", "aldermen", "bailies",
+    "councilmembers", "commissioners", "regents", "members", "trustees", "governors",
+    "directors", "supervisors", "selectmen", "selectboard", "drs", "officers", "staff",
+}
+_ROLE_WORDS = {
+    "chair", "chairman", "chairwoman", "chairperson", "vice", "vice-chair", "vice-chairman",
+    "deputy", "depute", "mayor", "leader", "president", "convener", "convenor", "presiding",
+    "chief", "executive", "director", "officer", "manager", "head", "clerk", "secretary",
+    "assistant", "treasurer", "engineer", "planner", "administrator", "lawyer", "solicitor",
+    "superintendent", "curator", "counsel", "attorney", "commissioner", "adviser", "advisor",
+    "consultant", "coordinator", "co-ordinator", "auditor", "accountant", "headteacher",
+    "representative", "principal", "senior", "acting", "interim", "technician", "analyst",
+    "monitoring", "legal", "democratic", "services", "service", "council", "committee",
+    "board", "authority", "authorities", "association", "department", "office", "team",
+    "trust", "group", "panel", "cabinet", "governance", "cfo", "ceo", "coo", "cao", "cto",
+    "minutes", "scribe", "recorder", "support", "lead", "member", "non-executive", "student",
+    "police", "sergeant", "supervisor", "sub-committee", "subcommittee", "mp", "msp", "mla", "ms.", "inspector", "constable", "warden", "ranger",
+    "controller", "specialist", "partner", "limited", "ltd", "ltd.", "plc", "inc", "inc.",
+    "llp", "agency", "unit", "division", "company", "society", "commission", "governor's",
+    "ex-officio", "vice-president", "chairs", "heads", "directors", "managers", "officers",
+}
+# Words no person's name holds: a line with one is a heading or a sentence, not a list.
+_ORGANISATIONS = {"council", "committee", "board", "authority", "association", "department", "trust",
+                  "society", "company", "service", "services", "agency", "commission", "ltd", "ltd.",
+                  "limited", "plc", "inc", "inc.", "llp", "group", "office", "unit", "chronicle"}
+_NOT_NAMES = {
+    "declaration", "declarations", "interest", "interests", "minutes", "minute", "matters",
+    "arising", "business", "agenda", "report", "reports", "item", "items", "welcome",
+    "introduction", "apologies", "apology", "absence", "attendance", "membership",
+    "public", "press", "gallery", "application", "applications", "resolved", "agreed",
+    "motion", "moved", "seconded", "carried", "order", "call", "prayer", "pledge", "allegiance",
+    "opening", "urgent", "questions", "question", "petitions", "approval", "confirmation",
+    "none", "nil", "no", "there", "were", "was", "total", "quorum",
+}
+_CONNECTIVES = {"of", "for", "to", "the", "and", "&", "in", "on", "at", "with", "-", "–",
+                "—", "/"}
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "le", "la", "du", "di", "te", "bin",
+              "al", "el", "del", "della", "st", "st.", "ó", "ní", "nic", "mac", "o'", "ap"}
+
+_PREVIOUS = re.compile(r"\b(?:previous|last|earlier|prior)\s+meeting\b|\bmeeting\s+(?:held\s+)?on\s+\d",
+                       re.IGNORECASE)
+
+# A note written beside a name, which is not part of it.
+_NOTES = re.compile(
+    r"\b(?:(?:from|until|left|arrived|joined|departed|attended)\b[^,;()]{0,40}?"
+    r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?)?|\bitem\s+\S{1,12}|\bminute\s+\S{1,12})"
+    r"|part(?:\s+of)?\s+(?:the\s+)?meeting|for\s+part\s+of\s+the\s+meeting|via\s+[\w/ -]{0,30}?link"
+    r"|ex[- ]officio|excused|remotely|(?:by|via)\s+(?:video|phone|telephone|teams|zoom)"
+    r"|(?:who\s+)?(?:took|in)\s+the\s+chair|presiding|online|virtually|non-voting)\b",
+    re.IGNORECASE)
+_GLUED_WORD = re.compile(r"[A-Za-z'’]{4,60}")
+_GLUED_AT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NAME_PREFIXES = {"mac", "mc", "fitz", "de", "di", "da", "du", "la", "le", "van", "von", "o", "st", "mr", "dr",
+                  "ms", "mrs"}
+_PAREN = re.compile(r"\(([^()]{0,120})\)")
+_SUBSTITUTE_FOR = re.compile(
+    r"^(?:as\s+)?(?:an?\s+)?(?:substitute|substituting|sub|deputising|deputizing|replacing)"
+    r"(?:\s+member)?\s+(?:for|in\s+place\s+of)\s+(.{1,80})$", re.IGNORECASE)
+_INITIALS = re.compile(r"^[A-Z](?:\.|[A-Z]{0,2}\.?)$|^[A-Z]\.[A-Z]\.?$")
+_CODE_INITIALS = re.compile(r"^[A-Z]{1,4}(?:-[A-Z]{1,3})?$")
+_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Ž][\w'’.\-]*$")
+
+
+def _lower(token: str) -> str:
+    return token.lower().strip(".,:;")
+
+
+# --- labels ---------------------------------------------------------------------------
+
+_PRESENT_LABELS = (
+    r"(?:(?:members?|councillors?|trustees?|governors?|directors?|regents?|commissioners?|"
+    r"board\s+members?|committee\s+members?|council\s+members?|councilmembers|those|voting\s+members)"
+    r"\s*(?:[-–]\s*)?present(?:\s+were)?(?:\s+at\s+roll\s+call)?)"
+    r"|present\s+at\s+roll\s+call|present\s+in\s+the\s+chair|present(?:\s+were)?|roll\s+call|sederunt|attendees")
+_IN_ATTENDANCE_LABELS = (
+    r"(?:also|others?|officers?|officials?|staff|other\s+members|other\s+councillors|advisers?|"
+    r"advisors?|council\s+officers|[A-Z]{2,6}\s+staff)\s+(?:in\s+attendance|present|attending)"
+    r"|also\s+in\s+attendance|in\s+attendance|also\s+present|by\s+invitation"
+    r"|(?:minutes\s+)?(?:respectfully\s+)?(?:submitted|recorded|taken|prepared)\s+by|minute\s+taker|clerk")
+_ABSENT_LABELS = (
+    r"(?:members?|regents?|councillors?|trustees?|governors?|commissioners?|directors?)\s*"
+    r"(?:[-–]\s*)?(?:absent|not\s+present)(?:\s+at\s+roll\s+call)?"
+    r"|absent(?:\s+at\s+roll\s+call)?(?:\s+without\s+apologies)?|not\s+present")
+_APOLOGY_LABELS = r"apologies(?:\s+for\s+(?:absence|non-attendance))?(?:\s+received)?"
+# Weak labels are words that also open sentences: they count only before a colon (or
+# alone on their line, or in capitals).
+_WEAK_PRESENT = r"attendance|members|board\s+members|committee\s+members|attending\s+members"
+_WEAK_IN_ATTENDANCE = (r"officers|staff|attending|administration|staff\s*/\s*public|guests?|"
+                       r"[A-Z]{2,6}\s+staff|advisers|observers|in\s+attendance")
+_WEAK_IGNORED = r"gallery|public|press|members\s+of\s+the\s+public|in\s+the\s+gallery"
+_SUBSTITUTE_LABELS = r"substitutes?|substitute\s+members?"
+
+_LABEL_SETS = (
+    (_SUBSTITUTE_LABELS, SUBSTITUTE, True),
+    (_ABSENT_LABELS, ABSENT, True),
+    (_IN_ATTENDANCE_LABELS, IN_ATTENDANCE, True),
+    (_PRESENT_LABELS, PRESENT, True),
+    (_APOLOGY_LABELS, APOLOGIES, True),
+    (_WEAK_IN_ATTENDANCE, IN_ATTENDANCE, False),
+    (_WEAK_PRESENT, PRESENT, False),
+    (_WEAK_IGNORED, _IGNORED, False),
+)
+_ANY_LABEL = "|".join(f"(?:{pattern})" for pattern, _status, _strong in _LABEL_SETS)
+# A label opening a line: a strong one may be followed by a name directly ("PRESENT Mr
+# A"), a weak one needs a colon, a slash or the end of the line.
+_LEAD = re.compile(rf"^[\s|/*•·-]{{0,4}}(?P<label>{_ANY_LABEL})\s{{0,8}}(?P<end>[:/|–-]|$|(?=\S))", re.IGNORECASE)
+# Inside a line (flattened web pages): the label in capitals, or before a colon.
+_INLINE = re.compile(
+    rf"(?<![\w'’])(?P<label>{_ANY_LABEL})(?P<colon>\s{{0,4}}:)?(?![\w'’])", re.IGNORECASE)
+_UNKNOWN_LABEL = re.compile(r"^(?P<label>[A-Z][\w&'’/ ]{0,40}?)\s?:\s*")
+
+
+def _label_status(label: str) -> tuple[Status | str, bool]:
+    """The status a label introduces, and whether it is strong (see _LEAD)."""
+    for pattern, status, strong in _LABEL_SETS:
+        if re.fullmatch(pattern, label, re.IGNORECASE):
+            return status, strong
+    return PRESENT, False
+
+
+def _labels_in(text: str, at_start_only: bool) -> list[tuple[int, int, Status | str]]:
+    """Where attendance labels stand in ``text``: (start, end, status), in order."""
+    found: list[tuple[int, int, Status | str]] = []
+    lead = _LEAD.match(text)
+    if lead:
+        status, strong = _label_status(lead.group("label"))
+        rest = text[lead.end("label"):]
+        marked = lead.group("end") in (":", "/", "|", "-", "–") or not rest.strip()
+        capitals = lead.group("label").isupper()
+        follows_name = bool(re.match(r"\s{0,8}[A-Z*]", rest)) and not re.match(
+            r"\s{0,8}(?:of|for|and|at|to|in|the|was|were|is|are|had|has)\b", rest, re.IGNORECASE)
+        if marked or capitals or (strong and follows_name):
+            end = lead.end()
+            found.append((lead.start("label"), end, status))
+    if at_start_only:
+        return found
+    start = found[0][1] if found else 0
+    for match in _INLINE.finditer(text, start):
+        label = match.group("label")
+        capitals = label.isupper() and len(label) > 3 and not re.match(
+            r"SUBSTITUTE|CLERK|SUBMITTED|RECORDED|TAKEN|PREPARED|MINUTE|STAFF|MEMBERS$|ATTENDING", label)
+        if not capitals and not match.group("colon"):
+            continue
+        status, _strong = _label_status(label)
+        found.append((match.start(), match.end(), status))
+    return found
+
+
+# --- reading names -------------------------------------------------------------------
+
+@dataclass
+class _Run:
+    """A name or an office, as read from a list."""
+
+    text: str
+    is_role: bool
+    role: str | None = None
+    titled: bool = False  # led by an honorific or initials: certainly a person
+    substitute_for: str | None = None
+    chair: bool = False
+    bracketed: bool = False  # "Office (Mr A Person)": the name was in brackets
+
+
+def _token_kind(token: str, previous: str | None) -> str:
+    word = _lower(token)
+    if token in _CONNECTIVES or word in ("of", "for", "to", "the", "and", "in", "on", "at"):
+        return "C"
+    if word in _HONORIFICS or word.rstrip("s") in ("mr", "dr"):
+        return "H"
+    if word in _GROUPS:
+        return "P"
+    if word in _ROLE_WORDS or word.rstrip("’'s") in _ROLE_WORDS:
+        return "R"
+    if re.search(r"\d", token):
+        return "D"
+    if word in _PARTICLES and previous is not None:
+        return "N"
+    if _INITIALS.match(token.strip(",;")):
+        return "I"
+    if _WORD.match(token.strip(",;")):
+        return "N"
+    return "L"
+
+
+def _runs_of(piece: str) -> tuple[list[_Run], bool]:
+    """The names and offices in one piece of a list ("Mr Norm Smith Chief Executive"),
+    and whether the piece was led by a plural group ("Councillors")."""
+    tokens = piece.split()
+    kinds: list[str] = []
+    for n, token in enumerate(tokens):
+        kinds.append(_token_kind(token, tokens[n - 1] if n else None))
+    grouped = "P" in kinds
+    # a one-word "name" just before an office is part of it ("City Manager", "Police Chief")
+    for n, kind in enumerate(kinds):
+        if kind == "N" and n + 1 < len(kinds) and kinds[n + 1] == "R" and \
+                (n == 0 or kinds[n - 1] in ("R", "C", "P")):
+            kinds[n] = "R"
+    # bare words before an organisation's word are its name ("Veterinary Nurses Council")
+    for n, kind in enumerate(kinds):
+        if kind == "R" and _lower(tokens[n]) in _ORGANISATIONS:
+            m = n - 1
+            while m >= 0 and (kinds[m] == "N" or (
+                    kinds[m] == "C" and tokens[m] in ("and", "&", "of") and m > 0 and kinds[m - 1] == "N")):
+                kinds[m] = "R" if kinds[m] == "N" else "C"
+                m -= 1
+    # an office carries on past "of", "and" ("Director of Corporate and Community Services")
+    n = 0
+    while n < len(kinds):
+        if kinds[n] == "C" and n > 0 and kinds[n - 1] == "R":
+            dash = tokens[n] in ("-", "–", "—")  # "Manager - Community Services": a department
+            m = n + 1
+            while m < len(kinds) and kinds[m] == "N":
+                kinds[m] = "R"
+                m += 1
+                if not dash and m < len(kinds) and kinds[m] == "N" and not tokens[m].endswith("s"):
+                    break
+            n = m
+        else:
+            n += 1
+    runs: list[_Run] = []
+    current: list[str] = []
+    current_role = False
+    titled = False
+    for token, kind in zip(tokens, kinds):
+        if kind in ("P", "D"):
+            if current:
+                runs.append(_Run(" ".join(current), current_role, titled=titled))
+            current, titled = [], False
+            continue
+        if kind == "L":
+            return [], grouped  # a sentence, not a list
+        role = kind in ("R", "C")
+        if kind == "C" and not current_role:
+            if token in ("-", "–", "—", "/") or not current:
+                if current:
+                    runs.append(_Run(" ".join(current), current_role, titled=titled))
+                current, titled = [], False
+                continue
+            role = False
+        starts_name = kind == "H" and current and not current_role and \
+            _token_kind(current[-1], None) not in ("H",)
+        if current and (role != current_role or starts_name):
+            runs.append(_Run(" ".join(current), current_role, titled=titled))
+            current, titled = [], False
+        if not current:
+            titled = kind in ("H", "I") or bool(runs and runs[-1].is_role and not role)
+        current.append(token)
+        current_role = role
+    if current:
+        runs.append(_Run(" ".join(current), current_role, titled=titled))
+    tidy = []
+    for run in runs:
+        text = run.text.strip(" ,;:-–/.") if run.is_role else run.text.strip(" ,;:-–/")
+        words = text.split()
+        while words and words[-1].lower() in ("the", "of", "and", "for", "to", "&"):
+            words.pop()
+        while words and words[0].lower() in ("the", "and", "&", "plus"):
+            words.pop(0)
+        if not words:
+            continue
+        text = " ".join(words)
+        if not run.is_role and all(_token_kind(w, None) == "H" for w in words):
+            continue  # an honorific alone is no one
+        tidy.append(replace(run, text=text))
+    return tidy, grouped
+
+
+def _split_pieces(text: str) -> list[str]:
+    """A list's text cut where one entry ends: commas, semicolons, "and", slashes, bars,
+    and after initials in brackets ("Tony Smith (TS) Chair ...")."""
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    n = 0
+    while n < len(text):
+        char = text[n]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in ",;|•·*" or depth == 0 and char == "/" and text[n - 1:n] == " ":
+            pieces.append(text[start:n])
+            start = n + 1
+        n += 1
+    pieces.append(text[start:])
+    split: list[str] = []
+    for piece in pieces:
+        parts = _split_and(piece)
+        if len(parts) > 1 and any(_is_office(right) or (_is_office(left) and len(right.split()) == 1)
+                                  for left, right in pairwise(parts)):
+            parts = [piece]
+        split += parts
+    return [piece.strip() for piece in split if piece.strip()]
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z(])")
+
+
+def _split_and(piece: str) -> list[str]:
+    """``piece`` cut at each "and" or "&" outside brackets."""
+    parts, start = [], 0
+    for match in _AND.finditer(piece):
+        before = piece[start:match.start()]
+        if piece[:match.start()].count("(") > piece[:match.start()].count(")"):
+            continue
+        parts.append(before)
+        start = match.end()
+    parts.append(piece[start:])
+    return parts
+
+
+def _entry(piece: str) -> tuple[list[_Run], bool, bool]:
+    """The runs of one piece, whether it was grouped, and whether it reads as prose."""
+    notes_removed = _NOTES.sub(" ", piece)
+    chair = notes_removed != piece and bool(re.search(r"\bchair\b|presiding", piece, re.IGNORECASE))
+    parens = []
+    for match in _PAREN.finditer(notes_removed):
+        parens.append(match.group(1).strip())
+    bare = _PAREN.sub(" ", notes_removed)
+    if any(_lower(word) in _NOT_NAMES for word in bare.split()):
+        return [], False, True
+    runs, grouped = _runs_of(bare)
+    if not runs and bare.strip() and re.search(r"[a-z]{2,}", bare) and not _mostly_notes(bare):
+        lowers = [w for w in bare.split() if w[:1].islower() and w not in _CONNECTIVES]
+        if len(lowers) >= 2:
+            return [], grouped, True
+    names = [run for run in runs if not run.is_role]
+    for content in parens:
+        if not content:
+            continue
+        if re.fullmatch(r"[A-Z]", content) and names:
+            names[-1].text = f"{names[-1].text} ({content})"  # "Sheahan (J)": which Sheahan
+            continue
+        substitute = _SUBSTITUTE_FOR.match(content)
+        if substitute and names:
+            names[-1].substitute_for = _clean_name(substitute.group(1))
+            continue
+        inner, _g = _runs_of(_NOTES.sub(" ", content))
+        inner_names = [run for run in inner if not run.is_role and run.titled and len(run.text.split()) > 1]
+        if inner_names and not any(run.titled for run in names):
+            # "Head of Finance (Mr T. Jones)": the office outside, the person inside
+            office = " ".join(run.text for run in runs) or None
+            runs = []
+            person = inner_names[0]
+            person.role, person.bracketed = office, True
+            return [person], grouped, False
+        if _CODE_INITIALS.match(content):
+            continue
+        if inner and names and names[-1].role is None and re.search(r"[A-Za-z]", content):
+            names[-1].role = content
+    if chair:
+        for run in names:
+            run.chair = True
+    return runs, grouped, False
+
+
+def _mostly_notes(text: str) -> bool:
+    return not re.search(r"[A-Za-z]{3,}", _NOTES.sub(" ", text))
+
+
+def _clean_name(text: str) -> str:
+    return " ".join(text.strip(" .,;:").split())
+
+
+def _people(runs: list[_Run], status: Status, bare_names_are_roles: bool) -> list[Person]:
+    """Names paired with the offices beside them, in the order the list gives them."""
+    names = [run for run in runs if not run.is_role]
+    if bare_names_are_roles:
+        for run in names:
+            if not run.titled and run.role is None and run.substitute_for is None:
+                run.is_role = True
+        names = [run for run in runs if not run.is_role]
+    if not names:
+        return [Person(run.text, status) for run in runs if _is_office(run.text)]
+    role_first = runs[0].is_role
+    pending: str | None = None
+    for n, run in enumerate(runs):
+        if not run.is_role:
+            if pending and run.role is None:
+                run.role, pending = pending, None
+            continue
+        previous = runs[n - 1] if n else None
+        if not role_first and previous is not None and not previous.is_role and previous.role is None:
+            previous.role = run.text
+        else:
+            pending = run.text
+    found = []
+    for run in names:
+        own = status
+        if run.substitute_for:
+            own = SUBSTITUTE
+        elif run.chair and status in (IN_ATTENDANCE,):
+            own = PRESENT
+        found.append(Person(_clean_name(run.text), own, run.role, run.substitute_for))
+    return found
+
+
+def _is_office(text: str) -> bool:
+    words = [_lower(word) for word in text.split()]
+    return any(word in _ROLE_WORDS for word in words) and len(words) <= 12
+
+
+# --- sentences ------------------------------------------------------------------------
+
+_NAMES = r"(?P<names>[^.;:!?]{0,600})"
+_APOLOGY_FROM = re.compile(
+    r"(?P<no>\bno\s+)?\bapolog(?:y|ies)\b[^.;!?]{0,160}?\b(?:from|on\s+behalf\s+of)\b\s*:?\s*",
+    re.IGNORECASE)
+_APOLOGISED = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s+(?:has\s+|had\s+)?"
+    r"(?:apologised|apologized|sent\s+(?:his|her|their)\s+apologies|gave\s+(?:his|her|their)\s+apologies"
+    r"|tendered\s+(?:his|her|their)\s+apologies|sent\s+apologies)\b")
+_WAS_ABSENT = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}[\s,]+(?:and\s+)?){0,8}[A-Z][\w'’.-]{0,30})\s+(?:was|were)\s+absent"
+    r"(?:\s+from\s+the\s+meeting)?\s*(?:[.;,]|$)")
+_ATTENDED_AS_SUBSTITUTE = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s+"
+    r"(?:attended|was\s+present|sat|acted)?\s*(?:as\s+(?:a\s+)?substitute|substituted|was\s+substituting)"
+    r"(?:\s+member)?\s+for\s+(?P<for>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})")
+_IN_THE_CHAIR = re.compile(
+    r"^(?P<who>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s*,?\s*"
+    r"(?:(?P<role>[A-Z][\w'’ -]{0,40}),\s*)?in\s+the\s+chair\b", re.IGNORECASE)
+_REASON = re.compile(
+    r"\b(?:who|due\s+to|because|as\s+(?:he|she|they)|owing\s+to|for\s+(?:reasons|personal)|being"
+    r"|on\s+(?:holiday|leave|council)|these\s+were|which\s+(?:was|were)|and\s+(?:these|this)\s+(?:was|were))\b")
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence that runs from ``start`` ends: a full stop that does not
+    follow an initial or an abbreviated honorific."""
+    n = start
+    while n < len(text):
+        char = text[n]
+        if char in ";!?":
+            return n
+        if char == ".":
+            before = text[max(start, n - 6):n].split()
+            last = before[-1] if before else ""
+            if not (len(last) <= 1 or _lower(last) in _HONORIFICS or last.isupper() and len(last) <= 2
+                    or _lower(last) in ("st", "no", "messrs")):
+                return n
+        n += 1
+    return len(text)
+
+
+def _list_people(text: str, status: Status, titled_block: bool = False,
+                 grouped_any: bool = False) -> list[Person]:
+    """The people named in a run of list text ("Cllrs A and B, Mr C (Chair)").
+    In a ``titled_block`` (every name so far had an honorific or initials) a bare
+    capitalised phrase is an office or an organisation, not a person."""
+    runs: list[_Run] = []
+    for piece in _split_pieces(_unglue(text)):
+        piece_runs, grouped, prose = _entry(piece)
+        if prose:
+            break
+        if grouped:
+            grouped_any = True
+            for run in piece_runs:
+                run.titled = run.titled or not run.is_role
+        elif grouped_any:
+            for run in piece_runs:
+                if not run.is_role:
+                    run.titled = True
+        runs += piece_runs
+    bracketed = any(run.bracketed for run in runs)
+    return _people(runs, status, titled_block or bracketed or _titled_style(runs))
+
+
+def _titled_style(runs: list[_Run]) -> bool:
+    """Whether the list names people with honorifics or initials, so that a bare
+    capitalised phrase in it ("Roughan & Partners") is an organisation or an office."""
+    names = [run for run in runs if not run.is_role]
+    titled = sum(1 for run in names if run.titled)
+    return len(names) >= 3 and titled >= 0.75 * len(names) and titled < len(names)
+
+
+def _unglue(text: str) -> str:
+    """Words a web page ran together ("Grant" "Chair" as "GrantChair") apart, with a
+    comma: in a flattened table each cell is an entry."""
+    if len(text) >= MAX_LINE:
+        return text
+    text = re.sub(r"(?<=[a-z]{2})\(", " (", text)
+    return _GLUED_WORD.sub(_unglue_word, text)
+
+
+def _unglue_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    parts, start = [], 0
+    for cut in _GLUED_AT.finditer(word):
+        left = word[start:cut.start()]
+        if len(left) >= 3 and left.lower() not in _NAME_PREFIXES:
+            parts.append(left)
+            start = cut.start()
+    parts.append(word[start:])
+    return ", ".join(parts)
+
+
+def _sentence_people(text: str) -> list[Person]:
+    """People in the sentences of a line: apologies received from, apologised, was
+    absent, attended as substitute for, in the chair."""
+    found: list[Person] = []
+    if _PREVIOUS.search(text):
+        return found
+    position = 0
+    while (match := _APOLOGY_FROM.search(text, position)) is not None:
+        end = _sentence_end(text, match.end())
+        position = max(end, match.end())  # each sentence read once, however many "from"s
+        names = text[match.end():end]
+        reason = _REASON.search(names)
+        if reason:
+            names = names[:reason.start()]
+        status = ABSENT if match.group("no") else APOLOGIES
+        found += _list_people(names.strip(" :,"), status)
+    for match in _APOLOGISED.finditer(text):
+        found += _list_people(_strip_lead(match.group("who")), APOLOGIES)
+    for match in _WAS_ABSENT.finditer(text):
+        found += _list_people(_strip_lead(match.group("who")), ABSENT)
+    for match in _ATTENDED_AS_SUBSTITUTE.finditer(text):
+        whom = _list_people(_strip_lead(match.group("for")), PRESENT)
+        for person in _list_people(_strip_lead(match.group("who")), PRESENT):
+            found.append(replace(person, status=SUBSTITUTE,
+                                 substitute_for=whom[0].name if whom else match.group("for")))
+    chair = _IN_THE_CHAIR.match(text.strip())
+    if chair and not _LEAD.match(chair.group("who")):
+        for person in _list_people(chair.group("who"), PRESENT):
+            found.append(replace(person, role=person.role or (chair.group("role") or None)))
+    return found
+
+
+def _strip_lead(text: str) -> str:
+    """A name caught with the words before it ("Resolved That Cllr A" -> "Cllr A")."""
+    words = text.split()
+    for n, word in enumerate(words):
+        if _token_kind(word, None) in ("H", "P", "I") or n == len(words) - 1:
+            return " ".join(words[n:]) if n else text
+        if _lower(word) in ("the", "that", "resolved", "noted", "and", "it", "also", "a", "an"):
+            continue
+        return " ".join(words[n:])
+    return text
+
+
+# --- reading a block of lines ---------------------------------------------------------
+
+_ATTENDANCE_TITLE = re.compile(
+    r"\b(?:apolog\w*|attendance|attendees|present|roll\s+call|calling\s+of\s+the\s+roll|sederunt"
+    r"|membership|substitut\w*|those\s+present)\b", re.IGNORECASE)
+_APOLOGY_TITLE = re.compile(r"\bapolog", re.IGNORECASE)
+_MINUTES_TITLE = re.compile(r"\bminutes?\b|\bmatters\s+arising\b", re.IGNORECASE)
+_LEGEND_CODE = re.compile(
+    r"\b(?P<code>[A-Z])\s?=\s?(?P<meaning>present|apolog\w*|absent|non[- ]attendance|not\s+present)", re.IGNORECASE)
+_ASTERISK_LEGEND = re.compile(r"^\*\s{0,3}(?:denotes\s+)?(?:absent|apologies)\b", re.IGNORECASE)
+_GROUP_LINE = re.compile(r"^[A-Za-z' -]{0,40}?\b(?:councillors|bailies|aldermen|members|trustees|"
+                         r"governors|directors|regents|commissioners|councilmembers)\s*:?$", re.IGNORECASE)
+_HONORIFIC_AT_END = re.compile(r"(?:^|\s)(?:[A-Za-zÀ-ÿ]{1,2}|" + "|".join(sorted(_HONORIFICS, key=len, reverse=True))
+                               + r")\.?,?$", re.IGNORECASE)
+
+
+@dataclass
+class _Reader:
+    """Reads the attendance out of a run of lines, remembering which lines it was."""
+
+    status: Status | str | None = None
+    implied: Status | None = None
+    people: list[Person] | None = None
+    consumed: set[int] | None = None
+    asterisk: Status | None = None
+    titled: bool | None = None  # every name in the current list had an honorific
+    grouped: bool = False  # the current list is under a group heading ("COUNCILLORS")
+
+    def __post_init__(self) -> None:
+        self.people, self.consumed = [], set()
+
+    def read(self, texts: list[str], inline: bool) -> None:
+        """Read ``texts`` (the lines of one part of the minutes) in order."""
+        self._legends(texts)
+        n = 0
+        while n < len(texts):
+            text, last = self._joined(texts, n)
+            if len(text) <= MAX_LINE:
+                self._line(text, range(n, last + 1), texts, inline)
+            n = last + 1
+
+    def _legends(self, texts: list[str]) -> None:
+        for text in texts[:200]:
+            if _ASTERISK_LEGEND.match(text.strip()):
+                self.asterisk = ABSENT
+
+    @staticmethod
+    def _joined(texts: list[str], n: int) -> tuple[str, int]:
+        """A line with the next ones it was broken from ("... Sgt" / "Andy Jones")."""
+        text, last = texts[n], n
+        while last + 1 < len(texts) and len(text) < MAX_LINE and \
+                _HONORIFIC_AT_END.search(text) and not text.rstrip().endswith((":", ".")) \
+                and last - n < 3:
+            last += 1
+            text = f"{text.rstrip()} {texts[last].strip()}"
+        return text, last
+
+    def _line(self, text: str, indices: range, texts: list[str], inline: bool) -> None:
+        stripped = text.strip()
+        if not stripped:
+            return
+        if _ASTERISK_LEGEND.match(stripped):
+            self.consumed.update(indices)
+            return
+        if _LEGEND_CODE.search(stripped) and self._coded(stripped):
+            self.consumed.update(indices)
+            return
+        sentence = _sentence_people(stripped)
+        if sentence:
+            self.people.extend(sentence)
+            self.consumed.update(indices)
+            if _APOLOGY_FROM.search(stripped) and re.search(r"(?:from|of)\s*:?\s*$", stripped):
+                self.status = APOLOGIES
+            elif self.status is not None and not self.implied:
+                self.status = None
+            return
+        if _APOLOGY_FROM.search(stripped) and re.search(r"(?:from|of)\s*:?\s*$", stripped):
+            self.status = APOLOGIES  # "Apologies were received from:" and a list below
+            self.consumed.update(indices)
+            return
+        labels = _labels_in(stripped, at_start_only=not inline)
+        if labels:
+            self._labelled(stripped, labels, indices)
+            return
+        if _GROUP_LINE.match(stripped) and len(stripped) < 60:
+            self.grouped = True
+            if self.status is None:
+                self.status = PRESENT
+                self._look_back(texts, indices.start)
+            self.consumed.update(indices)
+            return
+        if self.status is None:
+            return
+        if self._is_prose(stripped):
+            self.status = self.implied
+            return
+        people, prose = self._segment(stripped, self.status)
+        if prose:
+            self.status = self.implied
+            return
+        if people or _mostly_notes(stripped) or _is_office(stripped):
+            self.people.extend(people)
+            self.consumed.update(indices)
+
+    def _look_back(self, texts: list[str], before: int) -> None:
+        """Names listed above a group heading ("Lord Provost A. Smith" / "COUNCILLORS"),
+        back to the sentence before them."""
+        found: list[tuple[int, list[Person]]] = []
+        for n in range(before - 1, max(before - 6, -1), -1):
+            if n in self.consumed:
+                break
+            people, prose = self._segment(texts[n].strip(), PRESENT)
+            if prose or not people or len(texts[n]) > 120:
+                break
+            found.append((n, people))
+        for n, people in reversed(found):
+            self.people.extend(people)
+            self.consumed.add(n)
+
+    def _labelled(self, text: str, labels: list[tuple[int, int, Status | str]], indices: range) -> None:
+        head = text[:labels[0][0]].strip(" |/")
+        if head and self.status is not None:
+            people, _prose = self._segment(head, self.status)
+            self.people.extend(people)
+        for n, (_start, end, status) in enumerate(labels):
+            stop = labels[n + 1][0] if n + 1 < len(labels) else len(text)
+            segment = text[end:stop].strip(" :|/-–")
+            self.status = status
+            self.titled, self.grouped = None, False
+            if status == _IGNORED:
+                continue
+            people, prose = self._segment(segment, status)
+            self.people.extend(people)
+            if prose and n + 1 == len(labels):
+                self.status = self.implied
+        self.consumed.update(indices)
+
+    def _segment(self, text: str, status: Status | str) -> tuple[list[Person], bool]:
+        """The people in the text after a label, and whether it ran into prose."""
+        if status == _IGNORED:
+            return [], False
+        text = _UNKNOWN_LABEL.sub(self._sub_label, text, count=1)
+        if self._override is not None:
+            status, self._override = self._override, None
+            if status == _IGNORED:
+                return [], False
+        if not text.strip():
+            return [], False
+        prose = self._is_prose(text)
+        if prose and not any(ch in text for ch in ",;/|"):
+            return [], True
+        people = _list_people(text, status, bool(self.titled), self.grouped)  # type: ignore[arg-type]
+        if people:
+            self.titled = (self.titled is not False) and all(
+                _token_kind(p.name.split()[0], None) in ("H", "I") or p.role for p in people)
+        if self.asterisk:
+            people = [self._starred(person, text) for person in people]
+        return [self._plain(person) for person in people], prose and not people
+
+    _override: Status | str | None = None
+
+    def _sub_label(self, match: re.Match[str]) -> str:
+        label = match.group("label").strip()
+        if any(_token_kind(word, None) in ("H", "I") for word in label.split()):
+            return match.group(0)  # "Mr Smith: ..." is a name, not a label
+        known = _labels_in(label + ":", at_start_only=True)
+        if known:
+            self._override = known[0][2]
+            self.status = known[0][2]
+        return ""
+
+    def _starred(self, person: Person, text: str) -> Person:
+        marked = re.search(re.escape(person.name.split()[-1]) + r"\s?\*", text)
+        return replace(person, status=self.asterisk) if marked else person
+
+    @staticmethod
+    def _plain(person: Person) -> Person:
+        return replace(person, name=person.name.rstrip("*").strip())
+
+    @staticmethod
+    def _is_prose(text: str) -> bool:
+        words = _NOTES.sub(" ", _PAREN.sub(" ", text)).split()
+        lowers = [w for w in words if w[:1].islower() and _lower(w) not in _CONNECTIVES
+                  and _lower(w) not in _PARTICLES]
+        return len(lowers) >= 3 or any(_lower(w) in _NOT_NAMES for w in words)
+
+    def _coded(self, text: str) -> bool:
+        """A table row of names each followed by a code that a legend explains
+        ("Mr A Smith P Mrs B Jones A ... P = present, A = apology")."""
+        codes = {m.group("code"): m.group("meaning").lower() for m in _LEGEND_CODE.finditer(text)}
+        meaning = {code: (PRESENT if word.startswith("present") else APOLOGIES if word.startswith("apolog")
+                          else ABSENT) for code, word in codes.items()}
+        body = text[:_LEGEND_CODE.search(text).start()]
+        pattern = re.compile(r"(?P<entry>.{1,120}?)\s(?P<code>[" + "".join(meaning) + r"])(?=\s|$|\W)")
+        found = []
+        for match in pattern.finditer(body):
+            found += _list_people(match.group("entry").strip(" |"), meaning[match.group("code")])
+        self.people.extend(found)
+        return bool(found)
+
+
+def _merged(people: list[Person]) -> list[Person]:
+    """Each person once for each status: the same name read twice (in the list and "in
+    the Chair") is one entry, and apologies stand over an absence mark."""
+    kept: list[Person] = []
+    for person in people:
+        key = _name_key(person.name)
+        if not key:
+            continue
+        same = [n for n, other in enumerate(kept) if _name_key(other.name) == key]
+        if any(kept[n].status == person.status for n in same):
+            n = next(n for n in same if kept[n].status == person.status)
+            if kept[n].role is None and person.role:
+                kept[n] = replace(kept[n], role=person.role)
+            continue
+        surname = _surname(person.name)
+        away = [n for n, other in enumerate(kept) if _surname(other.name) == surname]
+        absent = [n for n in away if kept[n].status == ABSENT]
+        if person.status == APOLOGIES and absent:
+            kept[absent[0]] = replace(kept[absent[0]], status=APOLOGIES)
+            continue
+        if person.status == ABSENT and any(kept[n].status == APOLOGIES for n in away):
+            continue
+        kept.append(person)
+    return kept
+
+
+def _surname(name: str) -> str:
+    words = [_lower(word) for word in name.split() if not word.startswith("(")]
+    return words[-1] if words else ""
+
+
+def _name_key(name: str) -> str:
+    words = [_lower(word) for word in name.split()]
+    kept = [w for w in words if _token_kind(w.title(), None) not in ("H",) and w not in ("the",)]
+    return " ".join(kept[-2:]) if kept else ""
+
+
+# --- public ---------------------------------------------------------------------------
+
+def attendance_lines(preamble: list[Line]) -> list[int]:
+    """The indices of the preamble's lines that are attendance (lists, their labels,
+    apologies sentences): the lines the rest of the importer need not read again."""
+    reader = _Reader()
+    reader.read([line.text for line in preamble], inline=True)
+    return sorted(reader.consumed)
+
+
+def attendance_in(layout: Layout) -> list[Person]:
+    """Everyone the meeting's minutes list as present, in attendance, sending apologies,
+    absent or substituting, in the order the minutes give them, each once."""
+    reader = _Reader()
+    reader.read([line.text for line in layout.preamble], inline=True)
+    people = list(reader.people)
+    for item in layout.items:
+        people += _item_attendance(item)
+    return _merged(people)
+
+
+def _item_attendance(item: ItemBlock) -> list[Person]:
+    title = item.title or ""
+    texts = [line.text for line in item.lines]
+    attendance_item = bool(_ATTENDANCE_TITLE.search(title)) and len(title) < 120
+    if _MINUTES_TITLE.search(title) and not attendance_item:
+        return []
+    implied: Status | None = None
+    if attendance_item:
+        implied = APOLOGIES if _APOLOGY_TITLE.search(title) and not re.search(
+            r"\b(?:roll|present|attendance)\b", title, re.IGNORECASE) else PRESENT
+    reader = _Reader(status=implied, implied=implied)
+    if attendance_item or _labels_in(title, at_start_only=True) or _APOLOGY_FROM.search(title):
+        reader.read([title] + texts, inline=attendance_item)
+    else:
+        reader.status = None
+        reader.read(texts, inline=False)
+    return [person for person in reader.people]
+
+
+# --- declarations ---------------------------------------------------------------------
+
+_KINDS = (
+    (r"disclosable\s+pecuniary", DeclarationKind.PECUNIARY),
+    (r"non[- ]?pecuniary", None),
+    (r"pecuniary", DeclarationKind.PECUNIARY),
+    (r"other\s+registrable", DeclarationKind.OTHER_REGISTRABLE),
+    (r"non[- ]?registrable", DeclarationKind.NON_REGISTRABLE),
+    (r"personal\s+and\s+prejudicial", DeclarationKind.PREJUDICIAL),
+    (r"non[- ]?\s?prejudicial", None),
+    (r"prejudicial", DeclarationKind.PREJUDICIAL),
+    (r"personal", DeclarationKind.PERSONAL),
+    (r"conflicts?\s+of\s+interest", DeclarationKind.CONFLICT),
+)
+_DECLARES = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}[\s,]+(?:and\s+)?){0,10}[A-Z][\w'’.-]{0,30})\s*,?\s+"
+    r"(?:each\s+|both\s+|also\s+)?(?:declared|declares|disclosed|registered|reported)\s+"
+    r"(?P<kind>(?:an?\s+|their\s+|his\s+|her\s+)?[^.;]{0,80}?)\b(?P<noun>interests?|conflicts?\s+of\s+interest)\b"
+    r"(?P<rest>[^;]{0,600})")
+_DECLARATIONS_TITLE = re.compile(r"\bdeclarations?\b|\binterests?\b|\bconflicts?\b|\bdisclosures?\b", re.IGNORECASE)
+_NO_DECLARATIONS = re.compile(
+    r"^\W*(?:there\s+(?:were|was)\s+no|no\s+(?:declarations?|interests?|issues|conflicts?)\b"
+    r"|none\b|nil\b|members\s+(?:were|are)\s+(?:reminded|invited|asked)|the\s+chair\w*\s+(?:invited|reminded|asked))",
+    re.IGNORECASE)
+_ITEM_REF = re.compile(
+    r"\b(?:agenda\s+)?(?:items?|minutes?|articles?|applications?|reports?)\s+(?:no\.?\s*)?"
+    r"(?P<refs>[\w./-]{1,20}(?:\s*(?:,|and|&)\s*[\w./-]{1,20}){0,6})", re.IGNORECASE)
+_REGISTER = re.compile(
+    r"(?P<who>(?:(?:[A-Z][\w'’.-]{0,30})\s+){0,4}?(?:[A-Z][\w'’-]{0,30}|[A-Z]{2,4}(?:-[A-Z]{1,3})?))\s+"
+    r"(?P<verb>is|was|has|had|holds|works|sits|declared|declares|noted|reported|stated|advised|"
+    r"indicated|confirmed|remains)\b")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _kind_of(words: str) -> tuple[DeclarationKind | None, str | None]:
+    text = words.strip(" ‘’'\"“”").lower()
+    for pattern, kind in _KINDS:
+        found = re.search(pattern, text)
+        if found:
+            stated = re.sub(r"^(?:an?|their|his|her)\s+", "", text).strip(" ‘’'\"“”")
+            return kind, stated or found.group(0)
+    stated = re.sub(r"^(?:an?|their|his|her)\s+", "", text).strip(" ‘’'\"“”")
+    return None, stated or None
+
+
+def _item_refs(text: str) -> list[str]:
+    found = _ITEM_REF.search(text)
+    if not found:
+        return []
+    refs = re.split(r"\s*(?:,|\band\b|&)\s*", found.group("refs"))
+    return [ref.strip(" .") for ref in refs if ref.strip(" .") and re.search(r"[\dIVX]", ref)]
+
+
+def _members(who: str) -> list[str]:
+    names = []
+    pieces = [part for piece in _split_pieces(who) for part in re.split(r"\s+(?:and|&)\s+", piece)]
+    for piece in pieces:
+        runs, _grouped = _runs_of(_strip_lead(piece))
+        names += [run.text for run in runs if not run.is_role] or \
+            [run.text for run in runs if run.is_role and len(run.text.split()) <= 3]
+    return [_clean_name(name) for name in names if name]
+
+
+def _declared_in(text: str, under: str | None, register: bool) -> list[Declared]:
+    """The declarations in one line: sentences of the "X declared ... interest" form,
+    and, under a declarations item, lines naming a member and the interest."""
+    found: list[Declared] = []
+    if len(text) > MAX_LINE * 4:
+        return found
+    for sentence in _SENTENCES.split(text):
+        match = _DECLARES.search(sentence)
+        if match and not _NO_DECLARATIONS.match(sentence):
+            kind, stated = _kind_of(match.group("kind") + (
+                " " + match.group("noun") if "conflict" in match.group("noun").lower() else ""))
+            refs = _item_refs(match.group("rest")) or [under]
+            rest = match.group("rest").strip(" .,")
+            for member in _members(match.group("who")):
+                for ref in refs:
+                    found.append(Declared(member, ref, kind, stated, rest))
+            continue
+        if register and not _NO_DECLARATIONS.match(sentence):
+            found += _register_line(_unglue(sentence))
+    return found
+
+
+def _register_line(sentence: str) -> list[Declared]:
+    """Under a declarations item: "TS is a governor of ...", "Dr A Jones – Director of ..."."""
+    match = _REGISTER.match(sentence.strip())
+    if match and _lower(match.group("who").split()[0]) not in ("the", "there", "it", "this", "members", "all"):
+        who = match.group("who")
+        kind, stated = _kind_of(sentence) if re.search(r"interest", sentence, re.IGNORECASE) else (None, None)
+        return [Declared(_clean_name(who), None, kind, stated, sentence[match.start("verb"):].strip())]
+    lead = re.match(r"^(?P<who>(?:\S{1,30}\s+){0,5}?\S{1,30})\s*(?:,|[-–—:]|\s)(?P<rest>.{3,600})$",
+                    sentence.strip())
+    if not lead or _token_kind(lead.group("who").split()[0], None) != "H":
+        return []
+    runs, _grouped = _runs_of(sentence.split(",")[0])
+    names = [run for run in runs if not run.is_role and run.titled]
+    if not names:
+        return []
+    name = names[0].text
+    rest = sentence.strip()[sentence.strip().find(name) + len(name):].strip(" ,:-–—")
+    kind, stated = _kind_of(rest) if re.search(r"interest", rest, re.IGNORECASE) else (None, None)
+    return [Declared(_clean_name(name), _item_refs(rest)[0] if _item_refs(rest) else None,
+                     kind, stated, rest)]
+
+
+def declarations_in(layout: Layout) -> list[Declared]:
+    """The interests declared at the meeting, in order: each member once for each item
+    they declared on. The item is the one named ("in item 6"), else the item the
+    declaration is minuted under (not the declarations item itself)."""
+    found: list[Declared] = []
+    for line in layout.preamble:
+        found += _declared_in(line.text, None, register=False)
+    for item in layout.items:
+        declarations_item = bool(_DECLARATIONS_TITLE.search(item.title or "")) and len(item.title or "") < 120
+        under = None if declarations_item else item.number
+        for line in item.lines:
+            found += _declared_in(line.text, under, register=declarations_item)
+    return found

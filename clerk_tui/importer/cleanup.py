@@ -1,0 +1,366 @@
+"""Minutes' lines freed of what the web page or the printed page put around them.
+
+Copies of minutes come from council websites, document-sharing sites, PDFs and Markdown
+archives. Around the minutes they carry the site's furniture (menus, share buttons, "Skip
+to content", "Supporting documents:" and the links under it), the printed page's
+(page numbers, running headers such as "11/13/18 -2- DRAFT", a covering letter) and the
+format's markup (front matter, "1\\.", "**2**", "[text](link)"). :func:`clean` drops that
+and puts back together what the copy broke: paragraphs hard-wrapped over several lines,
+names cut at the end of a line, a bullet "•" alone on its line. The minutes' own words are
+never dropped or changed; only chrome, page furniture and markup go.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clerk_tui.importer.dates import DATE
+from clerk_tui.importer.documents import Line
+
+# A line that is chrome whatever it says around it: site menus, sharing, document
+# sharing sites' banners, page furniture. Each is matched against the whole line.
+_CHROME = re.compile(
+    r"(?:skip to\b.{0,120}|toggle (?:menu|navigation|search)|(?:main |site )?menu|"
+    r"(?:print|email|share)(?: this)?(?: page| article| document)?|"
+    r"download(?: as)?(?: (?:pdf|docx?|txt|rtf|odt|word)(?: or (?:pdf|docx?|txt))?)?(?: file)?|"
+    r"share(?: (?:on|via|this))?(?: \w{2,12})?|share \".{1,160}\"|copied!?|tweet|like|"
+    r"facebook|twitter|linkedin|whatsapp|leave a (?:reply|comment)|"
+    r"\d[\d,]{0,9} (?:views?|downloads?|likes?|comments?|shares?)|"
+    r"quick links|back to top|(?:return|back) to (?:top|meetings?|previous page)|"
+    r"loading\.{0,5}(?: ?\(view full ?text now\))?|full ?text|no results found|"
+    r"page content transcription|if your browser does not render .{0,120}|"
+    r"document sample|report this (?:document|page)|embed|add to collection|"
+    r"(?:academic )?year: \d{4}|upload:.{0,60}|uploaded by:?.{0,60}|"
+    r".{1,120} - (?:doc|docx|pdf|ppt)|.{1,120} powered by \w{2,30}|"
+    r"this page is intentionally (?:left )?blank|public document pack|"
+    r"(?:agendas?|minutes|reports|decisions|documents|meeting|meetings)"
+    r"(?:(?:,| and|, and) (?:agendas?|minutes|reports|decisions|documents))+|"
+    r"meeting documents|(?:minutes|agenda|decisions?): (?:read|view|download) the \w{2,20}|"
+    r"(?:agenda|minutes) (?:pdf|document)s?|"
+    r"no\.?\s?[|/]?\s?items?\s?[|/]?|items?|itemdescription\w{0,20}|"
+    r"(?:additional|supporting|background) (?:documents|papers):?|"
+    r"page \w{1,4}(?: of \d{1,4})?|\d{1,4} of \d{1,4}|-\s?\d{1,4}\s?-|"
+    r"\(\d{1,3}\)\s?\(\d{1,3}\)|n/a|protected|"
+    r"(?:please ask for|direct (?:dial|line)|your ref|our ref|e-?mail|fax|tel|telephone):.{0,80}|"
+    r"contact:.{0,200}(?:tel\b|phone|e-?mail|@).{0,200}|"
+    r"[-_=*~|:.\s]{1,200}|(?:no\.?|item|items|subject|minutes?|actions?|"
+    r"description|resolution|decision|discussion|issue|business|ref)"
+    r"(?:\s{0,3}[|/]\s{0,3}(?:no\.?|item|items|subject|minutes?|actions?|description|"
+    r"resolution|decision|discussion|issue|business|ref))+|no\.\s{1,3}items?)",
+    re.I)
+# Cookie banners: a short line about cookies asking to accept or saying the site uses them.
+_COOKIES = re.compile(r"\bcookies?\b.{0,200}\b(?:accept|agree|consent|we use|this (?:web)?site)"
+                      r"|\b(?:we use|this (?:web)?site uses)\b.{0,40}\bcookies\b", re.I)
+# Breadcrumbs: "Home > Council > Meetings", "You are here: …".
+_BREADCRUMBS = re.compile(r"(?:you are here:.{0,200}|home\s?[>»›/|].{0,200})", re.I)
+# Furniture glued inside a line: cut out, the words either side kept.
+_GLUED = (
+    re.compile(r"\s?\bPage \d{1,4} of \d{1,4}\b"),
+    re.compile(r"\s?(?:pdf icon\s?)?\bPDF \d{1,5}(?:\.\d)? ?[KM]B\b"),
+    re.compile(r"\s?\bView (?:directions|the (?:reasons|background|decision)"
+               r"[^.]{0,80}?(?:urgent|item \d{1,3}\w?)\.?)", re.I),
+    # "11/13/18 -2- DRAFT": a running header with the date and page number
+    re.compile(r"\s?\b\d{1,2}/\d{1,2}/\d{2,4}\s{1,5}-\s?\d{1,4}\s?-(?:\s{1,5}DRAFT\b)?"),
+    # "January 12, 2011  2 of 18" at the top of a page, "1 of 18" at the foot of one
+    re.compile(r"(?:^|\s)[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s{1,5}\d{1,4} of \d{1,4}\b"),
+    re.compile(r"\s\d{1,4} of \d{1,4}$"),
+)
+# Markdown: escapes, emphasis, links and pictures.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_PICTURE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\[\]\s]{0,2000}(?:\s\"[^\"]{0,200}\")?\)")
+_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\[\]\s]{0,2000}(?:\s\"[^\"]{0,200}\")?\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,300}?)(?<=\S)\1")
+# A link whose words are the site's, not the minutes': "[Original file](…)".
+_CHROME_LINK = re.compile(r"(?:original (?:file|document)|download|view|print|pdf|back|home|"
+                          r"next|previous|source|open|link)(?: \w{1,12}){0,2}", re.I)
+_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]{0,40}:")
+_PIPES = re.compile(r"^(?:\|\s?)+|(?:\s?\|)+$")
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+_NUMBERED = re.compile(r"^(?:(?:[A-Z]{1,6}\s?)?\d{1,4}(?:[./]\d{1,4})*[.):]?(?:\s|$)|"
+                       r"(?:Agenda )?(?:Item|ITEM|Minute|MINUTE)s? (?:No\.? )?\d|[A-Z]{2,6}/\d|"
+                       r"\(?[a-zA-Z]\)\s|[IVX]{1,5}[.)]?\s[A-Z]{2})")
+_DATE_ONLY = re.compile(r"(?:\w{3,9},? )?\d{1,2}(?:st|nd|rd|th)? \w{3,9},? \d{4}|"
+                        r"\w{3,9} \d{1,2},? \d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", re.I)
+_DATE_IN = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)? "
+                      r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w{0,6},? \d{4}\b|"
+                      r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w{0,6} \d{1,2},? \d{4}\b",
+                      re.I)
+# "Council Mar 17": a running footer of a name, a short month and a two-figure year.
+_FOOTER = re.compile(r"[A-Z][\w&' ]{0,40} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
+                     r"Nov|Dec) \d{2}")
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]{0,2}$")
+_LIST_START = re.compile(r"^(?:[-•·*–]\s|\(?[0-9]{1,3}[.)]\s?|\(?[a-z][.)]\s|\(?[ivx]{1,5}[.)]\s)")
+# A decision, motion, action or answer starts a paragraph of its own.
+_LABEL_START = re.compile(r"(?:RESOLVED|Resolved:|AGREED|Agreed:|RECOMMENDED|DECISION|Decision:|"
+                          r"ACTION|Action:|MOVED|CARRIED|PROPOSED|Proposed:|SECONDED|"
+                          r"Q[.:]|A[.:]|Question:|Response:|Answer:)")
+_JOINING_END = re.compile(
+    r"(?:,|&|-|–|/|\b(?:and|or|of|the|a|an|to|for|in|on|at|by|with|from|that|which|who|"
+    r"was|were|is|are|be|been|had|has|have|would|will|should|as|its|their|his|her|this|"
+    r"these|those|into|under|over|than|per|via|not|nor|but|if|whether|upon|within|"
+    r"Cllr|Councillor|Councillors|Mr|Mrs|Ms|Dr|Sgt|Cmhlr\.?|AND|OF|THE|FOR|TO|IN|ON|WITH))$")
+
+
+def clean(lines: list[Line]) -> list[Line]:
+    """``lines`` without web-page chrome, page furniture and markup, and with what the
+    copy broke joined again: wrapped paragraphs and names, bullets alone on their line.
+    The minutes' own words are all kept, in order."""
+    lines = _without_front_matter(lines)
+    lines = _without_cover_letter(_labels_apart(lines))
+    # the links under "Supporting documents:" are known by their "PDF 53 KB", which the
+    # unmarking cuts: they go first
+    links = [False] * len(lines)
+    _drop_document_links(lines, links)
+    lines = [line for line, link in zip(lines, links) if not link]
+    lines = [line for line in (_unmarked(line) for line in lines) if line is not None]
+    lines, breaks = _without_chrome(lines)
+    lines = _bullets_joined(lines, breaks)
+    return _wraps_joined(lines, breaks)
+
+
+def _without_front_matter(lines: list[Line]) -> list[Line]:
+    """Lines without a Markdown/YAML front matter block ("---", "title: …", "---")."""
+    if len(lines) < 3 or lines[0].text != "---":
+        return lines
+    for end in range(1, min(len(lines), 60)):
+        text = lines[end].text
+        if text == "---":
+            return lines[end + 1:]
+        if not (_FRONT_MATTER_KEY.match(text) or lines[end].kind == "bullet"):
+            return lines
+    return lines
+
+
+def _without_cover_letter(lines: list[Line]) -> list[Line]:
+    """Lines without the covering letter a council's document pack opens with, which
+    ends at its "This page is intentionally left blank"."""
+    head = [line.text.lower() for line in lines[:8]]
+    if not any(text == "public document pack" for text in head):
+        return lines
+    for end, line in enumerate(lines[:200]):
+        if line.text.lower().startswith("this page is intentionally"):
+            rest = lines[end + 1:]
+            if rest and re.fullmatch(r"agenda item \d{1,3}[a-z]?", rest[0].text, re.I):
+                rest = rest[1:]  # the pack's page header over the minutes
+            return rest
+    return lines
+
+
+_GLUED_LABEL = re.compile(r"\s(?:Additional|Supporting) documents:$")
+
+
+def _labels_apart(lines: list[Line]) -> list[Line]:
+    """A "Supporting documents:" label glued to the end of a paragraph put on its own
+    line, so that it and the links under it are known as chrome."""
+    found: list[Line] = []
+    for line in lines:
+        label = _GLUED_LABEL.search(line.text[-30:])
+        if label is None:
+            found.append(line)
+            continue
+        cut = len(line.text) - 30 + label.start() if len(line.text) > 30 else label.start()
+        found += [Line(line.text[:cut].rstrip(), line.kind), Line(line.text[cut:].strip())]
+    return found
+
+
+def _unmarked(line: Line) -> Line | None:
+    """The line without markup and glued furniture; None when nothing of it is left."""
+    text = _PICTURE.sub(r"\1", line.text)
+    if _LINK.fullmatch(text) and _CHROME_LINK.fullmatch(_LINK.sub(r"\1", text)):
+        return None
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = _PIPES.sub("", text)
+    for glued in _GLUED:
+        text = glued.sub("", text)
+    text = " ".join(text.split())
+    if line.kind == "bullet" and text in ("", "•", "·"):
+        return Line("", "bullet")  # a bullet whose text is on the next line
+    return Line(text, line.kind) if text else None
+
+
+def _is_chrome(text: str) -> bool:
+    if text == "Minutes:":  # the label a council's web page puts over an item's minutes
+        return True
+    return bool(_CHROME.fullmatch(text) or len(text) < 300 and (
+        _COOKIES.search(text) or _BREADCRUMBS.fullmatch(text)))
+
+
+_PAGE_BREAK = re.compile(r"-{3,}|\d{1,4}|page .{1,12}|\d{1,4} of \d{1,4}|-\s?\d{1,4}\s?-", re.I)
+
+
+def _without_chrome(lines: list[Line]) -> tuple[list[Line], set[int]]:
+    """Lines without chrome, document links under "Supporting documents:", running
+    headers and page numbers; and the places in what is left where chrome stood
+    between two paragraphs (a page's furniture, which a paragraph runs on across, aside)."""
+    dropped = [_is_chrome(line.text) and not (line.kind == "bullet" and not line.text)
+               for line in lines]
+    shared = {found.group(1) for line in lines
+              if (found := re.fullmatch(r"Share \"(.{1,160})\"", line.text))}
+    for n, line in enumerate(lines):  # the page's title, repeated in its share button
+        dropped[n] = dropped[n] or line.text in shared
+    _drop_document_links(lines, dropped)
+    _drop_running_headers(lines, dropped)
+    _drop_page_numbers(lines, dropped)
+    _drop_site_names(lines, dropped)
+    _drop_page_markers(lines, dropped)
+    kept: list[Line] = []
+    breaks: set[int] = set()
+    for line, drop in zip(lines, dropped):
+        if not drop:
+            kept.append(line)
+        elif _is_chrome(line.text) and not _PAGE_BREAK.fullmatch(line.text):
+            breaks.add(len(kept))
+    return kept, breaks
+
+
+_DOCUMENT_LINK = re.compile(r".{1,300}\b(?:PDF|DOCX?|XLSX?)\b.{0,20}|"
+                            r".{1,200}\bitem \d{1,3}\w?\.?|.{1,200}\.(?:pdf|docx?)", re.I)
+
+
+def _drop_document_links(lines: list[Line], dropped: list[bool]) -> None:
+    """The links listed under "Supporting documents:" (the label itself is chrome)."""
+    for n, line in enumerate(lines):
+        if not re.fullmatch(r"(?:supporting|additional|background) (?:documents|papers):?",
+                            line.text, re.I):
+            continue
+        for after in range(n + 1, len(lines)):
+            if not (_DOCUMENT_LINK.fullmatch(lines[after].text) and len(lines[after].text) < 200):
+                break
+            dropped[after] = True
+
+
+def _drop_running_headers(lines: list[Line], dropped: list[bool]) -> None:
+    """Short lines that repeat down the document as a page's header or footer ("CSC
+    12.02.2020"), a footer such as "Council Mar 17", and the date under a repeated header."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if len(line.text) <= 60:
+            counts[line.text] = counts.get(line.text, 0) + 1
+    opening = " ".join(line.text for line in lines[:15])
+    for n, line in enumerate(lines):
+        text = line.text
+        # a page header's date is the meeting's own, given again under its name
+        dated_below = 15 <= n < len(lines) - 1 and bool(
+            _DATE_ONLY.fullmatch(lines[n + 1].text)) and lines[n + 1].text in opening
+        times = counts.get(text, 0)
+        dated = _DATE_IN.search(text) is not None
+        header = times >= 2 and (dated or not _NUMBERED.match(text)) \
+            and not _SENTENCE_END.search(text) \
+            and line.kind != "heading" and (
+                dated and (times >= 3 or not _DATE_ONLY.fullmatch(text)) or dated_below)
+        if header:
+            dropped[n] = True
+            if dated_below:
+                dropped[n + 1] = True
+        elif _FOOTER.fullmatch(text):
+            dropped[n] = True
+
+
+def _drop_page_numbers(lines: list[Line], dropped: list[bool]) -> None:
+    """Numbers alone on a line that are page numbers, not item numbers: the first or
+    last line, one beside other page furniture, one the next line of which is numbered
+    itself (so the number titles nothing)."""
+    kept = [n for n in range(len(lines)) if not dropped[n]]
+    for place, n in enumerate(kept):
+        if not _BARE_NUMBER.fullmatch(lines[n].text):
+            continue
+        before = kept[place - 1] if place > 0 else None
+        after = kept[place + 1] if place + 1 < len(kept) else None
+        beside_furniture = (before is not None and before != n - 1
+                            or after is not None and after != n + 1)
+        titles_nothing = after is None or bool(_NUMBERED.match(lines[after].text))
+        if before is None or beside_furniture or titles_nothing:
+            dropped[n] = True
+
+
+def _drop_page_markers(lines: list[Line], dropped: list[bool]) -> None:
+    """Runs of "(1)", "(2)" alone on their lines: a sharing site's page markers."""
+    marker = [bool(re.fullmatch(r"\(\d{1,3}\)", line.text)) for line in lines]
+    for n in range(len(lines)):
+        if marker[n] and (n > 0 and marker[n - 1] or n + 1 < len(lines) and marker[n + 1]):
+            dropped[n] = True
+
+
+def _drop_site_names(lines: list[Line], dropped: list[bool]) -> None:
+    """A single word at the very top followed by chrome is the site's name ("Docstoc")."""
+    for n in range(min(len(lines) - 1, 3)):
+        if dropped[n]:
+            continue
+        if re.fullmatch(r"[A-Z][a-z]{2,20}(?:\.(?:com|net|org))?", lines[n].text) and dropped[n + 1]:
+            dropped[n] = True
+        break
+
+
+def _bullets_joined(lines: list[Line], breaks: set[int]) -> list[Line]:
+    """A bullet alone on its line joined to the text on the next (``breaks``, the
+    places where chrome stood, renumbered to match)."""
+    found: list[Line] = []
+    moved: set[int] = set()
+    waiting = False
+    for n, line in enumerate(lines):
+        if n in breaks:
+            moved.add(len(found))
+        if line.kind == "bullet" and not line.text:
+            waiting = True
+            continue
+        found.append(Line(line.text, "bullet") if waiting else line)
+        waiting = False
+    breaks.clear()
+    breaks.update(moved)
+    return found
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """The width a document was hard-wrapped at (0 when it was not): the length most
+    of its longer lines share."""
+    lengths = sorted(len(line.text) for line in lines if len(line.text) >= 30)
+    if len(lengths) < 8:
+        return 0
+    top = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for length in lengths if top * 0.8 <= length <= top)
+    return top if 50 <= top <= 140 and near >= len(lengths) * 0.4 else 0
+
+
+def _wraps_joined(lines: list[Line], breaks: set[int]) -> list[Line]:
+    """Paragraphs broken over several lines joined back into one line each (never
+    across a place where chrome stood)."""
+    width = _wrap_width(lines)
+    found: list[Line] = []
+    for n, line in enumerate(lines):
+        if found and n not in breaks and _continues(found[-1], line, width):
+            found[-1] = Line(f"{found[-1].text} {line.text}", found[-1].kind)
+        else:
+            found.append(line)
+    return found
+
+
+def _continues(previous: Line, line: Line, width: int) -> bool:
+    """Whether ``line`` goes on from ``previous``, a paragraph the copy wrapped."""
+    end = previous.text[-24:]
+    if line.kind == "heading" or previous.kind == "heading" or _SENTENCE_END.search(end):
+        return False
+    text = line.text
+    joining = bool(_JOINING_END.search(end))
+    numbered = bool(_NUMBERED.match(text)) and not DATE.match(text)
+    if _LIST_START.match(text) and not (previous.text.endswith(("and", "of", "to"))
+                                        and re.match(r"\d", text)):
+        return False
+    starts_low = text[:1].islower() or text[:1] in "(‘'\"“"
+    if line.kind == "bullet" or _LABEL_START.match(text):
+        return False
+    if _capitals(text) and len(text) <= 60 and not _capitals(previous.text):
+        return False  # a heading in capitals after a paragraph
+    if starts_low and (len(previous.text) >= 25 or joining):
+        return True
+    # Wrapped where the next word would not have fitted on the line.
+    wrapped = width and len(previous.text) + 1 + len(text.split()[0]) > width * 0.95
+    if wrapped and (joining or len(previous.text.split()) >= 6):
+        return not numbered or joining
+    return joining and len(previous.text) >= 20 and not numbered

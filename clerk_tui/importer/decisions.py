@@ -1,0 +1,930 @@
+"""Decisions read in an agenda item's pieces: resolutions, motions, votes, movers.
+
+The first of the importer's passes over an item. It marks the pieces that record what the
+body decided ("RESOLVED – That …", "It was agreed …", "Moved by X to adopt. Motion
+carried 7-0.", "The Board APPROVED …", a numbered decision's parts) as resolutions, and
+reads into their fields what the minutes say of the vote: the counts, names, unanimity,
+outcome, mover and seconder. A paragraph holding a decision among other sentences is cut
+so the decision is its own piece; a line holding only a vote or a mover ("Proposed by
+Cllr A, seconded by Cllr B and") stays a note and gives its facts to the decision it
+belongs to. No word is added, dropped or reworded: :func:`pieces.paragraphs` is the same
+before and after.
+
+Every pattern here is bounded (names of at most a few words, windows of a few hundred
+characters), so a hostile line of a megabyte of spaces or digits is read in linear time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from clerk_tui.importer.pieces import Piece, split
+
+# --- sentences ----------------------------------------------------------------------------
+
+# Words whose full stop ends no sentence ("Mr. Smith", "No. 4", "Cllr. Jones").
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "rev", "revd", "cllr", "cllrs", "cr", "crs",
+    "st", "no", "nos", "co", "inc", "ltd", "vs", "v", "etc", "e.g", "i.e", "approx", "cf",
+    "sgt", "capt", "col", "gen", "hon", "jr", "sr", "prop", "sec", "para", "paras", "ref",
+    "fig", "vol", "pp", "p", "ave", "rd", "mt", "ft", "dept", "corp", "assoc", "min",
+}
+# A full stop, question or exclamation mark and the spaces after it, where a capital, a
+# bracket or a quote starts the next sentence; or the start of a motion or label after a
+# colon or semicolon ("… AS AMENDED: Moved by …", "… 19 April RESOLUTION: That …").
+_BOUNDARY = re.compile(
+    r"[.!?]['\"’”)]?[ \t]{1,40}(?=[A-Z(\"“'‘*•])"
+    r"|(?<=[:;|])[ \t]{1,40}(?=(?:It was )?(?:Moved|MOVED|Proposed|PROPOSED|Motion|MOTION)\b)"
+    r"|(?<=[a-z0-9)])(?<!\bwas)(?<!\band)[ \t]{1,40}(?=(?:RESOLVED|RESOLUTION|DECISION)\b\s?[:–—-])")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` as (start, end) offsets, each from its first character,
+    a title's full stop ("Mr.", "No.") or an initial's ("J. Smith") not ending one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for found in _BOUNDARY.finditer(text):
+        stop = found.start()
+        if text[stop] == "." and (_abbreviated(text, stop) or _marker(text[start:stop])):
+            continue
+        if found.end() < len(text) and stop + 1 > start:
+            spans.append((start, stop + 1 if text[stop] in ".!?" else stop))
+            start = found.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _marker(before: str) -> bool:
+    """Whether the words before a full stop are only a part's number ("1", "a", "iv")."""
+    return bool(re.fullmatch(r"\s{0,3}\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)?", before))
+
+
+def _abbreviated(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` closes a title, an initial or an abbreviation."""
+    begin = max(0, stop - 12)
+    word = re.search(r"[\w.]{1,12}$", text[begin:stop])
+    if word is None:
+        return False
+    token = word.group().lower().lstrip(".")
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()
+                                       and text[stop - 1].isupper())
+
+
+# --- names --------------------------------------------------------------------------------
+
+# A person as minutes name them: up to six capitalised words, initials, "(J)", "O’Dea",
+# after an optional "the" ("the Deputy Mayor", "Councillor S. Martin", "Sheahan (J)").
+_WORD = (r"(?:(?!(?:CARRIED|LOST|RESOLUTION|RESOLVED|SECONDED|MOVED|MOTION|THAT|AND|ACCEPTED|"
+         r"APPROVED|UNANIMOUS|UNANIMOUSLY|DEFEATED|WITHDRAWN)\b)[A-Z][\w'’.\-]{0,30}|\([A-Z]{1,3}\)|(?:de|van|von|der|le|la|da)(?=\s[A-Z]))")
+NAME = rf"(?:(?:the|The)\s{{1,3}})?{_WORD}(?:\s{{1,3}}{_WORD}){{0,5}}"
+_SECONDED = r"(?:[Ss]econded|SECONDED|[Ss]econd|SECOND|2nd|[Ss]ec\.)"
+_MOVER_PATTERNS = [
+    re.compile(rf"(?:(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED)\s{{0,3}}(?:(?:by|BY)\s{{0,3}}:?|:)|"
+               rf"[Pp]rop\.|PROP\.)\s{{0,3}}(?P<mover>{NAME})"),
+    re.compile(rf"(?:[Mm]otion|MOTION)\s{{1,3}}(?:by|BY)\s{{0,3}}:?\s{{0,3}}(?P<mover>{NAME})"),
+    re.compile(rf"(?i:on\s+the\s+(?:proposal|motion)\s+of)\s{{1,3}}(?P<mover>{NAME})"),
+    # "Bailie X, seconded by Councillor Y, moved", "Regent X moved", "Mrs. X MOVED for"
+    re.compile(rf"(?:^|,\s{{0,3}})(?P<mover>{NAME})(?:,\s{{0,3}}{_SECONDED}\s{{1,3}}(?:by\s{{1,3}})?"
+               rf"(?P<seconder>{NAME}),)?\s{{1,3}}(?:moved|MOVED)\b"),
+    # "MOTION TO ACCEPT … – B. FIELDS   SECONDED: A. POTTER"
+    re.compile(rf"[–—-]\s{{1,20}}(?P<mover>{NAME})\s{{1,40}}SECONDED\b"),
+]
+_SECONDER = re.compile(rf"{_SECONDED}\s{{0,3}}(?:by|BY)?\s{{0,3}}:?\s{{0,20}}(?P<seconder>{NAME})")
+_NOT_NAMES = {"that", "the", "this", "to", "it", "by", "and", "motion", "a", "an", "for"}
+
+
+def _clean_name(name: str | None) -> str | None:
+    """A name without the words that run on after it ("Smith And", "Jones That")."""
+    if not name:
+        return None
+    words = name.strip(" ,.;:").split()
+    while words and words[-1].lower().strip(".") in {"and", "that", "to", "the", "it", "by"}:
+        words.pop()
+    while words and words[-1] in {"SECONDED", "CARRIED", "MOVED", "RESOLVED"}:
+        words.pop()
+    if not words or " ".join(words).lower() in _NOT_NAMES:
+        return None
+    text = " ".join(words)
+    return text if len(text) >= 2 and not text.isdigit() else None
+
+
+def movers(text: str) -> tuple[str | None, str | None]:
+    """The mover and seconder a sentence names ("Proposed by Cllr A, seconded by Cllr B",
+    "Moved by: A", "A moved, seconded by B,", "On the proposal of A, seconded by B")."""
+    mover = seconder = None
+    for pattern in _MOVER_PATTERNS:
+        if (found := pattern.search(text)) is None:
+            continue
+        mover = _clean_name(found.group("mover"))
+        if "seconder" in pattern.groupindex and found.group("seconder"):
+            seconder = _clean_name(found.group("seconder"))
+        if mover:
+            break
+    if seconder is None and (found := _SECONDER.search(text)):
+        seconder = _clean_name(found.group("seconder"))
+    if mover and seconder and mover == seconder:
+        mover = None
+    return mover, seconder
+
+
+# --- votes --------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+_N = r"(?:\d{1,3}|(?i:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))"
+_FOR = r"(?i:for|in\s+favou?r|ayes?|yeas?|yes)"
+_AGAINST = r"(?i:against|nays?|noes|opposed)"
+_ABSTAIN = r"(?i:abstentions?|abstained|abstaining|abstain)"
+_LABELLED = {
+    "for": re.compile(rf"(?<![\w-]){_FOR}\s{{0,3}}[:=\-–]?\s{{0,3}}\(?(?P<n>{_N})\b(?!\s?[-–/.]\d)"),
+    "against": re.compile(rf"(?<![\w-]){_AGAINST}\s{{0,3}}[:=\-–]?\s{{0,3}}\(?(?P<n>{_N})\b(?!\s?[-–/.]\d)"),
+    "abstain": re.compile(rf"(?<![\w-]){_ABSTAIN}\s{{0,3}}[:=\-–]?\s{{0,3}}\(?(?P<n>{_N})\b(?!\s?[-–/.]\d)"),
+}
+_COUNT_FIRST = {
+    "for": re.compile(rf"(?<![\w£$.,/-])(?P<n>{_N})\s{{1,3}}(?:votes?\s{{1,3}})?(?:for|in\s+favou?r)\b"),
+    "against": re.compile(rf"(?<![\w£$.,/-])(?P<n>{_N})\s{{1,3}}(?:votes?\s{{1,3}})?against\b"),
+    "abstain": re.compile(rf"(?<![\w£$.,/-])(?P<n>{_N})\s{{1,3}}(?i:abstentions?|abstained)\b"),
+}
+# "carried 7-0", "(5-2)", "on a 5–2 vote", "5/0" after CARRIED: a pair with a vote nearby,
+# never a date ("3-9-99") or a range of pages.
+_PAIR = re.compile(r"(?<![\w/.,:£$-])(?P<a>\d{1,2})\s?[-–—/]\s?(?P<b>\d{1,2})(?![\w/,:-]|\.\d|\s?[-–]\s?\d)")
+_PAIR_CONTEXT = re.compile(r"(?i:carried|lost|approved|passed|adopted|defeated|failed|agreed|"
+                           r"resolved|vote[ds]?|voting|motion|majority|by|of|on\s+a|result|"
+                           r"accepted|confirmed)\W{0,3}(?:\S{1,30}\s{1,3}){0,3}$")
+_TRIPLE = re.compile(r"(?i:carried|lost|passed|approved|adopted|defeated|failed|vote)\W{1,3}"
+                     r"(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\s?[-–]\s?(?P<c>\d{1,2})(?![\w/-])")
+_YEAS = re.compile(r"\(?\bY\s?-\s?(?P<a>\d{1,2})(?:\s?[;,]\s?N\s?-\s?(?P<b>\d{1,2}))?\)?")
+_VOTES_TO = re.compile(rf"(?<![\w£$.])(?P<a>{_N})\s{{1,3}}(?:votes?\s{{1,3}})?to\s{{1,3}}"
+                       rf"(?P<b>{_N})\b(?!\s{{0,3}}[:.]\d)")
+_VOTES_TO_CONTEXT = re.compile(r"(?i:\bby|result\w*|being|vote[ds]?|voting|carried|lost|"
+                               r"majority\s+of|defeated)\W{0,3}(?:\S{1,30}\s{1,3}){0,2}$")
+_UNANIMOUS = re.compile(r"(?i:\bunanimous(?:ly)?\b|\bnem\.?\s?con\b|\bnemine\s+contradicente\b|"
+                        r"\ball\s+in\s+favou?r\b|\bby\s+all\s+members\s+present\b)")
+_NAMED = re.compile(
+    r"(?P<how>(?i:ayes|yeas|nays|noes|voting\s+(?:for|against)|in\s+favou?r|against|"
+    r"abstentions?|abstaining|abstained|pass))\s{0,3}[:–-]\s{0,3}"
+    r"(?P<names>[A-Z][^:.;]{0,300}?)(?=\.\s|\.$|;|$|\s(?i:nays|noes|ayes|abstain\w*|pass|absent)\b)")
+_DISSENT = re.compile(rf"\bwith\s{{1,3}}(?:(?:Councillors?|Cllrs?|Regents?|Members?|Trustees?|"
+                      rf"Directors?|Commissioners?|Governors?)\s{{1,3}})?(?P<names>{NAME}(?:,?\s{{1,3}}"
+                      rf"(?:and\s{{1,3}})?{NAME}){{0,8}})\s{{1,3}}(?:dissenting|voting\s+against|"
+                      rf"opposed|abstaining)\b")
+_ABSENT_NAMES = re.compile(r"\b(?:Absent|Pass|Abstain(?:ing|ed)?)\s{0,3}:\s{0,3}(?P<names>[A-Z][^:.;]{0,200})")
+_OUTCOMES = [
+    ("lost", re.compile(r"(?i:\b(?:not\s+carried|lost|defeated|negatived|fell|failed|rejected)\b)")),
+    ("withdrawn", re.compile(r"(?i:\bwithdrawn\b)")),
+    ("carried", re.compile(r"(?i:\bcarried\b(?!\s+(?:out|forward|over|through|on)\b)|"
+                           r"\bmotion\s+(?:passed|approved|adopted|accepted)\b|"
+                           r"\bwas\s+(?:passed|APPROVED|ACCEPTED)\b)|\bACCEPTED\b|\bPASSED\b")),
+    ("deferred", re.compile(r"(?i:\b(?:was|were|be)\s+deferred\b)|\bDEFERRED\b")),
+]
+_VOTE_WORDS = re.compile(r"(?i:\b(?:motion|amendment|vote[ds]?|voting|division|carried|"
+                         r"lost|defeated|roll\s+call|declared|proposal|resolution|ayes|nays|"
+                         r"abstentions?|unanimous(?:ly)?|nem\s?con|favou?r)\b)")
+
+
+@dataclass
+class Facts:
+    """What the minutes say of a decision's vote and movers."""
+
+    outcome: str | None = None
+    mover: str | None = None
+    seconder: str | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
+    unanimous: bool = False
+    named: dict[str, list[str]] = field(
+        default_factory=lambda: {"for": [], "against": [], "abstain": []})
+
+    def counted(self) -> bool:
+        """Whether any count, name or unanimity is known."""
+        return self.unanimous or any(n is not None for n in (
+            self.votes_for, self.votes_against, self.votes_abstain)) or any(self.named.values())
+
+    def any(self) -> bool:
+        """Whether anything at all is known."""
+        return self.counted() or bool(self.outcome or self.mover or self.seconder)
+
+    def merge(self, other: Facts) -> None:
+        """Take what ``other`` knows and this does not."""
+        for name in ("outcome", "mover", "seconder", "votes_for", "votes_against",
+                     "votes_abstain"):
+            if getattr(self, name) is None:
+                setattr(self, name, getattr(other, name))
+        self.unanimous = self.unanimous or other.unanimous
+        for how, names in other.named.items():
+            if not self.named[how]:
+                self.named[how] = list(names)
+
+    def put_on(self, piece: Piece) -> None:
+        """Write what is known onto ``piece``, keeping what it knew already."""
+        mine = facts_of(piece)
+        mine.merge(self)
+        piece.outcome, piece.mover, piece.seconder = mine.outcome, mine.mover, mine.seconder
+        piece.votes_for, piece.votes_against = mine.votes_for, mine.votes_against
+        piece.votes_abstain, piece.unanimous = mine.votes_abstain, mine.unanimous
+        piece.named = mine.named
+        if piece.votes_against == 0 and piece.votes_for and not piece.votes_abstain:
+            piece.unanimous = True  # none against and none abstaining: "carried 7-0"
+
+
+def facts_of(piece: Piece) -> Facts:
+    """The vote and movers already on ``piece``."""
+    return Facts(piece.outcome, piece.mover, piece.seconder, piece.votes_for,
+                 piece.votes_against, piece.votes_abstain, piece.unanimous,
+                 {k: list(v) for k, v in piece.named.items()})
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
+
+
+def _names(listed: str) -> list[str]:
+    parts = re.split(r",\s{0,3}|\s{1,3}and\s{1,3}|\s{1,3}&\s{1,3}", listed.strip(" .,"))
+    return [p.strip() for p in parts if p.strip() and len(p.strip()) < 60][:60]
+
+
+def votes(text: str) -> Facts:
+    """The counts, names, unanimity and outcome a sentence records ("For 7, Against 2",
+    "7 for, 2 against", "carried 5-0", "(Y-5)", "by 8 votes to 3", "three to two",
+    "Ayes: A, B. Nays: C", "Motion carried unanimously", "the motion fell")."""
+    facts = Facts()
+    context = bool(_VOTE_WORDS.search(text))
+    labelled = {how: pattern.search(text) for how, pattern in _LABELLED.items()}
+    if sum(1 for f in labelled.values() if f) >= 2:
+        _counts(facts, labelled)
+    if facts.votes_for is None and (yeas := _YEAS.search(text)):
+        facts.votes_for = int(yeas.group("a"))
+        facts.votes_against = int(yeas.group("b") or 0)
+    if facts.votes_for is None and (triple := _TRIPLE.search(text)):
+        facts.votes_for, facts.votes_against, facts.votes_abstain = (
+            int(triple.group(n)) for n in ("a", "b", "c"))
+    if facts.votes_for is None and facts.votes_against is None:
+        _pair(text, facts)
+    if facts.votes_for is None and facts.votes_against is None:
+        first = {how: pattern.search(text) for how, pattern in _COUNT_FIRST.items()}
+        if sum(1 for f in first.values() if f) >= 2 or (context and any(first.values())):
+            _counts(facts, first)
+        elif context and any(labelled.values()):
+            _counts(facts, labelled)
+    if _UNANIMOUS.search(text):
+        facts.unanimous = True
+    if facts.votes_abstain is None and re.search(r"(?i:\bno\s+abstentions\b)", text):
+        facts.votes_abstain = 0
+    for named in _NAMED.finditer(text):
+        how = named.group("how").lower()
+        side = ("against" if how.startswith(("nay", "noe", "against", "voting against"))
+                else "abstain" if how.startswith(("abst", "pass")) else "for")
+        facts.named[side] = _names(named.group("names"))
+    if (dissent := _DISSENT.search(text)) and not facts.named["against"]:
+        facts.named["against"] = _names(dissent.group("names"))
+    _not_voting(text, facts)
+    if context or len(text) < 40:
+        facts.outcome = next((name for name, pattern in _OUTCOMES if pattern.search(text)), None)
+    return facts
+
+
+def _counts(facts: Facts, found: dict) -> None:
+    facts.votes_for, facts.votes_against, facts.votes_abstain = (
+        _number(f.group("n")) if f else None
+        for f in (found["for"], found["against"], found["abstain"]))
+
+
+def _pair(text: str, facts: Facts) -> None:
+    for pair in _PAIR.finditer(text):
+        before = text[max(0, pair.start() - 40):pair.start()]
+        after = text[pair.end():pair.end() + 6]
+        bracketed = before.endswith("(") and after.startswith(")")
+        if bracketed or _PAIR_CONTEXT.search(before) or after.lstrip().lower().startswith("vote"):
+            facts.votes_for, facts.votes_against = int(pair.group("a")), int(pair.group("b"))
+            return
+    for pair in _VOTES_TO.finditer(text):
+        before = text[max(0, pair.start() - 40):pair.start()]
+        if _VOTES_TO_CONTEXT.search(before):
+            facts.votes_for, facts.votes_against = _number(pair.group("a")), _number(pair.group("b"))
+            return
+
+
+def _not_voting(text: str, facts: Facts) -> None:
+    """"Carried 6-1. Pass: A." or "Absent: A": the one is a member who passed (an
+    abstention) or was away, not a vote against."""
+    if not facts.votes_against:
+        return
+    for found in _ABSENT_NAMES.finditer(text):
+        listed = _names(found.group("names"))
+        if len(listed) == facts.votes_against:
+            if found.group().lower().startswith("absent"):
+                facts.votes_against = 0
+            else:
+                facts.votes_abstain, facts.votes_against = facts.votes_against, 0
+                facts.named["abstain"] = listed
+            return
+
+
+# --- what a sentence is -------------------------------------------------------------------
+
+_LABEL_WORDS = (r"RESOLVED|Resolved|RESOLUTION|Resolution|AGREED|Agreed|APPROVED|Approved|"
+                r"DECIDED|Decided|DECISION|Decision|RECOMMENDED|Recommended")
+# A label opening a sentence: "RESOLVED –", "Resolved: That", "RESOLVED (Unanimously) –",
+# "Resolved unanimously that", "It was RESOLVED that", "Decided it was …", "Agreed to …".
+_LABEL = re.compile(
+    r"^(?P<pre>(?:[\dA-Z][\w./()]{0,10}\s{0,3}[/|:]?\s{1,3}){0,2}?(?:(?:and|And|AND)\s{1,3})?(?:(?:[Ii]t|IT)\s{1,3}(?:was|WAS)\s{1,3}"
+    r"(?:(?:further|also|therefore|then|accordingly|unanimously|FURTHER|UNANIMOUSLY)\s{1,3})?)?)"
+    rf"(?P<label>{_LABEL_WORDS})\b"
+    r"(?=\s{0,3}[:–—\-/.,;(]|\s{1,3}(?:[Uu]nanimously|UNANIMOUSLY|that|THAT|That|to|TO|"
+    r"it|by|as|not|on|with|the|The)\b)")
+_AGENDA = re.compile(r"^(?:TO\s+(?:RESOLVE|AGREE|APPROVE|CONSIDER|DECIDE|RECEIVE|NOTE|CONFIRM)|"
+                     r"To\s+(?:resolve|agree|approve|consider|decide|receive|note|confirm)|"
+                     r"(?:Proposed|Draft|Recommended)\s+(?:resolution|decision|motion|"
+                     r"recommendation)s?\b)")
+_IT_WAS = re.compile(r"(?:^|[\s,;(])(?:[Ii]t|IT)\s{1,3}(?:was|WAS)\s{1,3}"
+                     r"(?:(?:further|also|therefore|then|subsequently|unanimously|duly|"
+                     r"accordingly|finally|eventually)\s{1,3})?"
+                     r"(?P<label>resolved|agreed|decided|approved|RESOLVED|AGREED|DECIDED|"
+                     r"APPROVED|Resolved|Agreed)\b")
+_BODY = (r"(?:Council|COUNCIL|Committee|COMMITTEE|Board|BOARD|Cabinet|CABINET|Panel|PANEL|"
+         r"Sub-Committee|Sub-committee|Members|members|Trustees|trustees|Governors|governors|"
+         r"Authority|Commission|Executive|Meeting|meeting|Forum|Assembly|Directors|Partnership|"
+         r"Group|Corporation|Vestry|Council\s+Members|Commissioners|Regents|Selectmen)")
+_BODY_DECIDES = re.compile(
+    rf"(?:^|[\s,(.])(?:[\w.]{{1,20}}\s{{1,3}})?{_BODY}\s{{1,3}}"
+    r"(?:(?:then|therefore|further|also|unanimously|duly|formally|accordingly|subsequently)\s{1,3})?"
+    r"(?P<label>AGREED|agreed|RESOLVED|resolved|APPROVED|approved|DECIDED|decided|ADOPTED|adopted|"
+    r"ACCEPTED|accepted|HOMOLOGATED|homologated|ENDORSED|endorsed|RATIFIED|ratified|NOTED|"
+    r"CONFIRMED|confirmed)\b(?!\s+(?:by|with)\b)")
+_PASSIVE = re.compile(
+    r"\b(?:was|were|WAS|WERE)\s{1,3}(?:(?:then|therefore|also|duly|unanimously|formally|"
+    r"subsequently|accordingly|all)\s{1,3})?"
+    r"(?P<label>agreed|approved|adopted|confirmed|accepted|ratified|endorsed|resolved|carried|"
+    r"AGREED|APPROVED|ADOPTED|CONFIRMED|ACCEPTED|RESOLVED|CARRIED|"
+    r"(?:duly\s+|unanimously\s+)(?:appointed|elected|re-elected|co-opted))\b"
+    r"(?!\s+(?:out|that|forward|over|through|on)\b)")
+_MINUTES_FORMS = re.compile(
+    r"(?i:\b(?:held|taken)\s+as\s+read\b|\bdeclared\s+(?:the\s+[^.;]{0,80}?\s)?(?:carried|"
+    r"lost|rejected|adopted|approved|passed|defeated|elected|re-elected)\b|\b(?:signed|confirmed|approved|agreed|accepted|"
+    r"adopted)\s+as\s+(?:a|being\s+a)\s+(?:true|correct|accurate)\b|"
+    r"\bconsensus\s+(?:was\s+)?reached\b|\bby\s+consensus\b)")
+# "… were approved unanimously at the May meeting", "… approved by the Borough Council":
+# another meeting's or another body's decision, reported.
+_ELSEWHERE = re.compile(
+    r"(?i:^\W{0,3}(?:these|the)\s+minutes\s+(?:were|have\s+been)\s+[^.]{0,60}?\bat\s+(?:the|its|a)\b"
+    r"[^.]{0,60}?\bmeeting\b)")
+_OTHER_BODY = re.compile(
+    r"(?i:\b(?:agreed|approved|deferred|refused|decided|granted)\s+by\s+(?:the\s+)?"
+    r"(?:borough|county|district|city|unitary|planning|highway|highways|state|county\s+borough|"
+    r"regional|national|government|secretary|inspector|department|ministry|federal)\b)")
+_THAT = re.compile(r"^(?:\d{1,3}[.)]\s{1,3}|\([a-z0-9]{1,4}\)\s{1,3})?(?:That|THAT)\s{1,3}"
+                   r"(?:[A-Z(\"“‘']|(?:the|a|an|this|these|those|all|any|no|its|their|our|his|her|"
+                   r"subject|in|with|under|following|having|pursuant|upon|on|for|apologies|approval|"
+                   r"members|officers|consent|permission|planning|delegated|authority|funding|"
+                   r"consideration|further|item|items|minutes|council|committee|board)\b)")
+_MOTION = re.compile(
+    r"(?:^|[\s,;:(])(?:(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED)\s{0,3}(?:(?:by|BY)\s{0,3}:?|:)|"
+    r"[Pp]rop\.|PROP\.)\s{0,3}(?:the\s+)?[A-Z(]"
+    r"|^(?:MOTION|Motion)\s{1,3}(?:TO|to|BY|by|that|THAT)\b"
+    r"|(?i:\bon\s+the\s+(?:proposal|motion)\s+of\b)"
+    r"|(?:^|,\s{0,3})" + NAME + r"(?:,[^,]{0,80},)?\s{1,3}(?:moved|MOVED)\b")
+_DISPOSITION = re.compile(
+    r"(?<![A-Za-z])(?:PLACED\s+ON\s+FILE|RECEIVED\s+AND\s+FILED|WITHDRAWN|TABLED|"
+    r"(?:SUBSTITUTE\s+)?PASSED\s+TO\s+(?:SECOND|THIRD)\s+READING|"
+    r"REFERRED\s+TO\s+[A-Z]|CONTINUED\s+TO\s+[A-Z]|ACCEPTED\s+AS\s+AMENDED)"
+    r"(?![a-z])")
+# A disposition in a run-on list of items, cut out as its own piece: "(Y-5) 184350",
+# "(Y-5) CONFIRMED", "PLACED ON FILE", "REFERRED TO COMMISSIONER OF …".
+_VOTE_MARK = r"\(Y\s?-\s?\d{1,2}(?:\s?[;,]\s?N\s?-\s?\d{1,2})?\)"
+_CAPS_WORD = r"\s{1,3}(?:[A-Z0-9][A-Z0-9,:&.'’/-]{0,20})(?![a-z])"
+_DISPOSITION_SPAN = re.compile(
+    rf"{_VOTE_MARK}(?:\s{{1,3}}{_VOTE_MARK})?(?:\s{{1,3}}\d{{4,7}}\b|\s{{1,3}}(?:CONFIRMED|ACCEPTED|"
+    rf"ADOPTED|APPROVED|PASSED|DENIED)(?:{_CAPS_WORD}){{0,4}})?"
+    r"|(?:PLACED\s{1,3}ON\s{1,3}FILE|RECEIVED\s{1,3}AND\s{1,3}FILED|WITHDRAWN)(?![A-Za-z])"
+    rf"|(?:(?:SUBSTITUTE\s{{1,3}})?PASSED\s{{1,3}}TO\s{{1,3}}(?:SECOND|THIRD)\s{{1,3}}READING|"
+    rf"REFERRED\s{{1,3}}TO|CONTINUED\s{{1,3}}TO)(?:{_CAPS_WORD}){{0,8}}")
+# A table's heading over the names that voted one way: "In Favour", "**Against**", "Ayes:".
+_TALLY = re.compile(r"^\W{0,3}(?P<side>(?i:in\s+favou?r|for|against|abstentions?|abstained|"
+                    r"abstaining|ayes|yeas|nays|noes))\W{0,3}(?:\(\d{1,3}\))?\W{0,3}$")
+_DIVISION = {
+    "motion": re.compile(r"(?i:\bfor\s+the\s+motion\b).{0,800}?\((?P<n>\d{1,3})\)"),
+    "amendment": re.compile(r"(?i:\bfor\s+the\s+amendment\b).{0,800}?\((?P<n>\d{1,3})\)"),
+}
+_VOTE_INTRO = re.compile(r"(?i:\b(?:a\s+)?(?:vote|division|ballot|roll\s+call)\s+(?:was\s+)?"
+                         r"(?:taken|held|called|requested)\b|\bfollowing\s+result\b|"
+                         r"\bon\s+a\s+division\b)")
+_ANAPHORIC = re.compile(r"^(?:This|That|These|this)\s{1,3}(?:was|were)\s{1,3}"
+                        r"(?:(?:then|duly|unanimously|all)\s{1,3})?(?:agreed|approved|accepted|"
+                        r"AGREED|APPROVED|resolved|RESOLVED)\b|^(?:Agreed|AGREED|Approved|"
+                        r"APPROVED)\.?$")
+_OUTCOME_SUBJECT = re.compile(r"^\W{0,3}(?:(?:The|the)\s{1,3})?(?:[Mm]otion|MOTION|[Aa]mendment|"
+                              r"AMENDMENT|[Pp]roposal|[Rr]ecommendation|[Mm]inutes|MINUTES)\b")
+_PART = re.compile(r"^\s{0,3}(?:\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,5})[.)]|\((?:\d{1,2}|[a-h]|"
+                   r"[ivx]{1,5})\))\s")
+_INLINE_PART = re.compile(r"(?:(?<=\s)|^)\((?P<m>\d{1,2}|[a-h]|[ivx]{1,4})\)\s")
+_BARE_LEAD = re.compile(
+    rf"^(?P<pre>(?:(?:[Ii]t|IT)\s{{1,3}}(?:was|WAS)\s{{1,3}})?)(?P<label>{_LABEL_WORDS})\b"
+    r"(?P<rest>[^.]{0,80}?)(?:[:–—\-/]{1,3}\s{0,3}|\s{1,3}(?:that|THAT|That)\s{0,3}[:–—\-]?\s{0,3})$")
+
+
+@dataclass
+class Reading:
+    """What one sentence is: a decision's start, a motion, a vote or mover alone, a lead
+    into parts, or something else (``form`` None)."""
+
+    form: str | None
+    label: str | None = None
+    facts: Facts = field(default_factory=Facts)
+
+
+def read_sentence(text: str, line_kind: str = "text") -> Reading:
+    """What ``text`` (one sentence) records."""
+    facts = votes(text)
+    mover, seconder = movers(text) if _MOTION.search(text) or _SECONDER.search(text) else (None, None)
+    facts.mover, facts.seconder = mover, seconder
+    stripped = text.strip()
+    if (tally := _TALLY.match(stripped)):
+        return Reading("tally", tally.group("side"), facts)
+    if line_kind == "heading" or _AGENDA.match(stripped) or _ELSEWHERE.search(stripped):
+        return Reading(None)
+    if _ABSENT_NAMES.match(stripped):
+        return Reading("vote", None, facts)
+    if (lead := _BARE_LEAD.match(stripped)) and len(_content(lead.group("rest"))) <= 3:
+        return Reading("lead", lead.group("label"), facts)
+    if (label := _LABEL.match(stripped)):
+        if _OTHER_BODY.search(stripped):
+            return Reading(None)
+        return Reading("label", label.group("label"), facts)
+    if _THAT.match(stripped):
+        return Reading("that", None, facts)
+    if (_MOTION.search(stripped) or _SECONDER.match(stripped)) and (mover or seconder):
+        if _decides(stripped) and not _OUTCOME_SUBJECT.match(stripped):
+            return Reading("body", _label_of(stripped, _decides(stripped)), facts)
+        return Reading("motion" if _motion_words(stripped) else "mover", None, facts)
+    if (said := _decides(stripped)) and not _OTHER_BODY.search(stripped):
+        if _OUTCOME_SUBJECT.match(stripped) and (facts.counted() or facts.outcome):
+            return Reading("outcome", None, facts)
+        form = "anaphoric" if _ANAPHORIC.match(stripped) else "body"
+        return Reading(form, _label_of(stripped, said), facts)
+    if _MINUTES_FORMS.search(stripped):
+        return Reading("body", None, facts)
+    if _DISPOSITION.search(stripped) or _YEAS.search(stripped) and facts.votes_for is not None:
+        return Reading("disposition", None, facts)
+    if facts.counted() or facts.outcome:
+        intro = bool(_VOTE_INTRO.search(stripped))
+        return Reading("vote" if facts.counted() or not intro else "intro", None, facts)
+    if _VOTE_INTRO.search(stripped):
+        return Reading("intro", None, facts)
+    return Reading(None)
+
+
+def _decides(text: str) -> str | None:
+    """The word by which ``text`` says the body decided, or None."""
+    for pattern in (_IT_WAS, _BODY_DECIDES, _PASSIVE):
+        if (found := pattern.search(text)):
+            return found.group("label")
+    return None
+
+
+def _label_of(text: str, word: str) -> str | None:
+    """The label a decision word is, as written: "It was RESOLVED", "It was resolved",
+    "the Board APPROVED"; None for "It was agreed" or "were approved"."""
+    if word.isupper() and word in {"RESOLVED", "AGREED", "APPROVED", "DECIDED"}:
+        return word
+    if word.lower() == "resolved" and _IT_WAS.search(text):
+        return word
+    return None
+
+
+_MOTION_KEYWORDS = {"it", "was", "and", "by", "the", "moved", "proposed", "prop", "seconded",
+                    "second", "2nd", "sec", "motion", "on", "proposal", "of", "a", "an", "as",
+                    "therefore", "then", "also", "duly", "further", "formally", "subsequently"}
+# What a vote line says besides its names ("CARRIED RESOLUTION NO. 12 5/0"): no motion.
+_VOTE_VOCABULARY = {"carried", "lost", "resolution", "no", "number", "unanimously", "unanimous",
+                    "defeated", "accepted", "approved", "declared", "motion", "vote", "votes",
+                    "for", "against", "abstentions", "abstained", "all", "members", "present"}
+
+
+def _motion_words(text: str) -> bool:
+    """Whether a mover's sentence says what was moved ("to adopt", "that …"), not only who."""
+    rest = text
+    for pattern in (*_MOVER_PATTERNS, _SECONDER):
+        rest = pattern.sub(" ", rest)
+    words = [w for w in re.findall(r"[A-Za-z]{2,}", rest)
+             if w.lower() not in _MOTION_KEYWORDS and w.lower() not in _VOTE_VOCABULARY]
+    return len(words) >= 1
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z0-9]+", text.lower())
+            if w not in {"that", "the", "a", "an", "of", "to", "and", "be", "it", "was"}]
+
+
+# --- the pass -----------------------------------------------------------------------------
+
+_DECISION_FORMS = {"label", "that", "motion", "body", "anaphoric", "disposition"}
+_FACT_FORMS = {"vote", "mover", "outcome", "intro"}
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    reading: Reading
+
+
+def read(pieces: list[Piece]) -> list[Piece]:
+    """``pieces`` with the decisions in them read: each a piece of kind "resolution" with
+    its label, vote, outcome, mover and seconder; a paragraph cut where a decision starts
+    or a decision's parts begin. Every word is kept, each once, in order."""
+    found: list[tuple[Piece, Reading | None]] = []
+    run: list[Piece] = []
+    for piece in pieces:
+        if piece.kind != "note":
+            found.extend(_run(run))
+            run = []
+            found.append((piece, None))
+        elif run and _wrapped(run[-1], piece):
+            run.append(piece)
+        else:
+            found.extend(_run(run))
+            run = [piece]
+    found.extend(_run(run))
+    return _linked(found)
+
+
+# A line that stops mid-sentence ("… Moved by", "… seconded by Councillor X, it") and
+# the line after it that carries on ("McPherson to adopt.", "was agreed to …"): one
+# sentence, hard-wrapped, as PDFs and some web pages print them.
+_DANGLING = re.compile(r"(?:\b(?:by|of|to|the|and|a|an|that|for|on|at|in|with|from|Moved|MOVED|"
+                       r"Motion|seconded|Carried|was|were|it)|,)$")
+
+
+def _wrapped(before: Piece, after: Piece) -> bool:
+    """Whether ``after`` carries on the sentence ``before`` stops in the middle of."""
+    if before.line_kind == "heading" or after.line_kind != "text" or after.joined:
+        return False
+    if re.search(r"[.!?:;|)\]]$", before.text) or _PART.match(after.text):
+        return False
+    if _LABEL.match(after.text) or _THAT.match(after.text) or _MOTION.match(after.text):
+        return False  # the line after starts a decision of its own
+    return after.text[:1].islower() or bool(_DANGLING.search(before.text))
+
+
+def _run(run: list[Piece]) -> list[tuple[Piece, Reading | None]]:
+    """The pieces of one sentence-run of lines (usually one paragraph), each decision
+    cut from the sentences around it."""
+    if not run:
+        return []
+    if len(run) == 1:
+        return _paragraph(run[0])
+    text = " ".join(piece.text for piece in run)
+    starts, at = [], 0
+    for piece in run:
+        starts.append(at)
+        at += len(piece.text) + 1
+    groups = _groups(text, "text")
+    found: list[tuple[Piece, Reading | None]] = []
+    for piece, start in zip(run, starts):
+        end = start + len(piece.text)
+        inside = [g for g in groups if g.end > start and g.start < end]
+        found.extend(_cut(piece, [(max(g.start, start) - start, min(g.end, end) - start, g)
+                                  for g in inside]))
+    # a decision wrapped over lines is the line holding most of it; the rest stay notes
+    for group in groups:
+        held = [n for n, (_, reading) in enumerate(found) if reading is group.reading]
+        if len(held) > 1:
+            main = max(held, key=lambda n: len(found[n][0].text))
+            for n in held:
+                if n != main:
+                    found[n] = (found[n][0], Reading(None))
+    return found
+
+
+def _cut(piece: Piece, parts: list[tuple[int, int, _Span]]) -> list[tuple[Piece, Reading | None]]:
+    """``piece`` cut where each group of its sentences starts, each with its reading."""
+    parts = [(a, b, g) for a, b, g in parts if piece.text[a:b].strip()]
+    if len(parts) <= 1:
+        reading = parts[0][2].reading if parts else Reading(None)
+        whole = parts and parts[0][2].start >= 0 and len(parts) == 1
+        return _with_parts(piece, reading) if whole else [(piece, reading)]
+    cut = split(piece, [a for a, _, _ in parts[1:]])
+    if len(cut) != len(parts):
+        return [(piece, Reading(None))]
+    found = []
+    for fragment, (_, _, group) in zip(cut, parts):
+        found.extend(_with_parts(fragment, group.reading))
+    return found
+
+
+def _paragraph(piece: Piece) -> list[tuple[Piece, Reading | None]]:
+    """One paragraph's pieces: its decisions apart from the sentences around them."""
+    groups = _groups(piece.text, piece.line_kind)
+    return _cut(piece, [(g.start, g.end, g) for g in groups])
+
+
+def _groups(text: str, line_kind: str) -> list[_Span]:
+    """The sentences of ``text`` gathered: a decision with the vote and mover sentences
+    around it, the other sentences between decisions together."""
+    spans = [_Span(a, b, read_sentence(text[a:b], line_kind)) for a, b in _cut_dispositions(
+        text, sentences(text))]
+    groups: list[_Span] = []
+    starts: list[int] = []  # where each sentence so far starts
+    for span in spans:
+        form = span.reading.form
+        last = groups[-1] if groups else None
+        if form == "anaphoric" and last is not None and last.reading.form is None \
+                and last.start < starts[-1]:
+            last.end = starts[-1]  # "This was agreed" takes only the sentence before it
+            last = _Span(starts[-1], span.end, span.reading)
+            groups.append(last)
+            starts.append(span.start)
+            continue
+        starts.append(span.start)
+        if last is not None and _continues(last.reading.form, form):
+            last.end = span.end
+            if form == "anaphoric" or last.reading.form in ("mover",):
+                last.reading = Reading(form, span.reading.label, _merged(last.reading.facts,
+                                                                       span.reading.facts))
+            else:
+                last.reading.facts.merge(span.reading.facts)
+            continue
+        groups.append(_Span(span.start, span.end, span.reading))
+    for group in groups:
+        if group.reading.form is not None and group.reading.form != "lead":
+            whole = _facts_of_text(text[group.start:group.end])
+            whole.merge(group.reading.facts)
+            group.reading.facts = whole
+    return [g for g in groups if text[g.start:g.end].strip()]
+
+
+def _cut_dispositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, each disposition in a run-on list of items made one of its own."""
+    if not any(c.islower() for c in text[:2000]):
+        return spans  # a heading or a line in capitals holds no list of dispositions
+    cuts = {b for a, b in spans} | {a for a, b in spans}
+    for found in _DISPOSITION_SPAN.finditer(text):
+        cuts.update((found.start(), found.end()))
+    ordered = sorted(cuts | {0, len(text)})
+    return [(a, b) for a, b in itertools.pairwise(ordered) if text[a:b].strip()]
+
+
+def _facts_of_text(text: str) -> Facts:
+    """The vote and movers of a decision's sentences read together ("Carried 6-1. Pass: A.")."""
+    facts = votes(text)
+    if _MOTION.search(text) or _SECONDER.search(text):
+        facts.mover, facts.seconder = movers(text)
+    return facts
+
+
+def _continues(before: str | None, now: str | None) -> bool:
+    """Whether a sentence belongs to the group before it: a vote or mover after a decision,
+    a decision after its mover, "This was agreed" after what was agreed, notes together."""
+    if before is None:
+        return now is None or now == "anaphoric"
+    if before in _DECISION_FORMS:
+        return now in ("vote", "mover", "outcome") or (now == "disposition" and before != "disposition")
+    if before == "mover":
+        return now in _DECISION_FORMS or now in ("vote", "outcome", "mover")
+    return False
+
+
+def _merged(first: Facts, second: Facts) -> Facts:
+    merged = Facts()
+    merged.merge(first)
+    merged.merge(second)
+    return merged
+
+
+def _with_parts(piece: Piece, reading: Reading) -> list[tuple[Piece, Reading | None]]:
+    """A decision written with its parts in it ("RESOLVED that (1) …; and (2) …") cut
+    before each part; the words before the first part lead into them."""
+    if reading.form not in ("label", "that", "body", "lead"):
+        return [(piece, reading)]
+    marks = [m for m in _INLINE_PART.finditer(piece.text)]
+    if len(marks) < 2 or not _in_sequence([m.group("m") for m in marks]):
+        return [(piece, reading)]
+    cut = split(piece, [m.start() for m in marks])
+    lead_text = piece.text[:marks[0].start()].strip()
+    found: list[tuple[Piece, Reading | None]] = []
+    label = reading.label
+    for n, part in enumerate(cut):
+        if n == 0 and lead_text:
+            short = len(_content(_LABEL.sub("", lead_text))) <= 4
+            found.append((part, Reading("lead" if short else reading.form, label, reading.facts)))
+        else:
+            found.append((part, Reading("part", label, Facts())))
+    if not lead_text and found:
+        found[0] = (found[0][0], Reading("part", label, reading.facts))
+    return found
+
+
+def _in_sequence(marks: list[str]) -> bool:
+    """Whether part markers run 1, 2, 3 … or a, b, c … or i, ii, iii …"""
+    first = marks[0].lower()
+    return first in ("1", "a", "i") and len(set(marks)) == len(marks)
+
+
+# --- across pieces ------------------------------------------------------------------------
+
+_REACH = 6  # how many pieces away a vote or mover on a line of its own may be from its decision
+
+
+def _linked(found: list[tuple[Piece, Reading | None]]) -> list[Piece]:
+    """Decisions made from the readings: parts under a lead, vote and mover lines given to
+    their decision, a decision repeated word for word left a note the second time."""
+    pieces = [piece for piece, _ in found]
+    readings = [reading for _, reading in found]
+    decided = [False] * len(pieces)
+    labels: list[str | None] = [None] * len(pieces)
+    facts = [r.facts if r else Facts() for r in readings]
+    lead: Reading | None = None
+    for n, (piece, reading) in enumerate(found):
+        if reading is None:
+            continue
+        form = reading.form
+        if form == "lead":
+            lead = reading
+            continue
+        if lead is not None:
+            is_part = form == "part" or _PART.match(piece.text) or piece.line_kind == "bullet"
+            first_after = n > 0 and readings[n - 1] is lead
+            if is_part or (first_after and form not in ("mover", "vote", "intro", "label")):
+                decided[n] = True
+                labels[n] = reading.label or lead.label
+                if first_after:
+                    facts[n].merge(lead.facts)
+                continue
+            lead = None
+        if form == "part" or form in _DECISION_FORMS:
+            decided[n] = True
+            labels[n] = reading.label
+    _tallies(pieces, readings, facts)
+    _outcomes_of_motions(pieces, readings, decided, facts)
+    _fact_lines(pieces, readings, decided, facts)
+    _repeats(pieces, decided)
+    _divisions(pieces, readings, decided, facts)
+    for n, piece in enumerate(pieces):
+        if decided[n]:
+            piece.kind = "resolution"
+            piece.label = labels[n]
+            facts[n].put_on(piece)
+    return pieces
+
+
+def _tallies(pieces, readings, facts) -> None:
+    """A vote set out as a table: a heading ("In Favour", "Against") over the names, the
+    count in brackets after them ("… Leddin. (3)") or else the names counted. The table
+    is read as a vote line at its heading."""
+    for n, reading in enumerate(readings):
+        if reading is None or reading.form != "tally":
+            continue
+        side = _side(reading.label or "")
+        listed: list[str] = []
+        count = None
+        for after in range(n + 1, min(len(pieces), n + 1 + _REACH)):
+            if readings[after] is not None and readings[after].form is not None:
+                break
+            text = pieces[after].text.strip(" *")
+            if (bracket := re.search(r"\((\d{1,3})\)\W{0,3}$", text)):
+                count = int(bracket.group(1))
+                text = text[:bracket.start()]
+            listed += _names(re.sub(r"^(?:Councillors?|Cllrs?|Members?)\s", "", text))
+            if count is not None:
+                break
+        found = Facts()
+        found.named[side] = listed
+        setattr(found, {"for": "votes_for", "against": "votes_against",
+                        "abstain": "votes_abstain"}[side], count if count is not None else len(listed))
+        facts[n] = found
+        readings[n] = Reading("tallied", None, found)
+
+
+def _side(word: str) -> str:
+    word = word.lower()
+    if word.startswith(("against", "nay", "noe")):
+        return "against"
+    return "abstain" if word.startswith("abst") else "for"
+
+
+def _divisions(pieces, readings, decided, facts) -> None:
+    """A Scottish division: "On a division, there voted for the motion – … (10); and for
+    the amendment – … (16) – whereupon the amendment was declared carried". The counts
+    go to the piece declaring the result and, the other way round, to the motion."""
+    for n, piece in enumerate(pieces):
+        if not decided[n]:
+            continue
+        found = {side: pattern.search(piece.text) for side, pattern in _DIVISION.items()}
+        if not all(found.values()):
+            continue
+        motion, amendment = (int(found[side].group("n")) for side in ("motion", "amendment"))
+        won = "amendment" if re.search(r"(?i:amendment\s+(?:was\s+)?(?:declared\s+)?carried)",
+                                       piece.text) or amendment > motion else "motion"
+        facts[n].votes_for, facts[n].votes_against = (
+            (amendment, motion) if won == "amendment" else (motion, amendment))
+        facts[n].outcome = "carried"
+        for back in range(n - 1, -1, -1):
+            if decided[back] and readings[back] is not None and readings[back].form == "motion" \
+                    and "amendment" not in pieces[back].text.lower():
+                facts[back].votes_for, facts[back].votes_against = motion, amendment
+                facts[back].outcome = "lost" if won == "amendment" else "carried"
+                break
+
+
+def _outcomes_of_motions(pieces, readings, decided, facts) -> None:
+    """"The Minutes were APPROVED unanimously" after "X MOVED for approval of the Minutes":
+    the motion's outcome, not a second decision."""
+    for n, reading in enumerate(readings):
+        if reading is None or not decided[n] or reading.form not in ("body", "outcome"):
+            continue
+        if not _OUTCOME_SUBJECT.match(pieces[n].text) and reading.form != "outcome":
+            continue
+        for back in range(n - 1, max(-1, n - _REACH), -1):
+            if readings[back] is not None and readings[back].form == "motion" and decided[back] \
+                    and facts[back].outcome is None:
+                facts[back].merge(_outcome_facts(facts[n], pieces[n].text))
+                decided[n] = False
+                break
+            if decided[back]:
+                break
+
+
+def _outcome_facts(found: Facts, text: str) -> Facts:
+    if found.outcome is None and _PASSIVE.search(text):
+        found.outcome = "carried"
+    return found
+
+
+def _fact_lines(pieces, readings, decided, facts) -> None:
+    """A vote, an outcome or a mover on a line of its own given to its decision: a mover
+    line to the decision after it (or before, when it follows one), a vote line to the
+    decision before it; a vote belonging to no decision is itself one."""
+    for n, reading in enumerate(readings):
+        if reading is None or decided[n] or reading.form not in ("vote", "mover", "outcome",
+                                                                 "tallied"):
+            continue
+        found = facts[n]
+        target = None
+        ahead = _next_decision(readings, decided, n, 3 * _REACH if reading.form == "tallied"
+                               else _REACH)
+        behind = _previous_decision(readings, decided, n)
+        if reading.form == "mover":
+            text = pieces[n].text.rstrip()
+            forward = text.endswith((":", "and", "–", "-", "that", ",")) or ahead == n + 1
+            for choice in ((ahead, behind) if forward else (behind, ahead)):
+                if choice is not None and not (found.mover and facts[choice].mover) \
+                        and not (found.seconder and facts[choice].seconder):
+                    target = choice
+                    break
+        else:
+            if _VOTE_INTRO.search(pieces[n].text):
+                behind = None  # "A vote was taken, …": a vote of its own
+                ahead = ahead if ahead == n + 1 else None
+            if behind is not None and not _conflict(facts[behind], found):
+                target = behind
+            elif ahead is not None and not _conflict(facts[ahead], found):
+                target = ahead
+        if target is not None:
+            facts[target].merge(found)
+            facts[n] = Facts()
+        elif (found.counted() or found.outcome) and reading.form in ("vote", "outcome"):
+            decided[n] = True  # a vote, or a motion's fate, whose motion is not minuted here
+
+
+def _conflict(known: Facts, found: Facts) -> bool:
+    """Whether a vote line says again what a decision's vote already says (so it is
+    another vote): counts twice, or an outcome twice with nothing else new."""
+    if known.votes_for is not None and found.votes_for is not None:
+        return True
+    if known.unanimous and found.unanimous:
+        return True
+    return bool(known.outcome and found.outcome and not found.counted())
+
+
+def _next_decision(readings, decided, n: int, reach: int = _REACH) -> int | None:
+    for ahead in range(n + 1, min(len(readings), n + 1 + reach)):
+        if decided[ahead]:
+            return ahead
+    return None
+
+
+def _previous_decision(readings, decided, n: int) -> int | None:
+    for back in range(n - 1, max(-1, n - 1 - _REACH), -1):
+        if readings[back] is not None and readings[back].form == "intro":
+            return None  # "a vote was taken …": what follows is for the decision to come
+        if decided[back]:
+            return back
+    return None
+
+
+def _repeats(pieces, decided) -> None:
+    """A decision printed twice (a Decision block, then the same words under Minutes) is
+    one decision: the second stays a note."""
+    seen: set[str] = set()
+    for n, piece in enumerate(pieces):
+        if not decided[n]:
+            continue
+        found = re.findall(r"\w+", piece.text.lower())
+        words = " ".join(found)
+        if len(found) >= 12 and words in seen:  # short formulas recur: "Moved by X to adopt."
+            decided[n] = False
+        seen.add(words)

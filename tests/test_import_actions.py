@@ -1,0 +1,166 @@
+"""Actions read from an item's pieces, and owners given to decisions (invented minutes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from clerk_tui.importer import actions
+from clerk_tui.importer.pieces import Piece, paragraphs
+
+
+def read(*texts: str, kinds: dict[int, str] | None = None) -> list[Piece]:
+    pieces = [Piece(text) for text in texts]
+    for at, kind in (kinds or {}).items():
+        pieces[at].kind = kind  # type: ignore[assignment]
+    found = actions.read(pieces)
+    assert paragraphs(found) == list(texts)  # the words whole, labels and all
+    return found
+
+
+def shape(found: list[Piece]) -> list[tuple[str, str | None]]:
+    return [(p.kind, p.owner) for p in found]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("ACTION: Clerk to write to the owner of the verge.", "Clerk"),
+    ("Action: Jo Pike to book the hall for the fete.", "Jo Pike"),
+    ("AP 3: Treasurer to renew the insurance.", "Treasurer"),
+    ("AP. TB to circulate the revised policy.", "TB"),
+    ("Action point 4: obtain quotes for the hedge.", None),
+    ("The hedge overhangs the footway. ACTION", None),
+    ("The hedge overhangs the footway. ACTION: JS", "JS"),
+    ("The hedge overhangs the footway. ACTION – Clerk", "Clerk"),
+    ("The hedge overhangs the footway and must be cut back.... JS", "JS"),
+    ("Replace the broken noticeboard (Clerk, by 30 June 2024).", "Clerk"),
+])
+def test_labelled_actions_keep_their_labels_in_the_text(text, owner):
+    assert shape(read(text)) == [("action", owner)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Clerk to write to the bus company about the timetable.", "Clerk"),
+    ("ES to inform the applicant of the decision.", "ES"),
+    ("The Clerk would action this.", "The Clerk"),
+    ("The Chair agreed to contact the landowner.", "The Chair"),
+    ("Officers to report back to the next meeting.", "Officers"),
+    ("It was agreed that the Clerk would obtain three quotes.", "the Clerk"),
+    ("Mr. Pell offered to quote for a new gate.", "Mr. Pell"),
+    ("Hana to discuss the lighting with the electrician.", "Hana"),
+    ("Cllr Wren undertook to speak to the school.", "Cllr Wren"),
+    ("The Clerk was asked to chase the contractor.", "The Clerk"),
+    ("All members to send comments to the Clerk within a week.", "All members"),
+    ("Refer to Parks Department for a costed plan.", "Parks Department"),
+    ("Consensus was reached for Trustee Ames and Mr Colby to work on the policy.",
+     "Trustee Ames and Mr Colby"),
+    ("Agreed to write to the Police Commander.", None),
+    ("To suggest to the County that the drain is cleared.", None),
+    ("Quotes to be obtained for a new sign.", None),
+    (("The Committee requested that an update on the cycle lanes be presented to the next "
+      "meeting."), None),
+    ("Members requested that officers provide a briefing on the budget.", "officers"),
+])
+def test_owned_sentences_without_a_label(text, owner):
+    assert shape(read(text)) == [("action", owner)]
+
+
+def test_a_task_after_other_words_is_cut_where_its_sentence_begins():
+    found = read("The village sign is damaged. Quotes to be obtained for a new one.")
+    assert shape(found) == [("note", None), ("action", None)]
+    assert found[1].joined
+
+
+def test_a_list_number_does_not_cut_the_task():
+    assert shape(read("1\\. Solicitor to be asked to hurry the sale along.")) == [("action", None)]
+
+
+def test_an_owner_on_the_line_after_the_task():
+    found = read("The bench at the green is broken and needs a new slat.", "Action: J Smith")
+    assert shape(found) == [("action", "J Smith"), ("note", None)]
+
+
+def test_an_action_column_of_owners():
+    found = read("The Clerk reported on the arrangements for the fete.", "Clerk")
+    assert shape(found) == [("action", "Clerk"), ("note", None)]
+    assert shape(read("Clerk |")) == [("action", "Clerk")]
+
+
+def test_a_role_line_that_is_a_sentence_cut_by_the_page_is_no_owner():
+    found = read("The motion was put to the meeting and carried by all present.", "Staff",
+                 "to provide progress reports at each meeting.")
+    assert found[0].kind == "note"
+
+
+def test_due_dates_are_read_only_when_given_in_full():
+    found = read("AP 3: Treasurer to renew the insurance by 31 March 2025.",
+                 "Clerk to write to the landowner by the next meeting.")
+    assert found[0].due == dt.date(2025, 3, 31)
+    assert found[1].kind == "action" and found[1].due is None
+
+
+def test_a_decision_that_gives_work_keeps_its_kind_and_gains_owner_and_due():
+    found = read("RESOLVED that the Clerk write to the landlord by 1 May 2025.",
+                 kinds={0: "resolution"})
+    assert shape(found) == [("resolution", "the Clerk")]
+    assert found[0].due == dt.date(2025, 5, 1)
+
+
+@pytest.mark.parametrize("text, owner", [
+    (("Moved by Hale to receive, file and refer to City Legal Department for review. Motion "
+      "Carried 6-1."), "City Legal Department"),
+    ("RESOLVED that the Director of Finance be authorised to procure a new boiler.",
+     "the Director of Finance"),
+    ("Resolved to ask the Clerk to contact the bus operator.", "the Clerk"),
+    ("RESOLVED that the minutes be approved as a true record.", None),
+    ("The Council AGREED to provide the extension under the Act.", None),
+])
+def test_owners_of_decisions(text, owner):
+    assert shape(read(text, kinds={0: "resolution"})) == [("resolution", owner)]
+
+
+@pytest.mark.parametrize("texts", [
+    ["The Clerk reported that the grass had been cut."],
+    ["Officers had been asked previously to look at this."],
+    ["1.00 / APOLOGIES AND MEMBERSHIP ISSUES / ACTION"],
+    ["Actions 1 APOLOGIES AND OTHER BUSINESS"],
+    ["Letter to residents about the fete."],
+    ["Response to consultation on housing."],
+    ["Trustees agreed that the term of office would be one year."],
+    ["Members agreed to defer the item."],
+    ["To receive the minutes of the last meeting."],
+    ["The next meeting to be held on 3 March."],
+    ["Clerk to the Council: Mrs P Lane"],
+    ["Signed ______________", "Chairman"],
+    ["In Attendance - DOC"],
+    ["Authorizing Assessment Clerk to correct the roll."],
+    ["Welcome to new members of the group."],
+    ["The report outlined indicators to be included in future reports."],
+    ["Local businesses need to be consulted on the plan."],
+    ["The item was moved to the Action Agenda of the next meeting."],
+])
+def test_narrative_and_traps_stay_notes(texts):
+    assert all(kind == "note" for kind, _owner in shape(read(*texts)))
+
+
+def test_only_notes_and_decisions_are_read():
+    pieces = [Piece("Clerk to write to the owner.", kind="question"),
+              Piece("Clerk to write to the owner.", line_kind="heading")]
+    assert [p.kind for p in actions.read(pieces)] == ["question", "note"]
+
+
+@pytest.mark.parametrize("hostile", [" " * 1_000_000, "(" * 1_000_000, "1" * 1_000_000,
+                                     "Mr. " * 250_000, "Clerk to write. " * 60_000,
+                                     "ACTION: " + "JS/" * 300_000, "(Clerk, by " * 90_000,
+                                     "x " * 500_000 + "ACTION", "|" * 1_000_000])
+def test_a_hostile_line_is_read_quickly(hostile):
+    text = hostile.strip() or "x"
+    for kind in ("note", "resolution"):
+        found = actions.read([Piece(text, kind=kind)])
+        assert paragraphs(found) == [text]
+
+
+def test_a_label_before_the_task_and_the_owner_in_brackets_after_it():
+    (piece,) = actions.read([Piece("ACTION: Send the survey to tenants (Housing Officer, by "
+                                   "14 May 2025)")])
+    assert (piece.kind, piece.owner, piece.due) == ("action", "Housing Officer", dt.date(2025, 5, 14))

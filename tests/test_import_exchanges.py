@@ -1,0 +1,172 @@
+"""Questions and answers read from an item's pieces (invented minutes throughout)."""
+
+from __future__ import annotations
+
+import pytest
+
+from clerk_tui.importer import exchanges
+from clerk_tui.importer.pieces import Piece, paragraphs
+
+
+def read(*texts: str, kinds: dict[int, str] | None = None) -> list[Piece]:
+    pieces = [Piece(text) for text in texts]
+    for at, kind in (kinds or {}).items():
+        pieces[at].kind = kind  # type: ignore[assignment]
+    found = exchanges.read(pieces)
+    assert paragraphs(found) == list(texts)  # no word added, dropped or moved
+    return found
+
+
+def shape(found: list[Piece]) -> list[tuple[str, str | None]]:
+    return [(p.kind, p.asker if p.kind == "question" else p.responder) for p in found]
+
+
+def test_question_and_reply_in_one_paragraph_are_split_where_the_answer_begins():
+    found = read("Councillor Pardew asked whether the towpath at Mill Reach would be lit, "
+                 "and the Clerk replied that the canal trust had refused.")
+    assert shape(found) == [("question", "Councillor Pardew"), ("response", "the Clerk")]
+    assert found[1].joined and found[1].text.startswith("and the Clerk replied")
+
+
+def test_narrative_before_a_question_stays_a_note():
+    found = read("The report was introduced. Cllr Oduya asked about the cost of the lights. "
+                 "The Parish Clerk confirmed that three quotes had been sought.")
+    assert shape(found) == [("note", None), ("question", "Cllr Oduya"),
+                            ("response", "The Parish Clerk")]
+
+
+def test_queried_and_explained_across_a_semicolon():
+    found = read("Cllr Dunmore queried the figures in the appendix; the Finance Officer "
+                 "explained that they included VAT.")
+    assert shape(found) == [("question", "Cllr Dunmore"), ("response", "the Finance Officer")]
+
+
+def test_in_response_to_a_question_from_someone_about_something():
+    found = read("In response to a question from Councillor Ames about the car park, the Head "
+                 "of Estates said that the lease ended in May.")
+    assert shape(found) == [("question", "Councillor Ames"), ("response", "the Head of Estates")]
+
+
+def test_a_bare_in_response_to_a_question_is_one_answer():
+    found = read("In response to a question, the Director of Housing confirmed that the scheme "
+                 "was funded.")
+    assert shape(found) == [("response", "the Director of Housing")]
+
+
+def test_a_question_folded_into_an_answer_inside_a_sentence():
+    found = read("Views were expressed for and against, and in response to issues raised by "
+                 "Members, Mr. Tolan clarified the following:-")
+    assert shape(found) == [("note", None), ("question", "Members"), ("response", "Mr. Tolan")]
+
+
+def test_an_answer_in_the_next_paragraph():
+    found = read("Another Member asked what the timetable was.",
+                 "The Treasurer explained that the audit would finish in June.")
+    assert shape(found) == [("question", "Another Member"), ("response", "The Treasurer")]
+
+
+@pytest.mark.parametrize("text, asker", [
+    ("A member of the public asked if the hall could be hired for a wedding.",
+     "A member of the public"),
+    ("Mrs Gale (resident) asked why the footpath had been closed.", "Mrs Gale (resident)"),
+    ("Following discussion, Councillor Marsh asked whether the scheme was affordable.",
+     "Councillor Marsh"),
+    ("In a supplementary question, Cllr Yates asked when work would start.", "Cllr Yates"),
+    ("Cllr Ruiz also enquired about the opening hours of the depot.", "Cllr Ruiz"),
+    ("Cllr Hobb sought clarification on the cost of the survey.", "Cllr Hobb"),
+    ("She asked whether the survey had been published.", None),
+])
+def test_reported_questions(text, asker):
+    assert shape(read(text)) == [("question", asker)]
+
+
+def test_a_passive_answer_is_an_answer_by_nobody_named():
+    found = read("Councillor Marsh asked whether grants existed. She was advised that they did.")
+    assert shape(found) == [("question", "Councillor Marsh"), ("response", None)]
+
+
+def test_q_and_a_labels_on_lines_of_their_own():
+    found = read("Q. Will the Council grit Station Road this winter?",
+                 "A. Yes, it is on the priority list.")
+    assert shape(found) == [("question", None), ("response", None)]
+
+
+def test_q_and_a_labels_on_one_line_are_split():
+    found = read("Q: Is the bus shelter to be replaced? A: The County has agreed to replace it.")
+    assert shape(found) == [("question", None), ("response", None)]
+    assert found[1].joined
+
+
+def test_a_public_question_under_labels_with_names():
+    found = read("Question: Mr T. Fenwick, 4 Orchard Way, Lowbridge",
+                 "To Councillor Ruth Okafor, Leader:-",
+                 "Why has the library closed on Saturdays?",
+                 "Response: Councillor Ruth Okafor",
+                 "Thank you for the question. The hours were cut in the budget.",
+                 "They will be reviewed next spring.")
+    assert shape(found) == [("note", None), ("note", None), ("question", "Mr T. Fenwick"),
+                            ("note", None), ("response", "Councillor Ruth Okafor"),
+                            ("response", None)]
+
+
+def test_a_written_question_and_its_reply():
+    found = read("Written question from Cllr Ivo Brandt to the Cabinet Member for Transport:",
+                 "How many potholes were filled last year?", "Reply:",
+                 "The Cabinet Member reported that 1,200 had been filled.")
+    assert shape(found) == [("note", None), ("question", "Cllr Ivo Brandt"), ("note", None),
+                            ("response", "The Cabinet Member")]
+
+
+def test_supplementary_question_and_reply_labels():
+    found = read("Supplementary question: Will the figures be published?",
+                 "Reply: Yes, on the website.")
+    assert shape(found) == [("question", None), ("response", None)]
+
+
+def test_questioning_people_on_a_subject():
+    found = read("The Panel held a hearing, questioning Dr Ann Vale and Mr Roy Dade on a wide "
+                 "range of matters.")
+    assert shape(found) == [("question", "The Panel")]
+
+
+@pytest.mark.parametrize("texts", [
+    ["A. Questions on Notice"],
+    ["Q3 budget monitoring was presented by the Treasurer."],
+    ["Q3: budget monitoring"],
+    ["Questions were invited but none were asked."],
+    ["The Director asked the Committee to note the report."],
+    ["Mr Quill asked that his objection be minuted."],
+    ["The Chair asked if there were any questions from Members."],
+    ["The Chair asked Members whether they agreed to defer the item."],
+    ["Officers had asked for the item to be deferred."],
+    ["The Clerk reported that the grass had been cut.", "A. Questions on Notice"],
+    ["a. Minutes of the last meeting were approved."],
+    ["Public Question Time"],
+])
+def test_traps_stay_notes(texts):
+    assert all(kind == "note" for kind, _who in shape(read(*texts)))
+
+
+def test_an_answer_label_without_a_question_before_it_stays_a_note():
+    assert shape(read("Response: the consultation closes in May.")) == [("note", None)]
+
+
+def test_only_notes_are_read_and_a_decision_ends_the_exchange():
+    found = read("Cllr Noor asked whether the fence was needed.",
+                 "RESOLVED that the fence be repaired.",
+                 "The Clerk confirmed that the contractor was booked.",
+                 kinds={1: "resolution"})
+    assert [p.kind for p in found] == ["question", "resolution", "note"]
+
+
+def test_headings_are_left_alone():
+    pieces = [Piece("Q. Will the path be mended?", line_kind="heading")]
+    assert exchanges.read(pieces)[0].kind == "note"
+
+
+@pytest.mark.parametrize("hostile", [" " * 1_000_000, "(" * 1_000_000, "1" * 1_000_000,
+                                     "Cllr X asked whether " + "a, " * 300_000,
+                                     "Q. " + "? " * 500_000, "In response to a question, " * 40_000])
+def test_a_hostile_line_is_read_quickly(hostile):
+    found = exchanges.read([Piece(hostile.strip() or "x"), Piece("The Clerk replied.")])
+    assert paragraphs(found)[0] == (hostile.strip() or "x")

@@ -1,0 +1,438 @@
+"""Cleaning imported minutes' lines, splitting meetings and finding agenda items.
+
+Every text here is invented: councils, people and places that do not exist.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from clerk_tui.importer import cleanup, layout
+from clerk_tui.importer.documents import Line
+
+
+def lines_of(text: str) -> list[Line]:
+    """Lines as read_document gives them: blank lines gone, "#" headings and bullets marked."""
+    found = []
+    for raw in text.splitlines():
+        stripped = " ".join(raw.split())
+        if not stripped:
+            continue
+        if stripped.startswith("#"):
+            found.append(Line(stripped.lstrip("# "), "heading"))
+        elif re.match(r"^\s*[•\-*]\s+", raw) or stripped == "•":
+            found.append(Line(re.sub(r"^[•\-*]\s*", "", stripped), "bullet"))
+        else:
+            found.append(Line(stripped))
+    return found
+
+
+def words(texts) -> list[str]:
+    return re.findall(r"[A-Za-z0-9]+", " ".join(texts))
+
+
+def items_of(text: str) -> list[tuple[str | None, str]]:
+    found = layout.layout(cleanup.clean(lines_of(text)))
+    return [(item.number, item.title) for item in found.items]
+
+
+# --- cleanup ---------------------------------------------------------------------------
+
+CHROME = """Skip to content
+Toggle menu
+Home > Meetings > Parks Committee
+Print this page
+Download as pdf or txt
+We use cookies on this website. Click accept to continue.
+213 views
+Parks Committee of Wrenfold Vale
+12. Footpath Repairs pdf icon PDF 226 KB
+The committee discussed the footpath by the mill.
+Supporting documents:
+Footpath survey, item 12. PDF 88 KB
+Appendix A map, item 12. PDF 1 MB
+13. Bench Donations
+Upload: bench.jpg
+Additional documents:
+Share
+Leave a Reply
+Page 3 of 7
+"""
+
+
+def test_chrome_lines_are_dropped_and_the_minutes_kept():
+    cleaned = [line.text for line in cleanup.clean(lines_of(CHROME))]
+    assert cleaned == ["Parks Committee of Wrenfold Vale", "12. Footpath Repairs",
+                       "The committee discussed the footpath by the mill.", "13. Bench Donations"]
+
+
+def test_without_chrome_every_word_is_kept_in_order():
+    source = lines_of("""Minutes of the Quarry Liaison Group held on 2 March 2022
+1. Blasting Times
+The operator said that blasting would take place between
+ten and four on weekdays, and that residents of
+Upper Sett would be told a day before.
+2. Lorry Routes
+- Lorries to use the bypass
+- No lorries before 7am""")
+    cleaned = cleanup.clean(source)
+    assert words(line.text for line in cleaned) == words(line.text for line in source)
+    assert len(cleaned) == 6
+
+
+def test_a_running_header_glued_inside_a_paragraph_is_cut_out():
+    source = lines_of("The board agreed to review the grazing 03/14/21 -4- DRAFT licence in spring.")
+    assert [line.text for line in cleanup.clean(source)] == [
+        "The board agreed to review the grazing licence in spring."]
+
+
+def test_page_numbers_and_repeated_page_headers_go():
+    source = lines_of("""7
+Minutes of the Harbour Board of Lowmere
+HB 04.05.2022
+1. Apologies
+Apologies were received from Mrs Tallow.
+14
+HB 04.05.2022
+2. Moorings
+The moorings were let.""")
+    assert [line.text for line in cleanup.clean(source)] == [
+        "Minutes of the Harbour Board of Lowmere", "1. Apologies",
+        "Apologies were received from Mrs Tallow.", "2. Moorings", "The moorings were let."]
+
+
+def test_front_matter_and_markdown_markup():
+    source = lines_of("""---
+title: "Minutes of Ashby Fen Parish Council"
+date: "2019-03-01"
+categories:
+  - "parish"
+---
+[Original file](https://example.invalid/minutes.pdf)
+![](https://example.invalid/crest.png)
+**In Favour**
+1\\. The [village green](https://example.invalid/green) was mown.""")
+    assert [line.text for line in cleanup.clean(source)] == [
+        "In Favour", "1. The village green was mown."]
+
+
+def test_a_wrapped_paragraph_is_joined_but_not_a_heading_or_a_list():
+    source = lines_of("""PRESENT:
+Councillor Arden Pell
+Councillor Maud Quist
+4. Allotments
+The clerk reported that the water supply to the
+allotments had failed twice and that a plumber had
+been asked to quote.
+Present: Councillors Hale, Ibbot,
+Jory and Kemp.
+Representations were made by Sgt
+Olwen Marsh of the county police.""")
+    assert [line.text for line in cleanup.clean(source)] == [
+        "PRESENT:", "Councillor Arden Pell", "Councillor Maud Quist", "4. Allotments",
+        "The clerk reported that the water supply to the allotments had failed twice and "
+        "that a plumber had been asked to quote.",
+        "Present: Councillors Hale, Ibbot, Jory and Kemp.",
+        "Representations were made by Sgt Olwen Marsh of the county police."]
+
+
+def test_a_bullet_alone_on_its_line_takes_the_next_line():
+    source = [Line("Matters noted:"), Line("", "bullet"), Line("The gate was painted.")]
+    assert cleanup.clean(source) == [Line("Matters noted:"),
+                                     Line("The gate was painted.", "bullet")]
+
+
+def test_a_heading_keeps_its_kind():
+    source = [Line("Budget Monitoring", "heading"), Line("the report was noted")]
+    assert cleanup.clean(source) == source
+
+
+def test_a_covering_letter_of_a_document_pack_is_dropped():
+    source = lines_of("""Public Document Pack
+Please ask for: Ivo Trent
+Dear Councillor
+I enclose the minutes of the last meeting.
+This page is intentionally left blank
+Agenda Item 4
+LICENSING PANEL
+1. Chair
+Councillor Venn was elected Chair.""")
+    assert [line.text for line in cleanup.clean(source)] == [
+        "LICENSING PANEL", "1. Chair", "Councillor Venn was elected Chair."]
+
+
+@pytest.mark.parametrize("hostile", [" " * 1_000_000, "[" * 1_000_000, "1" * 1_000_000,
+                                     "[x](" * 250_000, "**a " * 250_000, "1 of " * 200_000,
+                                     "1 Abc " * 160_000, "(" * 1_000_000],
+                         ids=["spaces", "brackets", "digits", "links", "emphasis", "pages",
+                              "numbers", "parens"])
+def test_a_hostile_line_is_cleaned_in_reasonable_time(hostile):
+    cleaned = cleanup.clean([Line("Minutes of the meeting"), Line(hostile + "x")])
+    found = layout.layout(cleaned)
+    assert found is not None
+    assert layout.meetings(cleaned)
+
+
+# --- item numbering shapes -------------------------------------------------------------
+
+@pytest.mark.parametrize("first, second, numbers", [
+    ("66. Apologies for Absence", "67. Declarations of Interest", ["66", "67"]),
+    ("66 Apologies for Absence", "67 Declarations of Interest", ["66", "67"]),
+    ("C 08/042 Apologies for Absence", "C 08/043 Declarations of Interest",
+     ["C 08/042", "C 08/043"]),
+    ("GBP/2122/214: Apologies for Absence", "GBP/2122/215: Declarations of Interest",
+     ["GBP/2122/214", "GBP/2122/215"]),
+    ("291/19 Apologies for Absence", "292/19 Declarations of Interest", ["291/19", "292/19"]),
+    ("2307.01 Apologies for Absence", "2307.02 Declarations of Interest",
+     ["2307.01", "2307.02"]),
+    ("59.15 Apologies for Absence", "59.16 Declarations of Interest", ["59.15", "59.16"]),
+    ("Item 5 Apologies for Absence", "Item 6 Declarations of Interest", ["5", "6"]),
+    ("5) Apologies for Absence", "6) Declarations of Interest", ["5", "6"]),
+    ("Minute 12 Apologies for Absence", "Minute 13 Declarations of Interest", ["12", "13"]),
+    ("12/2023 Apologies for Absence", "13/2023 Declarations of Interest",
+     ["12/2023", "13/2023"]),
+    ("B1 Apologies for Absence", "B2 Declarations of Interest", ["B1", "B2"]),
+    ("I APOLOGIES FOR ABSENCE", "II DECLARATIONS OF INTEREST", ["I", "II"]),
+    ("1.00 / APOLOGIES FOR ABSENCE", "2.00 / DECLARATIONS OF INTEREST", ["1.00", "2.00"]),
+    ("4.Apologies for Absence", "5.Declarations of Interest", ["4", "5"]),
+])
+def test_each_numbering_shape(first, second, numbers):
+    text = f"""Minutes of the Orchard Trust held on 3 May 2023
+{first}
+Apologies were received from Mr Quayle.
+{second}
+No interests were declared by members."""
+    assert [number for number, _ in items_of(text)] == numbers
+    assert [title for _, title in items_of(text)][0].lower().startswith("apologies for absence")
+
+
+def test_a_number_alone_with_its_title_on_the_next_line():
+    text = """Agenda and minutes
+40.
+Budget Outturn
+The outturn was reported to members of the board.
+41.
+Car Parking Charges
+Charges would be held for a year."""
+    assert items_of(text) == [("40", "Budget Outturn"), ("41", "Car Parking Charges")]
+
+
+def test_a_minute_number_under_its_heading():
+    text = """LICENSING COMMITTEE
+APOLOGIES
+LIC12/24
+Apologies for absence were recorded from Councillor Ashe.
+SITE VISITS
+LIC13/24
+The committee had visited the premises earlier in the day."""
+    assert items_of(text) == [("LIC12/24", "APOLOGIES"), ("LIC13/24", "SITE VISITS")]
+
+
+def test_a_number_alone_with_no_title_then_a_motion():
+    lines = [Line("Council Meeting Minutes"), Line("1."), Line("Moved by: Councillor Dale", "bullet"),
+             Line("THAT the meeting be called to order at 7:01 p.m."), Line("2."),
+             Line("Moved by: Councillor Eyre", "bullet"), Line("THAT the agenda be adopted.")]
+    found = layout.layout(cleanup.clean(lines))
+    assert [(item.number, item.title) for item in found.items] == [("1", ""), ("2", "")]
+    assert found.items[0].lines[0].text == "Moved by: Councillor Dale"
+
+
+def test_lettered_and_dotted_sub_items():
+    text = """Minutes of the Roads Board held on 9 June 2022
+3 Works Programme
+The programme was presented to the board.
+3.1 Culvert at Fennick Lane
+The culvert would be relined this year.
+4 Contracts for the following:
+(A) Resurfacing of Tarn Road with Oxley Paving Ltd. Moved by Lusk to adopt. Carried 5-0.
+(B) Gritting depot roof with Marl Builders. Moved by Lusk to adopt. Carried 5-0.
+5 Street lighting contracts as follows:
+(A) Lantern replacement with Brite Ltd. Moved by Pim to adopt. Carried 5-0."""
+    assert [number for number, _ in items_of(text)] == ["3", "3.1", "4", "4(A)", "4(B)", "5",
+                                                         "5(A)"]
+
+
+def test_capitalised_headings_when_nothing_is_numbered():
+    text = """Held on the 4th March 2021 at 7pm
+PRESENT Mrs Ollery (Chair), Mr Brand and Mr Cope.
+APOLOGIES Mr Dorling.
+MATTERS ARISING
+1. Litter bin at the bus stop still not emptied.
+2. Hedge on Pound Lane cut back.
+PLANNING
+1. Vane Cottage, Mill Road. Porch. No objection.
+2. Old Forge. Garage. Approved by District Council.
+3. Tithe Barn. New roof. Noted.
+CORRESPONDENCE
+1. Letter from the county about verges. Noted.
+2. Invitation to the spring show."""
+    assert items_of(text) == [(None, "APOLOGIES"), (None, "MATTERS ARISING"),
+                              (None, "PLANNING"), (None, "CORRESPONDENCE")]
+
+
+def test_sentence_case_headings_over_numbered_paragraphs():
+    text = """Minutes of the meeting held on Monday, 6 February 2023
+Members:
+Dr P Quarrie (Chair)
+Mrs L Rook
+Welcome
+1. The Chair welcomed members and the new secretary.
+Apologies for absence
+1. Apologies had been received from Mrs Sorrel.
+Finance report
+1. The treasurer presented the accounts for the year."""
+    assert items_of(text) == [(None, "Welcome"), (None, "Apologies for absence"),
+                              (None, "Finance report")]
+
+
+def test_decision_parts_and_attendance_lists_are_not_items():
+    text = """Minutes of the Canal Trust held on 2 April 2024
+Present:
+1. Mrs Nell Upton
+2. Mr Ivor Vance
+1. APOLOGIES
+There were none.
+2. MOORINGS POLICY
+RESOLVED:
+1. That the policy be adopted.
+2. That it be reviewed in a year.
+3. TOWPATH
+The towpath was reported as flooded at 7.30 pm near lock 4."""
+    assert [number for number, _ in items_of(text)] == ["1", "2", "3"]
+    found = layout.layout(cleanup.clean(lines_of(text)))
+    assert [line.text for line in found.items[1].lines] == [
+        "RESOLVED:", "1. That the policy be adopted.", "2. That it be reviewed in a year."]
+
+
+def test_dates_and_times_are_not_item_numbers():
+    text = """PARKS PANEL
+12 March 2024
+7.30 pm
+1. Apologies
+None were received.
+2. Play Area
+The new swings were installed."""
+    assert [number for number, _ in items_of(text)] == ["1", "2"]
+
+
+def test_an_unnumbered_opening_heading_before_the_first_numbered_item():
+    text = """Minutes of the Estates Committee held on 1 July 2020
+PRESENT: Councillor Ferris (Chair)
+Opening of the Meeting
+The Chair welcomed everyone and explained the fire procedures for the building.
+1. Apologies
+Apologies were received from Councillor Gray.
+2. Minutes
+The minutes were agreed."""
+    assert items_of(text) == [(None, "Opening of the Meeting"), ("1", "Apologies"),
+                              ("2", "Minutes")]
+
+
+def test_a_title_and_its_text_on_one_line_are_split_at_the_colon():
+    text = """Minutes of the Village Hall Committee held on 3 June 2021
+1.PRESENT: Ada, Bea and Cal
+2.Apologies: Dot
+3.Hall Booking
+Bookings were up on last year."""
+    found = layout.layout(cleanup.clean(lines_of(text)))
+    assert [(item.number, item.title) for item in found.items] == [
+        ("1", "PRESENT"), ("2", "Apologies"), ("3", "Hall Booking")]
+    assert found.items[0].lines[0].text == "Ada, Bea and Cal"
+
+
+def test_items_run_together_on_one_line_are_cut_apart():
+    one_line = " ".join(f"{n} Approve the grant to the Bridgewater Youth Club number {n} "
+                        f"(Report) (Y-5) ADOPTED" for n in range(20, 27))
+    found = layout.layout(cleanup.clean([Line("OFFICIAL MINUTES OF THE CITY OF ELMHURST"),
+                                         Line(one_line)]))
+    assert [item.number for item in found.items] == [str(n) for n in range(20, 27)]
+
+
+def test_table_rows_of_title_and_text():
+    text = """Board Members: Ann Oakes, Ben Pyle
+Declaration of Interest / There were no declarations of interest at this meeting.
+Rent Review / The Finance Director advised that the rent review would be put to tenants in May.
+Repairs Policy / The Board APPROVED the revised repairs policy as set out in the report."""
+    assert [title for _, title in items_of(text)] == [
+        "Declaration of Interest", "Rent Review", "Repairs Policy"]
+
+
+def test_a_heading_in_a_word_file_heads_an_item():
+    lines = [Line("Minutes of the Friends of Holm Park"), Line("Treasurer's Report", "heading"),
+             Line("The balance stood at four hundred pounds."), Line("Events", "heading"),
+             Line("A summer fair would be held.")]
+    assert [(item.number, item.title) for item in layout.layout(lines).items] == [
+        (None, "Treasurer's Report"), (None, "Events")]
+
+
+def test_the_lines_under_an_item_and_the_preamble_lose_nothing():
+    lines = cleanup.clean(lines_of("""Minutes of the Orchard Trust held on 3 May 2023
+Present: Mr Abel, Mrs Bligh
+1. Apologies
+Apologies were received from Mr Quayle.
+2. Pruning
+The pruning would start in November.
+RESOLVED: That the contractor be appointed."""))
+    found = layout.layout(lines)
+    out = [line.text for line in found.preamble]
+    for item in found.items:
+        out += [f"{item.number}. {item.title}"] + [line.text for line in item.lines]
+    assert out == [line.text for line in lines]
+
+
+# --- meetings in one file --------------------------------------------------------------
+
+TWO_MEETINGS = """EXECUTIVE SESSION OF THE MILLBROOK CITY COUNCIL
+MARCH 4, 2024
+1. CALL TO ORDER
+Mayor Lund called the session to order at 6:30 p.m.
+2. CLOSED SESSION
+The council discussed a land purchase.
+REGULAR MEETING OF THE MILLBROOK CITY COUNCIL
+MARCH 4, 2024
+1. CALL TO ORDER
+Mayor Lund called the meeting to order at 7:00 p.m.
+2. MINUTES
+The minutes of February 19, 2024 were approved."""
+
+
+def test_several_meetings_in_a_file_are_split_and_no_line_is_lost():
+    lines = cleanup.clean(lines_of(TWO_MEETINGS))
+    found = layout.meetings(lines)
+    assert len(found) == 2
+    assert [line for meeting in found for line in meeting] == lines
+    assert found[1][0].text == "REGULAR MEETING OF THE MILLBROOK CITY COUNCIL"
+    assert [item.number for item in layout.layout(found[1]).items] == ["1", "2"]
+
+
+def test_one_meeting_is_one_and_confirming_earlier_minutes_is_no_new_meeting():
+    text = """Minutes of the meeting of the Dunmore Board held on 5 May 2023
+1. Apologies
+There were none.
+2. Minutes of the meeting held on 3 April 2023
+The minutes were approved as a true record.
+3. Any Other Business
+Minutes of a meeting of the Dunmore Board held on 1 March 2023
+were noted."""
+    lines = cleanup.clean(lines_of(text))
+    assert layout.meetings(lines) == [lines]
+
+
+def test_a_year_of_minutes_with_repeated_title_blocks():
+    text = """PLANNING COMMITTEE
+Wednesday, 10 January 2024
+1. Apologies
+None.
+2. Applications
+Two applications were approved.
+PLANNING COMMITTEE
+Wednesday, 7 February 2024
+1. Apologies
+Councillor Hart.
+2. Applications
+One application was refused."""
+    found = layout.meetings(cleanup.clean(lines_of(text)))
+    assert [meeting[1].text for meeting in found] == ["Wednesday, 10 January 2024",
+                                                      "Wednesday, 7 February 2024"]
