@@ -90,7 +90,7 @@ class Tally:
     def _meeting(self, report: FileReport, part: int, minutes: ImportedMinutes,
                  filing: Filing | None) -> None:
         self.meetings += 1
-        self.items += len(minutes.items)
+        self.items += len(minutes.agenda)
         kinds = [entry for piece in minutes.items for entry in piece.entries]
         self.decisions += sum(entry.kind == "resolution" for entry in kinds)
         self.actions += sum(entry.kind == "action" or entry.kind == "resolution"
@@ -155,6 +155,10 @@ def import_file(store: Store, path: Path, committee: str | None = None,
         with store.transaction():
             filings = tuple(store.imports.file(minutes, _part(source, part, minutes), replace)
                             for part, minutes in enumerate(report.meetings))
+            if any(filing.outcome == "changed" for filing in filings):
+                raise _NothingFiled(filings)  # the file's meetings come in together or not
+    except _NothingFiled as held:
+        return _filed(path, report.meetings, held.filings, held=True)
     except ValidationError as error:
         return _refused(path, f"could not be read as minutes: {explain(error)}", report.meetings)
     except StoreError as error:
@@ -219,7 +223,8 @@ def _read(path: Path, committee: str | None, date: dt.date | None,
     for minutes in meetings:  # what the clerk says stands over what the text says
         minutes.committee = committee or minutes.committee
         minutes.date = date or minutes.date
-    return _judged(path, meetings), Source(str(path), digest, text_fingerprint(lines))
+    # the file as it is on disk (not as typed): undated minutes are known by their place
+    return _judged(path, meetings), Source(str(path.resolve()), digest, text_fingerprint(lines))
 
 
 def _judged(path: Path, meetings: list[ImportedMinutes]) -> FileReport:
@@ -243,16 +248,30 @@ _SAID = {"imported": "", "joined": " (added to the meeting imported before)",
          "replaced": " (replaced the minutes imported before)"}
 
 
+class _NothingFiled(Exception):
+    """A meeting of the file differs from the one imported before: nothing of the file is
+    kept (the save is undone), and these are what each meeting would have become."""
+
+    def __init__(self, filings: tuple[Filing, ...]) -> None:
+        super().__init__("a meeting of the file differs from the one imported before")
+        self.filings = filings
+
+
+_HELD = " (not added: another meeting in the file differs from the one imported before)"
+
+
 def _filed(path: Path, meetings: tuple[ImportedMinutes, ...],
-           filings: tuple[Filing, ...]) -> FileReport:
-    """The report of a file whose meetings were filed (or found filed before)."""
+           filings: tuple[Filing, ...], held: bool = False) -> FileReport:
+    """The report of a file whose meetings were filed (or found filed before; with
+    ``held``, none was, because one differs)."""
     outcomes = [filing.outcome for filing in filings]
     status = "changed" if "changed" in outcomes else "replaced" if "replaced" in outcomes \
         else "unchanged" if all(o == "unchanged" for o in outcomes) else "imported"
     if status == "unchanged":
         return FileReport(path, True, "already imported; nothing added", status=status,
                           meetings=meetings, filings=filings)
-    notes = [_changed(filing) if filing.outcome == "changed" else _SAID[filing.outcome]
+    notes = [_changed(filing) if filing.outcome == "changed"
+             else _HELD if held and filing.outcome != "unchanged" else _SAID[filing.outcome]
              for filing in filings]
     return FileReport(path, status != "changed", _described(meetings, notes), status=status,
                       meetings=meetings, filings=filings)
@@ -272,7 +291,7 @@ def _described(meetings: Iterable[ImportedMinutes], notes: list[str]) -> str:
     for minutes, note in zip(meetings, notes):
         named = f"{minutes.committee or UNKNOWN_BODY}, " \
                 f"{minutes.date.isoformat() if minutes.date else 'no date'}"
-        held = "" if note.startswith(" differs") else f": {found(minutes.items)}"
+        held = "" if note.startswith(" differs") else f": {found(minutes.agenda)}"
         parts.append(f"{named}{held}{note}")
     if len(parts) == 1:
         return parts[0]

@@ -18,7 +18,7 @@ import click
 from pydantic import ValidationError
 
 from clerk_tui import __version__
-from clerk_tui.models import OrganisationSettings, explain
+from clerk_tui.models import MeetingStatus, OrganisationSettings, explain
 from clerk_tui.os_errors import os_error_line
 from clerk_tui.output_paths import UnsafeOutput, remove_abandoned_everywhere
 from clerk_tui.printable import json_escaped, printable
@@ -124,7 +124,8 @@ def main(context: click.Context, db_path: Path) -> None:
     With no command, opens the app on the database file.
     """
     context.obj = db_path
-    remove_abandoned_everywhere()  # a killed export's hidden copy must not linger
+    if context.invoked_subcommand != "import":  # which sweeps unless it is a dry run
+        remove_abandoned_everywhere()  # a killed export's hidden copy must not linger
     if context.invoked_subcommand is None:
         _run_app(db_path)
 
@@ -214,8 +215,9 @@ def _not_blank(context, param, value: str) -> str:
     from clerk_tui.fields import as_name
 
     if not as_name(value):
-        raise click.BadParameter("is blank; give the committee's name, e.g. "
-                                 "--committee \"Planning Committee\".")
+        example = '"Planning Committee"' if isinstance(param, click.Argument) else \
+            '--committee "Planning Committee"'
+        raise click.BadParameter(f"is blank; give the committee's name, e.g. {example}.")
     return value
 
 
@@ -277,7 +279,7 @@ def meeting_date(db_path: Path, reference: str, date: dt.date, reason: str | Non
         store.imports.redate(found.id, date, (reason or "").strip() or None)
         name = store.committees.get(found.committee_id).name
     _echo(f"The meeting {found.id[:8]} of {name} is dated {date.isoformat()}"
-          f"{_recorded(found)}.")
+          f"{_recorded(found, found.date != date)}.")
 
 
 @meeting.command("committee")
@@ -299,11 +301,21 @@ def meeting_committee(db_path: Path, reference: str, name: str, reason: str | No
             _fail(explain(error), EXIT_FAILED)
         name = store.committees.get(moved.committee_id).name
     when = found.date.isoformat() if found.date else "no date"
-    _echo(f"The meeting {found.id[:8]} ({when}) is a meeting of {name}{_recorded(found)}.")
+    changed = moved.committee_id != found.committee_id
+    _echo(f"The meeting {found.id[:8]} ({when}) is a meeting of {name}"
+          f"{_recorded(found, changed)}.")
 
 
-def _recorded(meeting) -> str:
-    return "; the correction is recorded in its audit log" if meeting.locked else ""
+def _recorded(meeting, changed: bool) -> str:
+    """What became of the correction: nothing to do, audited with its reopening and
+    approval, or (open minutes) audited as any change made while they are reopened."""
+    if not changed:
+        return " already; nothing was changed"
+    if meeting.locked:
+        return "; the correction is recorded in its audit log"
+    if meeting.status == MeetingStatus.REOPENED:
+        return "; the change is in its audit log with the reopening's reason"
+    return ""
 
 
 @main.command("export")
@@ -538,6 +550,7 @@ def import_(db_path: Path, paths: tuple[Path, ...], committee: str | None,
     if dry_run:  # the database is never opened, so nothing can be written
         files = _import_progress(preview_files(paths, committee, date), total, as_json, tally)
     else:
+        remove_abandoned_everywhere()  # as every command does at start, but a dry run
         with opened(db_path) as store:
             files = _import_progress(import_files(store, paths, committee, date, replace),
                                      total, as_json, tally)

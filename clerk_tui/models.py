@@ -423,8 +423,21 @@ class ImportedMinutes(ClerkModel):
     venue: OptionalName = Field(None, title="venue")
     placeholder_id: Id = Field(default_factory=new_id)
     items: list[AgendaItemSnapshot] = Field(default_factory=list)
+    opening_id: OptionalId = None
+    """The first of ``items`` when it is the minutes' opening (their heading, who
+    attended), not an agenda item: filed first, printed as published, reported apart."""
     attendance: list[Attendance] = Field(default_factory=list)
     declarations: list[Declaration] = Field(default_factory=list)
+
+    @property
+    def agenda(self) -> list[AgendaItemSnapshot]:
+        """The agenda items, without the opening."""
+        return [part for part in self.items if part.item.id != self.opening_id]
+
+    @property
+    def opening(self) -> AgendaItemSnapshot | None:
+        """The minutes' opening, when they have one apart from their items."""
+        return next((part for part in self.items if part.item.id == self.opening_id), None)
 
 
 class ActionRecord(ClerkModel):

@@ -155,8 +155,10 @@ def test_word_minutes_with_headings_and_numbered_items(store, tmp_path):
     (declaration,) = snapshot.declarations
     assert (declaration.member, declaration.kind) == ("Councillor Omar Patel", "personal")
     assert [(p.item.minute_number, p.item.title) for p in snapshot.items] == [
+        (None, "Minutes of the meeting held at 7.00 pm on Wednesday 1 May 2024"),
         ("1", "Declarations of interest"), ("2", "Depot Lease")]
-    lease = snapshot.items[1]
+    assert snapshot.items[0].entries[0].text == "Planning Committee"  # the opening, as printed
+    lease = snapshot.items[2]
     assert lease.item.report_reference == "PL24001"
     kinds = [e.kind for e in lease.entries]
     assert kinds == ["note", "note", "question", "response", "action", "note", "resolution",
@@ -182,7 +184,7 @@ def test_inline_numbered_resolutions_and_other_labels():
         "Resolved, that (1) the budget be approved; and (2) fees rise by 3%."),
         Line("RECOMMENDED unanimously: That Council adopt the plan."),
         Line("AGREED: That a working group be formed.")], date=dt.date(2024, 1, 1))
-    entries = minutes.items[0].entries
+    entries = minutes.agenda[0].entries
     assert [(e.kind, e.label, e.text, e.joined) for e in entries if e.kind == "resolution"] == [
         ("resolution", "RESOLVED", "(1) the budget be approved; and", True),
         ("resolution", "RESOLVED", "(2) fees rise by 3%.", True),
@@ -247,7 +249,7 @@ def read(*texts: str, kinds=None, date=dt.date(2024, 1, 1)):
 
 
 def entries_of(minutes, n=0):
-    return [(e.kind, e.text) for e in minutes.items[n].entries]
+    return [(e.kind, e.text) for e in minutes.agenda[n].entries]
 
 
 def test_a_file_of_several_pages_keeps_them_all(store, tmp_path):
@@ -286,11 +288,11 @@ def test_numbered_sentences_inside_an_item_are_text():
     minutes = read("1. SCHOOLS", "3 schools were affected by the closure.",
                    "2024 rates were set in March.", "· 4 providers had left",
                    kinds={3: "bullet"})
-    assert len(minutes.items) == 1
+    assert len(minutes.agenda) == 1
     assert entries_of(minutes) == [
         ("note", "3 schools were affected by the closure."),
         ("note", "2024 rates were set in March.\n- · 4 providers had left")]
-    assert minutes.items[0].item.title == "SCHOOLS"
+    assert minutes.agenda[0].item.title == "SCHOOLS"
 
 
 def test_no_word_is_dropped_or_altered():
@@ -308,11 +310,11 @@ def test_no_word_is_dropped_or_altered():
         ("note", "Councillor Omar Patel declared a personal interest in item 2 as a neighbour.")]
     (declaration,) = minutes.declarations
     assert declaration.text == "in item 2 as a neighbour"  # the line itself is a note above
-    assert minutes.items[1].item.title == "SEND ACTION PLAN"
+    assert minutes.agenda[1].item.title == "SEND ACTION PLAN"
     kinds = entries_of(minutes, 1)
     assert kinds[0] == ("note", "The SEND ACTION PLAN was presented.")
     assert kinds[1] == ("action", "ACTION: Circulate the plan (Head of SEND, by end of June)")
-    assert minutes.items[1].entries[1].owner == "Head of SEND"
+    assert minutes.agenda[1].entries[1].owner == "Head of SEND"
     assert kinds[2:] == [("note", "Agreed actions from the last meeting were reviewed."),
                          ("resolution", "The Committee agreed that the report be noted.")]
 
@@ -320,7 +322,7 @@ def test_no_word_is_dropped_or_altered():
 def test_actions_name_their_owner_in_the_usual_ways():
     minutes = read("1. TRANSPORT", "The timetable will be circulated. Action: J Smith",
                    "ACTION: Head of Transport to circulate the fares review.")
-    first, second = minutes.items[0].entries
+    first, second = minutes.agenda[0].entries
     assert (first.text, first.owner) == ("The timetable will be circulated. Action: J Smith",
                                          "J Smith")
     assert (second.text, second.owner) == (
@@ -339,7 +341,11 @@ def test_title_block_attendance_lists_and_start_time():
         ("Councillor A Smith", "Chairman", "member"), ("Councillor B Jones", None, "member"),
         ("Mr A Andrews", "Co-opted Member, Diocese", "officer")]
     assert minutes.attendance[2].status == "in attendance"
-    assert [p.item.title for p in minutes.items] == ["APOLOGIES"]
+    assert [p.item.title for p in minutes.agenda] == ["APOLOGIES"]
+    opening = minutes.opening  # filed first, printed as published
+    assert opening.item.title == "Minutes of the meeting held at 7.30 pm on Tuesday 4 June 2024"
+    assert [e.text for e in opening.entries][:4] == ["ANYTOWN BOROUGH COUNCIL", "PLANNING COMMITTEE",
+                                                     "Present:", "Councillor A Smith (Chairman)"]
 
 
 def test_windows_text_and_word_numbering_and_tables(store, tmp_path):
@@ -364,8 +370,9 @@ def test_windows_text_and_word_numbering_and_tables(store, tmp_path):
     assert import_file(store, word).ok
     summary = next(s for s in store.meetings.summaries() if s.committee_name == "Cabinet")
     snapshot = store.snapshot(summary.meeting.id)
-    assert [(p.item.minute_number, p.item.title) for p in snapshot.items] == [
+    assert [(p.item.minute_number, p.item.title) for p in snapshot.items[1:]] == [
         ("1", "BUDGET MONITORING"), ("2", "CAPITAL PROGRAMME")]
+    assert snapshot.items[0].item.title == "Cabinet"  # the opening: the attendance table
     assert [(a.person, a.status) for a in snapshot.attendance] == [
         ("Cllr Ng", "present"), ("Cllr Lee", "present"), ("Cllr Hart", "apologies")]
 

@@ -164,3 +164,119 @@ def test_a_label_before_the_task_and_the_owner_in_brackets_after_it():
     (piece,) = actions.read([Piece("ACTION: Send the survey to tenants (Housing Officer, by "
                                    "14 May 2025)")])
     assert (piece.kind, piece.owner, piece.due) == ("action", "Housing Officer", dt.date(2025, 5, 14))
+
+
+# --- round 2: more of the ways minutes give someone work ---------------------------------
+
+@pytest.mark.parametrize("text, owner", [
+    ("The hedge needs cutting back from the path. ACTION CLERK", "CLERK"),
+    ("The hedge needs cutting back from the path. ACTION JS.", "JS"),
+    ("The board asked for a revised risk register. Action: All", "All"),
+    ("The dog bin is broken; quotes to be obtained (Clerk).", "Clerk"),
+    ("Quotes to be sought for the new fence. (JS)", "JS"),
+    ("Circulate the revised plan to all members · CEO · March 2025", "CEO"),
+    ("The bench at the green needs a new slat. Action by: Clerk", "Clerk"),
+])
+def test_more_labels_and_owner_marks(text, owner):
+    assert shape(read(text)) == [("action", owner)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Staff was directed to prepare an ordinance for the next meeting.", "Staff"),
+    ("Council directed staff to bring back options for the parking lot.", "staff"),
+    ("The Committee instructed the Clerk to obtain three quotes.", "the Clerk"),
+    ("Cllr Rees would be asked to meet the developer.", "Cllr Rees"),
+    ("Mr Vance, the Town Planner, will provide an update at the next meeting.",
+     "Mr Vance, the Town Planner"),
+    ("Following discussion, the Clerk will write to the owner.", "the Clerk"),
+    ("Members were asked to send their comments to the Clerk.", "Members"),
+])
+def test_more_owned_sentences(text, owner):
+    assert shape(read(text)) == [("action", owner)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Resolved that the Clerk writes to the bus operator.", "the Clerk"),
+    ("RESOLVED: That the Clerk arranges for the bench to be repaired.", "the Clerk"),
+    ("Agreed: Clerk to write to the school.", "Clerk"),
+    (("Moved by Oduya to receive, file and refer comments to the City Manager. Motion "
+      "Carried 5-2."), "the City Manager"),
+    ("Resolved to refer the matter to the St. Kew Trust.", "the St. Kew Trust"),
+    ("RESOLVED that the Council notes the report.", None),
+])
+def test_more_owners_of_decisions(text, owner):
+    assert shape(read(text, kinds={0: "resolution"})) == [("resolution", owner)]
+
+
+@pytest.mark.parametrize("texts", [
+    ["The Council adopted the CLIMATE ACTION PLAN."],
+    ["Apologies were received from Cllr Tolland (Chair)."],
+    ["Minute · Action · Owner"],
+    ["Chase the quote for the new fence · TBC"],
+    ["The meeting closed at 9.40 pm with thanks to all who attended.", "Chairman"],
+    ["Matters arising: the Clerk had written to the police. Action: ongoing"],
+    ["In 2023, the Council will review the policy."],
+    ["The Mayor asked the Clerk to read the notice of meeting."],
+])
+def test_more_traps_stay_notes(texts):
+    assert all(kind == "note" for kind, _owner in shape(read(*texts)))
+
+
+def test_a_label_opening_a_later_sentence_cuts_the_task_from_what_went_before():
+    found = read("The treasurer presented the accounts. ACTION: Treasurer to send them to the "
+                 "auditor by 30 June 2025.")
+    assert shape(found) == [("note", None), ("action", "Treasurer")]
+    assert found[1].due == dt.date(2025, 6, 30)
+
+
+def test_one_label_over_tasks_for_several_owners():
+    found = read("ACTIONS: The Clerk to circulate the draft policy. Cllr Quarrie to check the "
+                 "playground.")
+    assert shape(found) == [("action", "The Clerk"), ("action", "Cllr Quarrie")]
+
+
+def test_an_owner_line_under_a_task_already_owned_is_no_second_action():
+    found = read("The Clerk will circulate the dates.", "ACTION: Clerk")
+    assert shape(found) == [("action", "The Clerk"), ("note", None)]
+
+
+def test_an_owner_line_after_a_paragraph_another_pass_cut():
+    pieces = [Piece("Resolved: pay Avon Signs £10 and Bray Co.", kind="resolution"),
+              Piece("Ltd £5", joined=True), Piece("Clerk")]
+    assert shape(actions.read(pieces)) == [("resolution", "Clerk"), ("note", None),
+                                           ("note", None)]
+
+
+def test_owners_in_a_column_beside_numbered_points_run_together():
+    found = read("1. Agenda items for the next meeting were agreed 2. Members noted the new bus "
+                 "timetable with concern.", "Clerk", "JS")
+    assert shape(found) == [("action", "Clerk"), ("action", "JS"), ("note", None),
+                            ("note", None)]
+    assert found[1].joined and found[1].text.startswith("2. Members")
+
+
+@pytest.mark.parametrize("hostile", ["ACTION " * 150_000, "(Clerk) " * 120_000,
+                                     "x · " * 250_000, "1. 2. " * 160_000,
+                                     "Following, " * 90_000, "refer to A. " * 80_000],
+                         ids=["action", "bracket", "cells", "points", "opening", "refer"])
+def test_more_hostile_lines_are_read_quickly(hostile):
+    text = hostile.strip()
+    for kind in ("note", "resolution"):
+        found = actions.read([Piece(text, kind=kind), Piece("Clerk"), Piece("JS")])
+        assert paragraphs(found)[0] == text
+
+
+def test_a_task_after_a_question_is_cut_from_it_and_the_question_keeps_its_asker():
+    pieces = [Piece("Cllr Pym asked whether the lights were on a timer. The Clerk will find out.",
+                    kind="question")]
+    pieces[0].asker = "Cllr Pym"
+    found = actions.read(pieces)
+    assert [(p.kind, p.asker, p.owner) for p in found] == [("question", "Cllr Pym", None),
+                                                           ("action", None, "The Clerk")]
+    assert found[1].joined
+
+
+def test_an_answer_that_promises_work_in_its_own_words_stays_an_answer():
+    pieces = [Piece("The Leader replied that officers would report back in March.",
+                    kind="response")]
+    assert [p.kind for p in actions.read(pieces)] == ["response"]

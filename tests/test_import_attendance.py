@@ -307,3 +307,9 @@ def test_named_lines_under_the_declarations_item():
     found = declared(ItemBlock("3", "Declarations of interest", lines(
         "The following declarations were noted:", "Dr P Quiller – Trustee of the Harbour Trust")))
     assert [(d.member, d.text) for d in found] == [("Dr P Quiller", "Trustee of the Harbour Trust")]
+
+
+def test_a_heading_in_capitals_names_no_one():
+    found = Layout([], [ItemBlock("4", "APOLOGIES AND CONDOLENCES",
+                                  [Line("Cr Ivy Marram sent her apologies.")])])
+    assert [(p.name, p.status) for p in attendance_in(found)] == [("Cr Ivy Marram", "apologies")]

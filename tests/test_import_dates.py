@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from clerk_tui.importer.dates import body_in, dates, meeting_when, time_in
+from clerk_tui.importer.dates import (body_in, dates, front_matter_title, meeting_when,
+                                      month_first, time_in)
 from clerk_tui.importer.documents import Line
 from clerk_tui.importer.minutes import parse_minutes, read_minutes
 
@@ -24,6 +25,9 @@ from clerk_tui.importer.minutes import parse_minutes, read_minutes
     ("2022-11-30", dt.date(2022, 11, 30)),
     ("the 4th day of July, 2016", dt.date(2016, 7, 4)),
     ("June 8-9, 2015", dt.date(2015, 6, 8)),
+    ("FEBUARY 18, 2020", dt.date(2020, 2, 18)),   # a month misspelt as minutes misspell it
+    ("Feburary 3rd, 2021", dt.date(2021, 2, 3)),
+    ("18-Feb-2020", dt.date(2020, 2, 18)),
 ])
 def test_dates_in_every_common_form(text, day):
     assert [found for _, found in dates(f"Held on {text} here")] == [day]
@@ -135,3 +139,100 @@ def test_a_heading_phrase_broken_across_lines():
     assert body_in(["MINUTES OF PROCEEDINGS AT ORDINARY MEETING OF",
                     "NORTHBY METROPOLITAN DISTRICT COUNCIL HELD IN THE", "GUILDHALL,",
                     "ON MONDAY, 3RD MAY 2021"]) == "NORTHBY METROPOLITAN DISTRICT COUNCIL"
+
+
+def test_a_document_that_writes_dates_month_first_reads_its_numeric_dates_so():
+    us = ["TOWN OF PELLOW CREEK", "Board of Selectmen", "Meeting of 03/04/2022",
+          "Minutes of 02/17/2022 were accepted."]
+    assert month_first(us) and meeting_when(us)[0] == dt.date(2022, 3, 4)
+    assert month_first(["Regular Meeting", "March 4, 2022", "Roll call at 7 pm"])
+    uk = ["Fenwold Parish Council", "Meeting of 03/04/2022", "Minutes of 17/02/2022 approved."]
+    assert not month_first(uk) and meeting_when(uk)[0] == dt.date(2022, 4, 3)
+
+
+@pytest.mark.parametrize("lines, when", [
+    # the call to order is when the meeting opened, not the time it was called for
+    (["PINE HOLLOW LIBRARY BOARD", "Date: 2019-03-04 Time: 7:00 PM",
+      "Chair Dunmore reviewed the agenda, called the meeting to order and welcomed the "
+      "visitors at 7:06 p.m."], dt.time(19, 6)),
+    (["Yarrow Bay Township Council", "June 3, 2024", "6:30 p.m.",
+      "THAT the meeting be called to order at 6:31 p.m."], dt.time(18, 31)),
+    (["Quarry Fields Council", "Monday 3 June 2024", "At 6:02 p.m. the Mayor called the "
+      "meeting to order."], dt.time(18, 2)),
+    (["GARNET SHIRE COUNCIL", "Wednesday 5 June 2024",
+      "The Mayor declared the meeting open at 9:05am."], dt.time(9, 5)),
+    (["CLOSED SESSION OF THE FERNLEY CITY COUNCIL JULY 9, 2019",
+      "CLOSED SESSION COMMENCED AT 5:30 P.M.", "Members present: Mayor Quist"],
+     dt.time(17, 30)),
+    # a recess is not the opening
+    (["Halden Water Board", "4 June 2024 at 10.00 am",
+      "The meeting was called back to order at 11:15 am."], dt.time(10, 0)),
+    # the time on the date's line, after it or before it
+    (["CITY OF ORLEY", "Monday, March 4, 2019 4:30 P.M."], dt.time(16, 30)),
+    (["Orley Arts Trust", "Meeting of 4 March 2019 — 6pm"], dt.time(18, 0)),
+    (["KELLAN SHIRE COUNCIL MINUTES OF THE GENERAL MEETING HELD AT KELLAN ON WEDNESDAY 17 MAY "
+      "2017 COMMENCING AT 8.00AM ATTENDANCE Crs A Ode"], dt.time(8, 0)),
+    (["Minutes of the Tolley Green Village Hall Committee held at 7.30 pm on Tuesday 5 March "
+      "2019 in the Hall"], dt.time(19, 30)),
+])
+def test_the_start_time(lines, when):
+    assert meeting_when(lines)[1] == when
+
+
+@pytest.mark.parametrize("lines, body", [
+    # a kind of body under the organisation's own heading line
+    (["MAPLEWICK VALLEY REGIONAL SCHOOL DISTRICT", "Eastford Northford Southford",
+      "SCHOOL COMMITTEE MEETING", "Regular Meeting", "April 4, 2019 – 7pm"],
+     "MAPLEWICK VALLEY REGIONAL SCHOOL DISTRICT SCHOOL COMMITTEE"),
+    (["ASHBY MAGNA", "PARISH COUNCIL", "Minutes of the meeting held on 2 May 2022"],
+     "ASHBY MAGNA PARISH COUNCIL"),
+    (["Linmouth Harbour Trust", "Board of Directors", "Minutes"],
+     "Linmouth Harbour Trust Board of Directors"),
+    (["Town Hall, Linmouth", "Council Meeting Minutes"], "Council"),
+    (["HESKETH MOOR PARISH COUNCIL", "MINUTES OF THE PARISH COUNCIL MEETING"], "HESKETH MOOR PARISH COUNCIL"),
+    # run together into one line by the page it was copied from
+    (["CONFIRMED MINUTES – ORDINARY MEETING, 3 JUNE 2021 QUILLAN SHIRE COUNCIL MINUTES OF THE "
+      "ORDINARY MEETING HELD AT QUILLAN ON THURSDAY 3 JUNE 2021"], "QUILLAN SHIRE COUNCIL"),
+    (["Town of Dunmere , V- EC 2010 JUL -3 PM 6: 03 Library Committee Date: 2018-05-07 "
+      "Time: 7:00 PM Location: Annex"], "Library Committee"),
+    (["Notes", "It was noted that officers received the Parks Board minutes late"], None),
+    # a form's label
+    (["Meeting: Harbour Works Committee", "Date: 3 May 2022"], "Harbour Works Committee"),
+])
+def test_the_body_from_heading_lines_that_name_it_together(lines, body):
+    assert body_in(lines) == body
+
+
+def test_the_body_the_minutes_show_meeting_when_no_heading_names_it():
+    cabinet = ["Venue: Main Hall, Penlow", "Apologies Minutes: None.",
+               "Minutes: To confirm the minutes of the previous Meeting of the Cabinet held on "
+               "2 May 2023."]
+    assert body_in(cabinet) == "Cabinet"
+    council = ["Venue: The Chamber", "50.", "Public Open Forum",
+               "Councillor Ode was welcomed to the Council meeting.",
+               "The Council RESOLVED that the report be noted."]
+    assert body_in(council) == "Council"
+    assert body_in(["Notes", "The Committee RESOLVED that the report be noted."]) is None
+
+
+def test_a_front_matter_title_names_the_body_when_the_text_does_not():
+    raw = ["---", 'title: "Minutes of the Brookfold Parish Council Meeting"', 'date: "2001-02-01"',
+           "categories:", '"parish"', "---", "Held on the 3rd May 2001 at 7.30pm"]
+    title = front_matter_title(raw)
+    assert title == "Minutes of the Brookfold Parish Council Meeting"
+    assert body_in(raw[6:]) is None
+    assert body_in(raw[6:], title=title) == "Brookfold Parish Council"
+    assert body_in(["Minutes of the Orley Arts Trust held on 3 May 2001"], title=title) == (
+        "Orley Arts Trust")
+    assert front_matter_title(["Held on 3 May 2001", "---", "title: x", "---"]) is None
+    assert front_matter_title(["---", "title: Unclosed", "The minutes"]) is None
+
+
+@pytest.mark.parametrize("filler", ["(", "meeting of ", "called ", "Minutes ", "Council ",
+                                    "at 7 "])
+def test_a_hostile_line_is_read_in_linear_time(filler):
+    line = filler * (1_000_000 // len(filler))
+    lines = [line, "Minutes of the " + line + " Date: 2 May 2022"]
+    assert meeting_when(lines) is not None
+    body_in(lines, title=line)
+    front_matter_title(["---", "title: " + line, "---"])

@@ -334,3 +334,25 @@ def test_a_megabyte_line_is_read(filler):
     text = "RESOLVED that " + filler * (1_000_000 // len(filler)) + " carried 5-2."
     found = read(text)
     assert "".join(p.text for p in found).replace(" ", "") == text.replace(" ", "")
+
+
+def test_proposed_and_seconded_labels_without_commas_and_all_in_favour_go_to_the_resolution():
+    first, second = decisions.read([
+        Piece("Proposed: Cllr Amber Quill Seconded: Cllr Noor Vale. All in favour."),
+        Piece("RESOLVED to extend the cemetery contract for two years.")])
+    assert first.kind == "note"  # its words kept; its facts are the decision's
+    assert (second.kind, second.mover, second.seconder, second.unanimous) == (
+        "resolution", "Cllr Amber Quill", "Cllr Noor Vale", True)
+
+
+def test_a_list_under_the_body_that_decided_is_its_decisions():
+    pieces = decisions.read([Piece("The Trustees agreed to:"),
+                             Piece("renew the caretaker's contract; and", line_kind="bullet"),
+                             Piece("review the hire charges in the spring.", line_kind="bullet")])
+    assert [(p.kind, p.label) for p in pieces] == [
+        ("note", None), ("resolution", None), ("resolution", None)]
+
+
+def test_for_a_number_of_things_is_no_vote():
+    (piece,) = decisions.read([Piece("A price was given of £8 each for 12 chairs to be repaired.")])
+    assert piece.kind == "note" and piece.votes_for is None

@@ -170,3 +170,102 @@ def test_headings_are_left_alone():
 def test_a_hostile_line_is_read_quickly(hostile):
     found = exchanges.read([Piece(hostile.strip() or "x"), Piece("The Clerk replied.")])
     assert paragraphs(found)[0] == (hostile.strip() or "x")
+
+
+# --- round 2: more of the ways minutes put a question and its answer ---------------------
+
+def test_an_answer_given_to_someone_named_folds_in_their_question():
+    found = read("In reply to Councillor Marsh, the Leader said that the budget was balanced.")
+    assert shape(found) == [("question", "Councillor Marsh"), ("response", "the Leader")]
+    assert found[1].text.startswith("the Leader said")
+
+
+def test_an_answer_to_someone_named_after_their_question_is_only_the_answer():
+    found = read("Councillor Marsh asked whether the budget was balanced.",
+                 "In reply to Councillor Marsh, the Leader said that it was.")
+    assert shape(found) == [("question", "Councillor Marsh"), ("response", "the Leader")]
+
+
+def test_the_asker_told_the_answer_in_the_same_sentence():
+    found = read("Cllr Penn asked if the road would be closed and was told that it would not.")
+    assert shape(found) == [("question", "Cllr Penn"), ("response", None)]
+
+
+def test_a_quoted_question_ends_its_sentence():
+    found = read('Mr Fenn (resident) asked: "When will the potholes be filled?" The Chairman '
+                 'replied that the County had been informed.')
+    assert shape(found) == [("question", "Mr Fenn (resident)"), ("response", "The Chairman")]
+
+
+def test_an_answer_after_to_which():
+    found = read("Mr Dee asked whether the Council would support the bid, to which the Chair "
+                 "replied that it would.")
+    assert shape(found) == [("question", "Mr Dee"), ("response", "the Chair")]
+    assert found[1].text.startswith("to which")
+
+
+@pytest.mark.parametrize("text", [
+    "The Clerk asked whether the Committee was content with the wording.",
+    "The Mayor asked if the Council agreed to take the item next.",
+])
+def test_an_officer_or_the_chair_asking_the_body_for_its_view_is_no_question(text):
+    assert shape(read(text)) == [("note", None)]
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["Question from Cllr Tait to the Portfolio Holder for Housing",
+      "How many homes were built last year?", "Reply from the Portfolio Holder",
+      "Two hundred and ten."],
+     [("note", None), ("question", "Cllr Tait"), ("note", None),
+      ("response", "the Portfolio Holder")]),
+    (["Q - When will the toilets reopen?", "A - In April, once repairs are done."],
+     [("question", None), ("response", None)]),
+    (["Question (Cllr Voss): Is the car park to be charged?",
+      "Answer (Leader): No decisions have been taken."],
+     [("question", "Cllr Voss"), ("response", "Leader")]),
+    (["Q. Cllr Rowe asked whether the grit bins would be refilled.",
+      "A. The Clerk confirmed that the County would refill them."],
+     [("question", "Cllr Rowe"), ("response", "The Clerk")]),
+    (["Cllr Amos asked whether the grant had been paid.",
+      "Response from the Council was awaited."],
+     [("question", "Cllr Amos"), ("note", None)]),
+    (["Cllr Bo asked whether the hall was free.", "Supplementary: Will it be free in May?"],
+     [("question", "Cllr Bo"), ("question", None)]),
+])
+def test_more_labels(texts, expected):
+    assert shape(read(*texts)) == expected
+
+
+@pytest.mark.parametrize("text, asker", [
+    ("1. Councillor Price asked the Leader what was being done about fly-tipping.",
+     "Councillor Price"),
+    ("Minutes: Councillor Oyelaran asked whether the depot would close.",
+     "Councillor Oyelaran"),
+    ("A question was asked about the cost of the fireworks.", None),
+    ("Cllr Hobb sought an assurance on the safety of the bridge.", "Cllr Hobb"),
+])
+def test_more_reported_questions(text, asker):
+    assert shape(read(text)) == [("question", asker)]
+
+
+def test_it_was_asked_whether_there_were_questions_is_no_question():
+    assert shape(read("It was asked whether there were any questions.")) == [("note", None)]
+
+
+@pytest.mark.parametrize("text, responder", [
+    ("When asked about the budget, the Treasurer said that it was on track.", "the Treasurer"),
+    ("Asked about the timetable, the Director stated that work would begin in spring.",
+     "the Director"),
+])
+def test_an_answer_opening_with_when_asked(text, responder):
+    found = read(text)
+    assert shape(found) == [("question", None), ("response", responder)]
+
+
+@pytest.mark.parametrize("hostile", ["In reply to " * 100_000, "When asked about " * 60_000,
+                                     'asked: "?" ' * 100_000, "Q - ? " * 150_000,
+                                     "Minutes: " * 100_000, "to which " * 100_000],
+                         ids=["reply-to", "when-asked", "quoted", "q-dash", "label", "to-which"])
+def test_more_hostile_lines_are_read_quickly(hostile):
+    found = exchanges.read([Piece("Cllr X asked whether it was safe."), Piece(hostile.strip())])
+    assert paragraphs(found)[1] == hostile.strip()

@@ -439,3 +439,56 @@ def test_migration_10_keeps_the_imports_recorded_before_it(tmp_path):
     assert SCHEMA_VERSION >= 10
     (row,) = rows
     assert row[0] == row[1] and row[2:] == (0, None, "old.txt", "m1", None)
+
+
+# -- what the review found -----------------------------------------------------------------
+
+def test_undated_files_of_one_name_in_two_folders_are_two_meetings(db_path, tmp_path,
+                                                                   monkeypatch):
+    for folder, words in (("north", "The ponds were noted."), ("south", "The stiles were mended.")):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder, "minutes.txt", UNDATED.replace("The ponds were noted.", words))
+        monkeypatch.chdir(tmp_path / folder)  # each imported as "minutes.txt", as typed
+        assert clerk(db_path, "import", "minutes.txt").exit_code == 0
+    assert len(summaries(db_path)) == 2
+
+
+def test_a_date_given_for_a_file_of_two_meetings_keeps_them_two(db_path, tmp_path,
+                                                                two_meetings_a_file):
+    second = DATED.replace("HEDGE CUTTING", "DRAINS").replace("hedges be cut", "drains be dug")
+    path = write(tmp_path, "year.txt", f"{DATED}{SPLIT}\n{second}")
+    result = clerk(db_path, "import", "--date", "2024-01-01", "--replace", str(path))
+    assert result.exit_code == 0, result.output
+    assert "differs" not in result.output and len(summaries(db_path)) == 2
+
+
+def test_a_file_with_one_meeting_changed_adds_none_of_its_meetings(db_path, tmp_path,
+                                                                   two_meetings_a_file):
+    clerk(db_path, "import", str(write(tmp_path, "march.txt", DATED)))
+    changed = DATED.replace("two benches", "three benches")
+    april = DATED.replace("14 March", "11 April")
+    result = clerk(db_path, "import", str(write(tmp_path, "both.txt",
+                                                  f"{changed}{SPLIT}\n{april}")))
+    assert result.exit_code == 1 and "differs" in result.stdout + result.stderr
+    assert "not added" in result.stdout + result.stderr
+    assert [s.meeting.date for s in summaries(db_path)] == [dt.date(2024, 3, 14)]
+
+
+def test_a_further_page_leaves_minutes_the_clerk_reopened_open(db_path, tmp_path):
+    clerk(db_path, "import", str(write(tmp_path, "one.txt", DATED)))
+    meeting = only_meeting(db_path).meeting
+    with Store.open(db_path) as store:
+        store.meetings.reopen(meeting.id, "Correcting a name")
+    more = DATED.replace("2. BENCHES", "3. BINS").replace("two benches", "bins")
+    assert clerk(db_path, "import", str(write(tmp_path, "two.txt", more))).exit_code == 0
+    assert only_meeting(db_path).meeting.status == "reopened"
+
+
+def test_a_correction_that_changes_nothing_says_so(db_path, tmp_path):
+    clerk(db_path, "import", str(write(tmp_path, "board.txt", DATED)))
+    meeting = only_meeting(db_path).meeting
+    again = clerk(db_path, "meeting", "date", meeting.id[:8], "2024-03-14")
+    assert again.exit_code == 0 and "nothing was changed" in again.output
+    assert [event for event, _ in events(db_path, meeting.id)] == ["approved"]
+    blank = clerk(db_path, "meeting", "committee", meeting.id[:8], "  ")
+    assert blank.exit_code == 2 and "--committee" not in blank.output

@@ -436,3 +436,205 @@ One application was refused."""
     found = layout.meetings(cleanup.clean(lines_of(text)))
     assert [meeting[1].text for meeting in found] == ["Wednesday, 10 January 2024",
                                                       "Wednesday, 7 February 2024"]
+
+
+# --- minutes flattened into one line ----------------------------------------------------
+
+FLAT_PAGE = ("MINUTES OF THE ORDINARY MEETING OF MARRAWAH VALE SHIRE COUNCIL HELD AT CULLEN ON "
+             "TUESDAY 4 JUNE 2019 COMMENCING AT 9.00AM ATTENDANCE Crs P Onslow, R Tibbits & K Yuen "
+             "OFFICERS PRESENT Ms Dana Fell, Chief Executive Officer "
+             "The Mayor opened the meeting at 9:02am and welcomed everyone. "
+             "ACKNOWLEDGEMENT OF COUNTRY Council acknowledged the traditional owners of the land "
+             "on which it met. " + "The Mayor spoke at length about the show. " * 30 +
+             "CONFIRMATION OF MINUTES Ordinary Meeting – Tuesday 7 May 2019 RESOLUTION: That the "
+             "minutes of 7 May 2019 be confirmed. MOVED: Cr Onslow SECONDED: Cr Yuen CARRIED 3/0 "
+             "PLACED ON FILE Works report noted. "
+             "DEPUTATIONS Mrs Ida Quell spoke about the saleyards.")
+
+
+def test_a_page_flattened_into_one_line_is_cut_at_its_headings_and_keeps_every_word():
+    source = [Line(FLAT_PAGE)]
+    cleaned = cleanup.clean(source)
+    assert words(line.text for line in cleaned) == words([FLAT_PAGE])
+    starts = [line.text.split(" Cr")[0].split(" Ms")[0][:26] for line in cleaned]
+    assert starts[1:] == ["ATTENDANCE", "OFFICERS PRESENT", "ACKNOWLEDGEMENT OF COUNTRY",
+                          "CONFIRMATION OF MINUTES Or", "DEPUTATIONS Mrs Ida Quell "]
+    # a decision's labels and what was done with an item stay with their words
+    assert any("RESOLUTION: That" in line.text and "PLACED ON FILE Works" in line.text
+               for line in cleaned)
+    titles = [title for _, title in items_of(FLAT_PAGE)]
+    assert titles == ["ATTENDANCE", "ACKNOWLEDGEMENT OF COUNTRY", "CONFIRMATION OF MINUTES",
+                      "DEPUTATIONS"]
+
+
+def test_a_short_line_is_never_cut():
+    text = "ATTENDANCE Crs P Onslow and K Yuen. WELCOME The Mayor welcomed everyone."
+    assert [line.text for line in cleanup.clean([Line(text)])] == [text]
+
+
+def test_a_page_header_opening_each_flattened_page_is_cut_off_as_furniture():
+    header = "UNCONFIRMED MINUTES – ORDINARY MEETING, 4 JUNE 2019"
+    first = f"{header} {FLAT_PAGE}"
+    second = (f"{header} Business arising from the minutes was discussed at some length by "
+              "the councillors present, and the works manager answered their questions about "
+              "the grading programme. GENERAL BUSINESS Cr Tibbits raised the state of the pool.")
+    cleaned = [line.text for line in cleanup.clean([Line(first), Line(second)])]
+    assert header not in " ".join(cleaned)
+    assert words(cleaned) == words([FLAT_PAGE, second[len(header):]])
+
+
+def test_outline_headings_in_a_flattened_line():
+    page = ("Town of Pellmoor School Board Date: 2021-03-08 Time: 6:30 PM Members - Present: "
+            "Ann Rusk, Ben Tovey Topics of Discussion: I. Call to Order Chair Rusk called the "
+            "meeting to order at 6:31 p.m. and read the agenda. " + "The board heard a long "
+            "report on enrolment from the principal. " * 25 + "Recommended Procedure "
+            "A. Public Comment Cora Veitch, parent, asked the board about the bus routes.")
+    cleaned = cleanup.clean([Line(page)])
+    assert words(line.text for line in cleaned) == words([page])
+    found = layout.layout(cleaned)
+    assert [item.number for item in found.items] == ["I", None, "A"]
+    assert found.items[1].title == "Recommended Procedure"
+    assert found.items[2].title.startswith("Public Comment")
+
+
+# --- sub-items, extra items, roll numbers ------------------------------------------------
+
+ROLL_NUMBERED = """SUMMARY OF THE GLENHAVEN CITY COUNCIL MEETING
+March 8, 2021 5:00 P.M.
+21-101 1. ROLL CALL: Present: Abt, Birch and Coyle.
+21-102 2. APPROVING AGENDA, AS PRESENTED
+PUBLIC WORKS
+3. Resolution ordering construction of the following:
+21-103 (A) Pond Street culvert replacement, receiving of bids. Moved by Abt to adopt. Motion Carried 3-0.
+21-104 (B) Lakeview path lighting, receiving of bids. Moved by Abt to adopt. Motion Carried 3-0.
+21-105 4. Approving contracts for the following:
+(A) Depot roof with Tarrant Roofing Co. for $41,200. Moved by Birch to adopt. Motion Carried 3-0.
+21-106 (B) Depot gutters with Tarrant Roofing Co. for $8,300. Moved by Birch to adopt.
+SPONSOR: Coyle
+21-107 (C) Depot gates with Ironwell Ltd for $2,100. Moved by Coyle to adopt. Motion Carried 3-0.
+21-108 5. Receipt of the monthly treasury report. Moved by Coyle to receive and file. Motion Carried 3-0.
+LATE ITEMS
+These late items were filed after the agenda closed and were included with the sponsorship of a council member who found them urgent.
+21-109 1. Setting date of hearing on the Mill District plan, (4-5-21). SPONSOR: Birch
+21-110 (A) Requesting approval to buy the Mill District parcel by negotiation. Moved by Birch to adopt. Motion Carried 2-1.
+21-111 MOTION TO ADJOURN.
+Moved by Abt to adjourn at 6:12 P.M. Motion Carried 3-0."""
+
+
+def test_roll_numbered_sub_items_late_items_and_the_adjournment():
+    found = items_of(ROLL_NUMBERED)
+    assert [number for number, _ in found] == [
+        "1", "2", "3", "3(A)", "3(B)", "4", "4(A)", "4(B)", "4(C)", "5", None, "1", "1(A)", None]
+    assert found[10][1] == "LATE ITEMS" and found[-1][1] == "MOTION TO ADJOURN"
+
+
+def test_a_roll_number_before_a_sub_item_is_no_wrapped_line():
+    source = [Line("Moved by Abt to adopt the depot contract for the county as presented at the"),
+              Line("21-106 (B) Depot gutters with Tarrant Roofing Co. for $8,300.")]
+    assert len(cleanup.clean(source)) == 2
+
+
+def test_a_restart_in_the_middle_of_the_minutes_is_not_late_items():
+    text = """Minutes of the Vale Trust held on 3 May 2023
+1. Apologies
+None were received by the clerk.
+2. Accounts
+The accounts were received by the trustees.
+SCHEDULE
+1. The schedule was read by the clerk.
+3. Close
+The meeting closed at nine."""
+    assert [number for number, _ in items_of(text)] == ["1", "2", "3"]
+
+
+# --- unnumbered and bulleted headings ----------------------------------------------------
+
+def test_bullet_headings_stand_for_the_numbers_the_copy_lost():
+    text = """MINUTES OF THE HALL COMMITTEE MEETING HELD ON 4th May 2022
+1.Present: Ada, Bea and Cal
+2.Apologies: Dot
+3.Matters Arising
+- Boiler serviced in April by the contractor
+- Correspondence
+A letter was received from the bowls club about the car park.
+- Treasurer's Report:
+The treasurer reported a balance of four thousand pounds.
+6.Hall Booking
+Bookings were up on last year."""
+    assert items_of(text) == [("1", "Present"), ("2", "Apologies"), ("3", "Matters Arising"),
+                              (None, "Correspondence"), (None, "Treasurer's Report"),
+                              ("6", "Hall Booking")]
+
+
+def test_bullet_headings_in_minutes_that_number_nothing():
+    text = """Minutes of the Friends of Tollgate Park, 2 March 2022
+Present: Ann, Bob and Cy.
+• Correspondence
+A letter from the district about litter bins was read out.
+• Treasurer's Report
+The balance of the account stood at three hundred pounds.
+• Events
+A summer fair would be held on the green in July."""
+    assert [title for _, title in items_of(text)] == ["Correspondence", "Treasurer's Report",
+                                                      "Events"]
+
+
+def test_a_heading_just_under_another_heading_is_not_an_item():
+    text = """Minutes of the Guild meeting held on Monday, 6 March 2023
+Apologies for absence
+1. Apologies were received from Mrs Sorrel.
+Minutes of the meeting held on Monday, 5 December 2022
+1. The Guild accepted these minutes as a true record.
+Matters arising
+Bereavements
+1. The Master reported with sadness the death of a past warden."""
+    assert [title for _, title in items_of(text)] == [
+        "Apologies for absence", "Minutes of the meeting held on Monday, 5 December 2022",
+        "Matters arising"]
+
+
+def test_place_lines_notes_and_programme_lines_are_not_items():
+    text = """Board of Trustees of Kestrel State College
+Regular Meeting
+May 2-3, 2022
+Kestrel State College
+Dunmore, NE
+These minutes were approved at the July meeting of the Board held in Lyle.
+RECORDER NOTE: The recording failed for part of the meeting and notes were used instead.
+WORK SESSION
+The board convened at 8:30 a.m. and went into the work session.
+APPROVAL OF MINUTES
+Trustee Ruiz moved approval of the minutes. The minutes were approved."""
+    assert [title for _, title in items_of(text)] == ["WORK SESSION", "APPROVAL OF MINUTES"]
+
+
+def test_a_programme_line_before_the_first_item_is_not_its_heading():
+    text = """SUMMARY OF THE GLENHAVEN CITY COUNCIL MEETING
+March 8, 2021 5:00 P.M.
+PROCLAMATIONS - 4:30 P.M.
+Clean Rivers Week
+RECOGNITIONS - 4:40-4:50 P.M.
+1. ROLL CALL: Present: Abt, Birch and Coyle.
+2. MINUTES
+The minutes of the last meeting were approved as printed."""
+    assert [number for number, _ in items_of(text)] == ["1", "2"]
+
+
+def test_a_wrapped_last_line_of_a_row_is_not_the_next_rows_title():
+    text = """Apologies Minutes: Councillor Ifor Pugh sent his apologies to the meeting.
+Declarations of Interest Minutes: i.
+Councillor
+Nia Rhys declared a personal interest in relation to item 9.
+Minutes: To confirm as a true record the minutes of the meeting held on 4 May 2023.
+Matters arising were none."""
+    assert [title for _, title in items_of(text)] == ["Apologies", "Declarations of Interest",
+                                                      "Minutes"]
+
+
+@pytest.mark.parametrize("hostile", ["A. Bcd " * 150_000, "ABC DEF Ghi " * 90_000,
+                                     "MINUTES OF 1 MAY 2020 Xy " * 40_000],
+                         ids=["letters", "capitals", "headers"])
+def test_a_hostile_flattened_line_is_cut_in_reasonable_time(hostile):
+    cleaned = cleanup.clean([Line(hostile), Line(hostile)])
+    assert cleaned
+    assert layout.layout(cleaned) is not None

@@ -73,7 +73,7 @@ def words(text: str) -> set[str]:
 def read_back(meeting) -> str:
     """Every word clerk keeps of a meeting: titles, entries, people, declarations."""
     parts = [meeting.committee or ""]
-    for part in meeting.items:
+    for part in meeting.items:  # the opening too
         parts += [part.item.minute_number or "", part.item.title]
         parts += [entry.text for entry in part.entries]
     parts += [f"{p.person} {p.office or ''}" for p in meeting.attendance]
@@ -85,14 +85,14 @@ def test_a_borough_committees_minutes_are_read_part_by_part():
     (meeting,) = read(BOROUGH)
     assert meeting.committee == "Licensing Committee"
     assert (meeting.date, meeting.start_time) == (dt.date(2023, 3, 14), dt.time(19, 0))
-    assert [(p.item.minute_number, p.item.exempt) for p in meeting.items] == [
+    assert [(p.item.minute_number, p.item.exempt) for p in meeting.agenda] == [
         ("21", False), ("22", False), ("23", False), ("24", False), ("25", True)]
-    assert meeting.items[4].item.exempt_paragraph == 3
+    assert meeting.agenda[4].item.exempt_paragraph == 3
     status = {p.person: p.status.value for p in meeting.attendance}
     assert status["Councillor D Teasel"] == "apologies"
     assert any(s == "in attendance" for s in status.values())
     assert [d.member for d in meeting.declarations] == ["Councillor Rowan"]
-    policy = meeting.items[2].entries
+    policy = meeting.agenda[2].entries
     kinds = [entry.kind for entry in policy]
     assert kinds.count("question") == 1 and kinds.count("response") == 1
     answer = next(entry for entry in policy if entry.kind == "response")
@@ -106,9 +106,10 @@ def test_a_borough_committees_minutes_are_read_part_by_part():
 
 def test_a_township_councils_motions_carry_mover_seconder_and_outcome():
     (meeting,) = read(TOWNSHIP)
-    assert meeting.date == dt.date(2024, 6, 3) and meeting.start_time == dt.time(18, 30)
-    assert [p.item.minute_number for p in meeting.items] == ["1", "2"]
-    motions = [e for p in meeting.items for e in p.entries if e.kind == "resolution"]
+    # the meeting began when it was called to order, a minute after the time it was called for
+    assert meeting.date == dt.date(2024, 6, 3) and meeting.start_time == dt.time(18, 31)
+    assert [p.item.minute_number for p in meeting.agenda] == ["1", "2"]
+    motions = [e for p in meeting.agenda for e in p.entries if e.kind == "resolution"]
     assert [(m.mover, m.seconder) for m in motions] == [
         ("Councillor P. Wold", "Councillor M. Yarrow"), ("Councillor M. Yarrow", "Mayor R. Vetch")]
     assert motions[0].vote.unanimous and motions[0].outcome.value == "carried"
@@ -133,7 +134,7 @@ def test_every_word_is_kept_and_none_is_added():
 
 def test_entries_print_the_source_paragraphs_unchanged():
     (meeting,) = read(BOROUGH)
-    policy = meeting.items[2].entries
+    policy = meeting.agenda[2].entries
     paragraphs: list[str] = []
     for entry in policy:
         if entry.joined:
@@ -148,4 +149,12 @@ def test_two_meetings_in_one_file_are_two_meetings():
     second = BOROUGH.replace("Tuesday 14th March 2023", "Tuesday 11th April 2023")
     meetings = read(BOROUGH + second)
     assert [m.date for m in meetings] == [dt.date(2023, 3, 14), dt.date(2023, 4, 11)]
-    assert all(len(m.items) == 5 for m in meetings)
+    assert all(len(m.agenda) == 5 for m in meetings)
+
+
+def test_a_body_in_capitals_is_named_as_a_clerk_types_it():
+    from clerk_tui.importer.minutes import named_as_typed
+
+    assert named_as_typed("FENWICK NHS TRUST BOARD") == "Fenwick NHS Trust Board"
+    assert named_as_typed("COMMITTEE OF THE WHOLE") == "Committee of the Whole"
+    assert named_as_typed("Harbour Board") == "Harbour Board"  # typed already

@@ -52,7 +52,7 @@ ACTION: Obtain three quotes for fencing (Clerk, by 30 April 2024)
 """)
 
 MEETING_KEYS = {"committee", "date", "start_time", "venue", "attendance", "declarations",
-                "items"}
+                "items", "opening"}
 ENTRY_KEYS = {"kind", "text", "asker", "responder", "owner", "due", "label", "outcome",
               "votes", "mover", "seconder"}
 VOTE_KEYS = {"for", "against", "abstain", "unanimous", "named"}
@@ -96,6 +96,9 @@ def test_every_key_is_present_with_the_right_types(tmp_path):
     assert declaration["member"] == "Cllr Flute" and "personal" in declaration["kind"]
     (item,) = meeting["items"]
     assert set(item) == {"number", "title", "exempt", "exempt_paragraph", "entries"}
+    opening = meeting["opening"]  # the heading and attendance as printed: not an agenda item
+    assert set(opening) == set(item) and opening["number"] is None
+    assert any(e["text"].startswith("Present") for e in opening["entries"])
     assert (item["number"], item["title"], item["exempt"], item["exempt_paragraph"]) == (
         "1", "WATER TROUGHS", False, None)
     for entry in item["entries"]:
@@ -117,6 +120,8 @@ def test_a_dry_run_opens_no_database_and_writes_nothing(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
     minutes_file(work)
+    (work / "exports").mkdir()  # a killed export's copy: any other command removes it
+    (work / "exports" / ".minutes.docx.clerk-partial").write_bytes(b"half")
     before = sorted(os.walk(tmp_path))
     db = tmp_path / "somewhere" / "clerk.db"
     done = subprocess.run([sys.executable, "-m", "clerk_tui", "--db", str(db), "import",

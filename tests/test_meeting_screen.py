@@ -367,10 +367,11 @@ async def test_reopen_approved_minutes_with_a_reason(app, sample):
         assert log[-1].after["text"] == "The Chair corrected the count."
 
 
-async def test_the_editor_keeps_no_label_the_mover_and_the_joined_paragraph(app, sample):
+async def test_the_editor_keeps_no_label_the_mover_the_owner_and_the_joined_paragraph(app, sample):
     resolution = m.Resolution(item_id=sample.items[1].id, text="That the fees be held.",
                               label=None, mover="Councillor Ada Byrne",
                               seconder="Councillor Omar Patel", joined=True,
+                              owner="Head of Finance", due=dt.date(2024, 9, 1),
                               captured_at=app.store.now())
     app.store.entries.add(resolution)
     async with app.run_test() as pilot:
@@ -390,3 +391,4 @@ async def test_the_editor_keeps_no_label_the_mover_and_the_joined_paragraph(app,
         stored = app.store.entries.get(resolution.id)
     assert (stored.label, stored.mover, stored.seconder, stored.joined) == (
         None, "Councillor Ada Byrne", "Councillor Ben Ode", True)
+    assert (stored.owner, stored.due) == ("Head of Finance", dt.date(2024, 9, 1))

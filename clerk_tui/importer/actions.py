@@ -1,13 +1,16 @@
 """Actions read from an item's pieces: who is to do what, and by when.
 
 Minutes mark actions in many ways: a label before or after the task ("ACTION: Clerk to
-write …", "AP 3:", "… ACTION: JS"), an owner in an action column (a line of its own, or
-initials at the end: "…. JS"), "(Clerk, by 30 June 2024)", or only the sentence's own
-shape ("Clerk to write to …", "The Chair agreed to contact …", "It was agreed that the
-Clerk would …", "Quotes to be obtained"). The task's words stay whole in the piece's text,
-labels too; the owner and a due date are copied into fields. A decision that gives someone
-work keeps its kind and gains its owner ("RESOLVED that the Clerk write to …"). Narrative
-("The Clerk reported that …", "Officers had been asked previously") is no action.
+write …", "AP 3:", "… ACTION: JS", "… ACTION CLERK", "Action by: Clerk"), an owner in an
+action column (a line of its own, initials at the end: "…. JS", a Word table's cell: "… ·
+CEO · May"), "(Clerk, by 30 June 2024)", "(Clerk)", or only the sentence's own shape
+("Clerk to write to …", "The Chair agreed to contact …", "It was agreed that the Clerk
+would …", "Staff was directed to …", "The Committee instructed the Clerk to …", "Quotes
+to be obtained"). The task's words stay whole in the piece's text, labels too; the owner
+and a due date are copied into fields. A decision that gives someone work keeps its kind
+and gains its owner ("RESOLVED that the Clerk write to …"); a task in a later sentence of
+a question or an answer is cut from it. Narrative ("The Clerk reported that …", "Officers
+had been asked previously", "The Council will review …") is no action.
 """
 
 from __future__ import annotations
@@ -16,7 +19,16 @@ import datetime as dt
 import re
 
 from clerk_tui.importer.dates import DATE, date_of
-from clerk_tui.importer.exchanges import MAX_SENTENCES, NAME_REACH, WINDOW, person, sentence_starts
+from clerk_tui.importer.exchanges import (
+    LIST_OPENING,
+    MAX_SENTENCES,
+    NAME_REACH,
+    TITLE_ABBREVIATIONS,
+    WINDOW,
+    person,
+    sentence_starts,
+    subject_before,
+)
 from clerk_tui.importer.pieces import Piece, split
 
 # What people are given to do. Words of business that are not work for someone ("note",
@@ -47,6 +59,15 @@ _TITLE = re.compile(r"^(?:the\s+)?(?:cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|r
                     r"lord|lady|regent|commissioner|alderman|trustee|governor)\b\.?", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})(?:\s*[/&,+]\s*(?:[A-Z]{2,4}|(?:[A-Z]\.)"
                        r"{2,4})){0,4}")
+# Capitals that stand in an action column but name nobody.
+_NOT_INITIALS = frozenset("TBC TBA TBD NA N/A NB AOB OK ALL NONE PLAN LOG".split())
+
+
+def _initials(text: str) -> bool:
+    """Whether ``text`` is someone's initials ("JS", "J.S.", "JS/TB"), not "TBC"."""
+    return _INITIALS.fullmatch(text) is not None and text.upper() not in _NOT_INITIALS
+
+
 # A body acting as a whole: what it agrees to do is a decision, not one person's task.
 _COLLECTIVE = re.compile(r"^(?:the\s+)?(?:members|councillors|committee|sub-committee|board|"
                          r"council|panel|trustees|governors|cabinet|meeting|group|forum|"
@@ -77,8 +98,8 @@ def owner_of(words: str, marked: bool = False) -> str | None:
     text = words.strip().strip(",|").strip()
     if not text or len(text) > 80:
         return None
-    if _INITIALS.fullmatch(text):
-        return text
+    if _initials(text) or (marked and _ROLE_ONLY.fullmatch(text)):
+        return text  # "JS", and under a label "All" or "Everyone" too
     name = person(text)
     if name is None:
         return None
@@ -114,13 +135,21 @@ _BY = re.compile(r"(?:\bby|\bdue(?:\s+date)?\s*:?|\bdeadline\s*:?|\btarget\s+dat
 
 _PREFIX = re.compile(
     r"^\(?(?P<label>(?:ACTIONS?|Actions?(?:\s+[Pp]oints?)?|ACTION\s+POINTS?|AP)"
-    r"(?:\s*(?:[Nn]o\.?\s*)?\d{1,3}[a-z]?)?)\s*(?P<sep>[:.\-–—)]|\bby\b|\bfor\b)\s*(?P<rest>.*)$",
+    r"(?:\s*(?:[Nn]o\.?\s*)?\d{1,3}[a-z]?)?)\s*(?P<sep>[:.\-–—)]|\b(?:by|for)\b\s*:?)\s*"
+    r"(?P<rest>.*)$",
     re.DOTALL)
-_TRAILING = re.compile(r"[\s.;:,)(\[|–—-]\(?\[?(?:ACTIONS?|Action)\b(?:\s*(?:[:\-–—]|by\b|for\b)"
+_TRAILING = re.compile(r"[\s.;:,)(\[|–—-]\(?\[?(?:ACTIONS?|Action)\b(?:\s*(?:[:\-–—]|(?:by|for)\b\s*:?)"
                        r"\s*(?P<owner>[^.;:()\[\]]{1,60}?))?\s*[)\]]?\s*\|?\s*$")
-_END_OWNER = re.compile(r"(?:\.{2,}|…|[.;!?|]|\s[-–—])\s*(?P<owner>[A-Z][\w/&.,+ -]{0,40}?)\s*\|?\s*$")
+# "…. JS", "… | Clerk", "… · Clerk" (a Word table's row, its cells joined by " · ")
+_END_OWNER = re.compile(r"(?:\.{2,}|…|[.;!?|·]|\s[-–—])\s*(?P<owner>[A-Z][\w/&.,+ -]{0,40}?)\s*\|?\s*$")
 _BRACKETED = re.compile(r"\((?P<owner>[^()]{1,60}?)\s*(?:,|–|—|-|\s)\s*(?:by|before|due)\s+"
                         r"(?P<when>[^()]{1,60})\)\s*\.?\s*$", re.IGNORECASE)
+# "… ACTION CLERK", "… ACTION JS": a label in capitals, its owner after a space.
+_SHOUTED = re.compile(r"[\s.;:,|–—-]ACTIONS?\s+(?P<owner>[A-Z][\w/&.+ -]{0,40}?)\s*\|?\s*$")
+_NOT_OWNERS = frozenset("""plan plans point points group log list sheet tracker required agenda
+item items taken none needed list register schedule update updates""".split())
+# "… to be obtained (Clerk)." or "…. (JS)": an owner in brackets ends the task.
+_END_BRACKET = re.compile(r"(?P<stop>[.;]?)\s*\((?P<owner>[^()]{1,40})\)\s*\.?\s*$")
 _COLUMN_OWNER = re.compile(r"^(?P<owner>[^|]{1,40}?)\s*\|?$")
 
 
@@ -137,7 +166,7 @@ def _marker_only(text: str) -> str | None:
     owner = column.group("owner").strip()
     # Without a label only initials or a role make a line an owner: a person's name alone
     # on a line is as often a signature or a heading.
-    if _INITIALS.fullmatch(owner):
+    if _initials(owner):
         return owner
     if _ROLE_ONLY.fullmatch(owner):
         return owner  # "Clerk" or "Clerk |": a cell of an action column
@@ -170,12 +199,58 @@ def _labelled(piece: Piece) -> tuple[str | None] | None:
             return (_owner_in_task(text),)
         if (name := owner_of(owner, marked=True)) is not None:
             return (name,)
+    if (owner := _shouted_owner(tail) or _bracketed_owner(text) or _cell_owner(text)) \
+            is not None:
+        return (owner,)
     if (found := _END_OWNER.search(tail)) is not None and \
             len(re.findall(r"[a-z]{2,}", text[:len(text) - len(tail) + found.start()])) >= 5:
         owner = found.group("owner").strip()
-        if _INITIALS.fullmatch(owner) or _ROLE_ONLY.fullmatch(owner):
+        if _initials(owner) or _ROLE_ONLY.fullmatch(owner):
             return (owner,)
     return None
+
+
+def _shouted_owner(tail: str) -> str | None:
+    """The owner after "ACTION" in capitals at the end ("… ACTION CLERK"), when it is
+    initials, a role or a titled name, not what the label heads ("… ACTION PLAN")."""
+    found = _SHOUTED.search(tail)
+    if found is None:
+        return None
+    owner = found.group("owner").strip().rstrip(".").strip()
+    if not owner or owner.lower() in _NOT_OWNERS or owner.split()[0].lower() in _NOT_OWNERS:
+        return None
+    if _initials(owner) or _ROLE_ONLY.fullmatch(owner) or _TITLE.match(owner):
+        return owner_of(owner, marked=True)
+    return None
+
+
+def _cell_owner(text: str) -> str | None:
+    """The owner's cell of a Word table's row ("Circulate the plan · CEO · May"), when
+    another cell says what is to be done."""
+    if " · " not in text[:2_000]:
+        return None
+    cells = [cell.strip() for cell in text[:2_000].split(" · ")]
+    if not any(len(re.findall(r"\b[a-z]{2,}\b", cell)) >= 4 for cell in cells[:-1]):
+        return None
+    return next((cell for cell in cells[1:] if _initials(cell) or _ROLE_ONLY.fullmatch(cell)),
+                None)
+
+
+def _bracketed_owner(text: str) -> str | None:
+    """Initials or a role in brackets at the end of a task: after its full stop ("….
+    (JS)"), or after a sentence that gives work ("Quotes to be obtained (Clerk).")."""
+    found = _END_BRACKET.search(text[-200:])
+    if found is None:
+        return None
+    owner = found.group("owner").strip()
+    if not (_initials(owner) or _ROLE_ONLY.fullmatch(owner)):
+        return None
+    if found.group("stop"):
+        return owner
+    head = text[:len(text) - len(text[-200:]) + found.start()]
+    last = sentence_starts(head[-WINDOW:])[-1]
+    task = re.split(r";\s+", head[-WINDOW:][last:])[-1]
+    return owner if owned_sentence(task[:1].upper() + task[1:]) is not None else None
 
 
 def _uppercase_or_owned(found: re.Match) -> bool:
@@ -200,13 +275,16 @@ def _owner_in_task(words: str) -> str | None:
 
 _ADVERB = r"(?:(?:also|then|kindly|personally|urgently|now|again|further|duly)\s+)?"
 _WOULD = re.compile(
-    r"\s+(?:is\s+to|are\s+to|was\s+to|were\s+to|would|will|shall|agreed\s+to|has\s+agreed\s+to|"
+    r"\s+(?:(?:would|will|shall|is\s+to|are\s+to)\s+be\s+(?:asked|requested|invited|"
+    r"instructed)\s+to|is\s+to|are\s+to|was\s+to|were\s+to|would|will|shall|agreed\s+to|"
+    r"has\s+agreed\s+to|"
     r"had\s+agreed\s+to|kindly\s+agreed\s+to|undertook\s+to|offered\s+to|volunteered\s+to|"
-    r"(?:was|were)\s+(?:asked|requested|instructed|tasked|delegated|authori[sz]ed)\s+to|"
+    r"(?:was|were|is|are)\s+(?:asked|requested|instructed|directed|tasked|charged|delegated|"
+    r"authori[sz]ed|required)\s+to|"
     r"to)\s+" + _ADVERB + r"(?P<verb>[a-z][a-z-]{1,20})\b")
 _WAS_AGREED = re.compile(
     r"^(?:it\s+was\s+(?:further\s+|also\s+)?(?:agreed|resolved|decided|requested)|"
-    r"(?:agreed|resolved|decided))\s*(?:that\s+|,\s*)?", re.IGNORECASE)
+    r"(?:agreed|resolved|decided))\s*(?:[:,–—-]\s*)?(?:that\s+)?", re.IGNORECASE)
 _TO_BE = re.compile(r"^(?P<what>[^,;:.]{1,60}?)\s+to\s+be\s+(?P<done>[a-z]+(?:ed|en|t|n))\b")
 _NOT_DONE = frozenset("""held noted received considered discussed approved decided confirmed
 determined agreed minuted seen used kept""".split())
@@ -219,7 +297,8 @@ _FOR_OWNER = re.compile(r"^[^.;:]{0,80}?\b(?:agreed|reached|decided|arranged|con
 _CLAUSE_WORDS = frozenset("""was were is are be had has have will would not it this there
 which that who need needs deserve deserves seem seems appear appears want wants ought going
 likely expected yet still also continue continues""".split())
-_REQUESTED = re.compile(r"^(?P<who>[^,;:.]{1,60}?)\s+(?:requested|asked)\s+(?:that\s+)?"
+_REQUESTED = re.compile(r"^(?P<who>[^,;:.]{1,60}?)\s+(?:requested|asked|instructed|directed|"
+                        r"tasked|authori[sz]ed)\s+(?:that\s+)?"
                         r"(?P<rest>.{1,300})", re.DOTALL)
 
 
@@ -260,14 +339,19 @@ def _owner_then_verb(text: str, collective_ok: bool, agreed: bool = False) -> st
         if not _verb(found.group("verb")):
             continue
         head = text[:found.start()]
-        if head.rstrip().endswith(","):
-            return None  # "…, to amend the maps": the words before are no owner
         marked = agreed and re.search(r"\b(?:would|will|should|to)\s", found.group()) is not None
-        owner = owner_of(head, marked=marked)
+        if head.rstrip().endswith(","):
+            # "Mr Vance, the Planner, will …" names its owner; "…, to amend the maps" none
+            owner = owner_of(head.rstrip()[:-1]) if head.count(",") == 2 else None
+        else:
+            owner = owner_of(head, marked=marked) or _after_opening(text, found.start())
         if owner is None:
             return None
+        # "The Council will review …" is the body's intent; "Members to send …" and
+        # "Members were asked to send …" give its members work
         if _COLLECTIVE.match(owner) and not collective_ok and not re.match(
-                r"\s+to\s", found.group()):
+                r"\s+(?:to|(?:was|were)\s+(?:asked|requested|instructed|tasked))\s",
+                found.group()):
             return None
         return owner
     if agreed:
@@ -278,8 +362,20 @@ def _owner_then_verb(text: str, collective_ok: bool, agreed: bool = False) -> st
     return None
 
 
-def _verb(word: str) -> bool:
-    return word.lower() in _DOING
+def _after_opening(text: str, end: int) -> str | None:
+    """The owner after a short opening phrase: "Following discussion, the Clerk will …"."""
+    subject = subject_before(text, end)
+    return owner_of(subject[1]) if subject is not None and subject[0] > 0 else None
+
+
+def _verb(word: str, present: bool = False) -> bool:
+    """Whether ``word`` is work for someone; ``present`` takes "writes" and "arranges" too,
+    as a decision words it ("RESOLVED that the Clerk writes to …")."""
+    word = word.lower()
+    if word in _DOING:
+        return True
+    return present and word.endswith("s") and (word[:-1] in _DOING or (
+        word.endswith("es") and word[:-2] in _DOING))
 
 
 def _plain_subject(words: str) -> bool:
@@ -308,7 +404,7 @@ def _requested(rest: str) -> tuple[str | None] | None:
 
 
 _GIVEN = re.compile(
-    r"\bthat\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|&)){0,6})"
+    r"\b(?i:that)\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|&)){0,6})"
     r"\s+(?:be\s+(?:asked|requested|instructed|directed|authori[sz]ed|delegated)\s+to\s+|"
     r"(?:to\s+)?)" + _ADVERB + r"(?P<verb>[a-z-]+)\b"
     r"|\brefer(?:red|s)?\s+(?:\w+\s+){0,2}?to\s+(?P<referred>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+"
@@ -320,13 +416,26 @@ _GIVEN = re.compile(
 
 def _given_owner(found: re.Match) -> str | None:
     if found.group("referred"):
-        return owner_of(found.group("referred"), marked=True)
+        return owner_of(_before_stop(found.group("referred")), marked=True)
     owner, verb = (found.group("owner"), found.group("verb")) if found.group("owner") else (
         found.group("bidden"), found.group("bverb"))
-    if not owner or not _verb(verb or ""):
+    if not owner or not _verb(verb or "", present=bool(found.group("owner"))):
         return None
     name = owner_of(owner)
     return None if name is None or _COLLECTIVE.match(name) else name
+
+
+def _before_stop(words: str) -> str:
+    """A would-be name up to the full stop that ends its sentence ("the City Manager" of
+    "the City Manager. Motion Carried"); a stop after an initial or a title is kept."""
+    kept: list[str] = []
+    for word in words.split():
+        bare = word.rstrip(".")
+        if word.endswith(".") and len(bare) > 1 and bare.lower() not in TITLE_ABBREVIATIONS:
+            kept.append(bare)
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def _resolution_owner(text: str) -> str | None:
@@ -356,15 +465,33 @@ def read(pieces: list[Piece]) -> list[Piece]:
             if piece.owner is not None and piece.due is None:
                 piece.due = due_of(piece.text)
             found.append(piece)
+        elif piece.kind in ("question", "response") and piece.line_kind != "heading":
+            found += _tasks_after(piece)
         elif piece.kind != "note" or piece.line_kind == "heading":
             found.append(piece)
-        elif (owner := _marker_only(piece.text)) is not None and not _wrapped(pieces, at):
+        elif (owner := _marker_only(piece.text)) is not None and not _wrapped(pieces, at) \
+                and not _signed(pieces, at, owner):
             _give_owner(found, piece, owner, alone=_PREFIX.match(piece.text) is not None or
                         piece.text.rstrip().endswith("|") or
                         not any(p.text.strip(" |") for p in found))
         else:
             found += _read_note(piece)
     return found
+
+
+def _tasks_after(piece: Piece) -> list[Piece]:
+    """A question or an answer with a task in a later sentence ("… on a timer? The Clerk
+    will find out."): cut where the task begins; the question or answer keeps the rest."""
+    cuts = [(start, owner) for start, owner in _owned_sentences(piece.text)
+            if start > 0 and owner is not None]
+    if not cuts:
+        return [piece]
+    parts = _cut(Piece(piece.text, "note", piece.joined, piece.line_kind), cuts)
+    if len(parts) == 1:
+        return [piece]
+    head = parts[0]
+    head.kind, head.asker, head.responder = piece.kind, piece.asker, piece.responder
+    return parts
 
 
 def _wrapped(pieces: list[Piece], at: int) -> bool:
@@ -374,12 +501,18 @@ def _wrapped(pieces: list[Piece], at: int) -> bool:
     return after[:1].islower()
 
 
+def _signed(pieces: list[Piece], at: int, owner: str) -> bool:
+    """Whether a line naming the chair alone ends the item: where minutes are signed."""
+    return at == len(pieces) - 1 and re.fullmatch(r"(?:the\s+)?(?:vice[- ])?chair\w*",
+                                                   owner, re.IGNORECASE) is not None
+
+
 def _give_owner(found: list[Piece], piece: Piece, owner: str, alone: bool) -> None:
     """A line naming only an owner: the task before it is theirs; with no task before it
     (or one already owned), a labelled line or an action column's cell (``alone``) is
     itself the action, as the minutes set it down. A bare name is left a note then: it
     may sign the minutes."""
-    task = _task_before(found)
+    task = _task_before(found) or _next_point(found)
     if task is not None:
         if task.kind == "note":
             task.kind = "action"
@@ -388,44 +521,118 @@ def _give_owner(found: list[Piece], piece: Piece, owner: str, alone: bool) -> No
             task.due = due_of(task.text)
         found.append(piece)
         return
-    if alone:
+    if alone and not _owned_by(_last_words(found), owner):
         piece.kind, piece.owner = "action", owner
     found.append(piece)
 
 
+def _last_words(found: list[Piece]) -> Piece | None:
+    return next((piece for piece in reversed(found) if piece.text.strip(" |")), None)
+
+
+def _owned_by(task: Piece | None, owner: str) -> bool:
+    """Whether ``task`` is an action of ``owner`` already ("The Clerk will write …" before
+    "ACTION: Clerk"): the owner's line marks it, and is no second action."""
+    if task is None or task.kind != "action" or task.owner is None:
+        return False
+    words = {w.lower() for w in re.findall(r"[\w']+", owner)} - {"the"}
+    return bool(words & {w.lower() for w in re.findall(r"[\w']+", task.owner)})
+
+
+_POINT_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]\s")
+
+
+def _next_point(found: list[Piece]) -> Piece | None:
+    """A further owner in an action column beside a minute whose numbered points run
+    together ("1. Next agenda … 2. Employment site …", owned already): the next point,
+    cut from the paragraph where its number begins, is the task. None for anything else."""
+    at = len(found) - 1
+    while at >= 0 and (found[at].text.strip(" |") == "" or (
+            found[at].kind == "note" and _marker_only(found[at].text) is not None)):
+        at -= 1
+    if at < 0 or found[at].owner is None or found[at].kind != "action":
+        return None  # a decision's parts stay one decision
+    owned = found[at]
+    number = _POINT_NUMBER.match(owned.text)
+    if number is None:
+        return None
+    after = re.search(r"\s\(?" + str(int(number["n"]) + 1) + r"[.)]\s+(?=[A-Z])",
+                      owned.text[:20_000])
+    if after is None:
+        return None
+    head, point = split(owned, [after.start() + 1])
+    head.owner, head.due = owned.owner, owned.due
+    found[at:at + 1] = [head, point]
+    return point
+
+
 def _task_before(found: list[Piece]) -> Piece | None:
     """The piece an owner's line belongs to: the last words before it (a cell holding
-    only "|" passed over), when they say something and nobody owns them yet."""
-    for piece in reversed(found):
+    only "|" passed over), when they say something and nobody owns them yet. Of a
+    paragraph another pass has cut ("Resolved: pay … Bray Co." + "Ltd £5"), the decision
+    or the last part that says something."""
+    for at in range(len(found) - 1, -1, -1):
+        piece = found[at]
         if piece.text.strip(" |") == "":
             continue
+        if piece.joined and not _says_something(piece):
+            head = at
+            while head > 0 and found[head].joined:
+                head -= 1
+            paragraph = found[head:at + 1]
+            piece = next((p for p in reversed(paragraph) if p.kind in ("resolution", "action")
+                          or _says_something(p)), piece)
+            if any(p.owner is not None for p in paragraph) or _SIGNATURE.search(piece.text):
+                return None
         if piece.kind not in ("note", "action", "resolution") or piece.owner is not None:
             return None
         if piece.kind == "action" and piece.owner is None:
             return piece
-        words = re.findall(r"[A-Za-z]{2,}", piece.text)
-        if len(words) < 5 or _SIGNATURE.search(piece.text) or piece.line_kind == "heading" \
+        if (not _says_something(piece) and piece.kind != "resolution") or \
+                _SIGNATURE.search(piece.text) or piece.line_kind == "heading" \
                 or _marker_only(piece.text) is not None:
             return None
         return piece
     return None
 
 
+def _says_something(piece: Piece) -> bool:
+    """Five words or more: a task, not a cell, a signature's line or a heading's."""
+    return len(re.findall(r"[A-Za-z]{2,}", piece.text)) >= 5
+
+
 def _read_note(piece: Piece) -> list[Piece]:
     if (labelled := _labelled(piece)) is not None:
+        if (prefix := _PREFIX.match(piece.text)) is not None:
+            # "ACTIONS: Clerk to write …. Cllr Bell to check …": a task for each owner
+            further = [(start, owner) for start, owner in _owned_sentences(piece.text)
+                       if start > prefix.start("rest") and owner is not None]
+            if further and len(parts := _cut(piece, [(0, labelled[0]), *further])) > 1:
+                return parts
         piece.kind, piece.owner = "action", labelled[0]
         piece.due = due_of(piece.text)
         return [piece]
-    text = piece.text
+    cuts = _owned_sentences(piece.text)
+    return _cut(piece, cuts) if cuts else [piece]
+
+
+def _owned_sentences(text: str) -> list[tuple[int, str | None]]:
+    """Where each sentence of ``text`` that gives someone work begins, and its owner."""
     cuts: list[tuple[int, str | None]] = []
     for start in sentence_starts(text)[:MAX_SENTENCES]:
         sentence = text[start:start + WINDOW]
-        sentence = re.sub(r"^(?:\d{1,3}\\?[.)]|\(?[a-z]\)|[a-z]\.)\s*", "", sentence) \
+        sentence = LIST_OPENING.sub("", re.sub(r"^[a-z]\.\s*", "", sentence), count=1) \
             if start == 0 else sentence
         if (owned := owned_sentence(sentence)) is not None:
             cuts.append((start, owned[0]))
-    if not cuts:
-        return [piece]
+        elif start > 0 and (label := _PREFIX.match(sentence)) is not None and \
+                (owner := _owner_in_task(label.group("rest"))) is not None:
+            cuts.append((start, owner))  # "… the accounts. ACTION: Treasurer to send …"
+    return cuts
+
+
+def _cut(piece: Piece, cuts: list[tuple[int, str | None]]) -> list[Piece]:
+    """``piece`` cut where each task's sentence begins, each task read as an action."""
     offsets = [at for at, _owner in cuts if at > 0]
     parts = split(piece, offsets)
     segments = [0, *offsets]

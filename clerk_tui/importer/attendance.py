@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -233,6 +234,14 @@ class _Run:
 
 
 def _token_kind(token: str, previous: str | None) -> str:
+    """The kind of one word of a list: C(onnective), H(onorific), P(lural group),
+    R(ole), D(igits), I(nitials), N(ame) or L (a lower-case word: prose)."""
+    return _kind_of_token(token, previous is not None)
+
+
+# The same few words recur in every list and on every page: each is classified once.
+@lru_cache(maxsize=16_384)
+def _kind_of_token(token: str, follows_word: bool) -> str:
     word = _lower(token)
     if token in _CONNECTIVES or word in ("of", "for", "to", "the", "and", "in", "on", "at"):
         return "C"
@@ -244,7 +253,7 @@ def _token_kind(token: str, previous: str | None) -> str:
         return "R"
     if re.search(r"\d", token):
         return "D"
-    if word in _PARTICLES and previous is not None:
+    if word in _PARTICLES and follows_word:
         return "N"
     if _INITIALS.match(token.strip(",;")):
         return "I"
@@ -570,10 +579,15 @@ def _sentence_people(text: str) -> list[Person]:
     """People in the sentences of a line: apologies received from, apologised, was
     absent, attended as substitute for, in the chair."""
     found: list[Person] = []
-    if _PREVIOUS.search(text):
+    # Most lines are prose naming no one: each pattern is tried only on a line holding a
+    # word it cannot match without.
+    folded = _folded(text)
+    apology, chair = "apolog" in folded, "chair" in folded
+    apologised, absent, substitute = "apologi" in text, "absent" in text, "substitut" in text
+    if not (apology or apologised or absent or substitute or chair) or _PREVIOUS.search(text):
         return found
     position = 0
-    while (match := _APOLOGY_FROM.search(text, position)) is not None:
+    while apology and (match := _APOLOGY_FROM.search(text, position)) is not None:
         end = _sentence_end(text, match.end())
         position = max(end, match.end())  # each sentence read once, however many "from"s
         names = text[match.end():end]
@@ -582,20 +596,45 @@ def _sentence_people(text: str) -> list[Person]:
             names = names[:reason.start()]
         status = ABSENT if match.group("no") else APOLOGIES
         found += _list_people(names.strip(" :,"), status)
-    for match in _APOLOGISED.finditer(text):
+    for match in _APOLOGISED.finditer(text) if apologised else ():
         found += _list_people(_strip_lead(match.group("who")), APOLOGIES)
-    for match in _WAS_ABSENT.finditer(text):
+    for match in _WAS_ABSENT.finditer(text) if absent else ():
         found += _list_people(_strip_lead(match.group("who")), ABSENT)
-    for match in _ATTENDED_AS_SUBSTITUTE.finditer(text):
+    for match in _ATTENDED_AS_SUBSTITUTE.finditer(text) if substitute else ():
         whom = _list_people(_strip_lead(match.group("for")), PRESENT)
         for person in _list_people(_strip_lead(match.group("who")), PRESENT):
             found.append(replace(person, status=SUBSTITUTE,
                                  substitute_for=whom[0].name if whom else match.group("for")))
-    chair = _IN_THE_CHAIR.match(text.strip())
+    chair = chair and _IN_THE_CHAIR.match(text.strip())
     if chair and not _LEAD.match(chair.group("who")):
         for person in _list_people(chair.group("who"), PRESENT):
             found.append(replace(person, role=person.role or (chair.group("role") or None)))
     return found
+
+
+# The letters outside ASCII that Python's patterns match to ASCII letters when ignoring
+# case, though lowering them gives another letter ("ſ" is an "s"; lowered, "İ" is "i"
+# and a combining dot).
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _folded(text: str) -> str:
+    """``text`` lowered so that a lower-case word is in it wherever a pattern ignoring
+    case would find that word."""
+    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+def _mentions_apology(text: str) -> bool:
+    """Whether ``text`` could hold an _APOLOGY_FROM sentence: it says "apolog"."""
+    return "apolog" in _folded(text)
+
+
+def _apologies_follow(text: str) -> bool:
+    """ "Apologies were received from:" ending the line, the names on the lines below."""
+    return _mentions_apology(text) and bool(_APOLOGY_FROM.search(text)) and bool(
+        re.search(r"(?:from|of)\s*:?\s*$", text))
 
 
 def _strip_lead(text: str) -> str:
@@ -624,6 +663,16 @@ _GROUP_LINE = re.compile(r"^[A-Za-z' -]{0,40}?\b(?:councillors|bailies|aldermen|
                          r"governors|directors|regents|commissioners|councilmembers)\s*:?$", re.IGNORECASE)
 _HONORIFIC_AT_END = re.compile(r"(?:^|\s)(?:[A-Za-zÀ-ÿ]{1,2}|" + "|".join(sorted(_HONORIFICS, key=len, reverse=True))
                                + r")\.?,?$", re.IGNORECASE)
+
+
+_HONORIFIC_SPAN = 40  # longer than any match of _HONORIFIC_AT_END (at most 17 characters)
+
+
+def _honorific_at_end(text: str) -> bool:
+    """Whether ``text`` ends with an honorific or initials ("... Sgt"). A match ends at
+    the end of the text, so only its tail is searched (``^`` still means the text's own
+    start there, not where the search begins)."""
+    return bool(_HONORIFIC_AT_END.search(text, max(0, len(text) - _HONORIFIC_SPAN)))
 
 
 @dataclass
@@ -661,7 +710,7 @@ class _Reader:
         """A line with the next ones it was broken from ("... Sgt" / "Andy Jones")."""
         text, last = texts[n], n
         while last + 1 < len(texts) and len(text) < MAX_LINE and \
-                _HONORIFIC_AT_END.search(text) and not text.rstrip().endswith((":", ".")) \
+                _honorific_at_end(text) and not text.rstrip().endswith((":", ".")) \
                 and last - n < 3:
             last += 1
             text = f"{text.rstrip()} {texts[last].strip()}"
@@ -674,19 +723,19 @@ class _Reader:
         if _ASTERISK_LEGEND.match(stripped):
             self.consumed.update(indices)
             return
-        if _LEGEND_CODE.search(stripped) and self._coded(stripped):
+        if "=" in stripped and _LEGEND_CODE.search(stripped) and self._coded(stripped):
             self.consumed.update(indices)
             return
         sentence = _sentence_people(stripped)
         if sentence:
             self.people.extend(sentence)
             self.consumed.update(indices)
-            if _APOLOGY_FROM.search(stripped) and re.search(r"(?:from|of)\s*:?\s*$", stripped):
+            if _apologies_follow(stripped):
                 self.status = APOLOGIES
             elif self.status is not None and not self.implied:
                 self.status = None
             return
-        if _APOLOGY_FROM.search(stripped) and re.search(r"(?:from|of)\s*:?\s*$", stripped):
+        if _apologies_follow(stripped):
             self.status = APOLOGIES  # "Apologies were received from:" and a list below
             self.consumed.update(indices)
             return
@@ -815,24 +864,29 @@ def _merged(people: list[Person]) -> list[Person]:
     """Each person once for each status: the same name read twice (in the list and "in
     the Chair") is one entry, and apologies stand over an absence mark."""
     kept: list[Person] = []
+    # where each name (and each surname) stands in ``kept``, in order: a long roll
+    # call is not compared name by name with everyone before it
+    by_key: dict[str, list[int]] = {}
+    by_surname: dict[str, list[int]] = {}
     for person in people:
         key = _name_key(person.name)
         if not key:
             continue
-        same = [n for n, other in enumerate(kept) if _name_key(other.name) == key]
-        if any(kept[n].status == person.status for n in same):
-            n = next(n for n in same if kept[n].status == person.status)
-            if kept[n].role is None and person.role:
-                kept[n] = replace(kept[n], role=person.role)
+        same = next((n for n in by_key.get(key, ()) if kept[n].status == person.status), None)
+        if same is not None:
+            if kept[same].role is None and person.role:
+                kept[same] = replace(kept[same], role=person.role)
             continue
         surname = _surname(person.name)
-        away = [n for n, other in enumerate(kept) if _surname(other.name) == surname]
+        away = by_surname.get(surname, [])
         absent = [n for n in away if kept[n].status == ABSENT]
         if person.status == APOLOGIES and absent:
             kept[absent[0]] = replace(kept[absent[0]], status=APOLOGIES)
             continue
         if person.status == ABSENT and any(kept[n].status == APOLOGIES for n in away):
             continue
+        by_key.setdefault(key, []).append(len(kept))
+        by_surname.setdefault(surname, []).append(len(kept))
         kept.append(person)
     return kept
 
@@ -881,7 +935,10 @@ def _item_attendance(item: ItemBlock) -> list[Person]:
             r"\b(?:roll|present|attendance)\b", title, re.IGNORECASE) else PRESENT
     reader = _Reader(status=implied, implied=implied)
     if attendance_item or _labels_in(title, at_start_only=True) or _APOLOGY_FROM.search(title):
-        reader.read([title] + texts, inline=attendance_item)
+        # a heading in capitals names what the item is about ("APOLOGIES AND CONDOLENCES"),
+        # not who: names in a title come after a colon ("Apologies: Cllr A Smith")
+        heading_only = title.upper() == title and ":" not in title
+        reader.read(([] if heading_only else [title]) + texts, inline=attendance_item)
     else:
         reader.status = None
         reader.read(texts, inline=False)
@@ -922,6 +979,15 @@ _REGISTER = re.compile(
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
+_DECLARING_VERBS = ("declare", "disclosed", "registered", "reported")
+
+
+def _may_declare(text: str) -> bool:
+    """Whether ``text`` holds the words every _DECLARES sentence has (a verb, and an
+    interest or a conflict): most lines do not, and the pattern is dear to try."""
+    return ("interest" in text or "conflict" in text) and any(verb in text for verb in _DECLARING_VERBS)
+
+
 def _kind_of(words: str) -> tuple[DeclarationKind | None, str | None]:
     text = words.strip(" ‘’'\"“”").lower()
     for pattern, kind in _KINDS:
@@ -955,10 +1021,10 @@ def _declared_in(text: str, under: str | None, register: bool) -> list[Declared]
     """The declarations in one line: sentences of the "X declared ... interest" form,
     and, under a declarations item, lines naming a member and the interest."""
     found: list[Declared] = []
-    if len(text) > MAX_LINE * 4:
+    if len(text) > MAX_LINE * 4 or not (register or _may_declare(text)):
         return found
     for sentence in _SENTENCES.split(text):
-        match = _DECLARES.search(sentence)
+        match = _DECLARES.search(sentence) if _may_declare(sentence) else None
         if match and not _NO_DECLARATIONS.match(sentence):
             kind, stated = _kind_of(match.group("kind") + (
                 " " + match.group("noun") if "conflict" in match.group("noun").lower() else ""))

@@ -76,7 +76,8 @@ _CHROME_LINK = re.compile(r"(?:original (?:file|document)|download|view|print|pd
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]{0,40}:")
 _PIPES = re.compile(r"^(?:\|\s?)+|(?:\s?\|)+$")
 _BARE_NUMBER = re.compile(r"\d{1,4}")
-_NUMBERED = re.compile(r"^(?:(?:[A-Z]{1,6}\s?)?\d{1,4}(?:[./]\d{1,4})*[.):]?(?:\s|$)|"
+# "99-528 55. …", "99-537 (A) …": a roll or resolution number before the item's own
+_NUMBERED = re.compile(r"^(?:\d{2}-\d{3,5}\s)?(?:(?:[A-Z]{1,6}\s?)?\d{1,4}(?:[./]\d{1,4})*[.):]?(?:\s|$)|"
                        r"(?:Agenda )?(?:Item|ITEM|Minute|MINUTE)s? (?:No\.? )?\d|[A-Z]{2,6}/\d|"
                        r"\(?[a-zA-Z]\)\s|[IVX]{1,5}[.)]?\s[A-Z]{2})")
 _DATE_ONLY = re.compile(r"(?:\w{3,9},? )?\d{1,2}(?:st|nd|rd|th)? \w{3,9},? \d{4}|"
@@ -115,7 +116,7 @@ def clean(lines: list[Line]) -> list[Line]:
     lines = [line for line in (_unmarked(line) for line in lines) if line is not None]
     lines, breaks = _without_chrome(lines)
     lines = _bullets_joined(lines, breaks)
-    return _wraps_joined(lines, breaks)
+    return _flattened_apart(_wraps_joined(lines, breaks))
 
 
 def _without_front_matter(lines: list[Line]) -> list[Line]:
@@ -364,3 +365,122 @@ def _continues(previous: Line, line: Line, width: int) -> bool:
     if wrapped and (joining or len(previous.text.split()) >= 6):
         return not numbered or joining
     return joining and len(previous.text) >= 20 and not numbered
+
+
+# --- a page flattened into one line ---------------------------------------------------
+
+FLATTENED = 1_500  # characters: longer than any paragraph, a whole page run into one line
+_FLATTENED_PART = 200  # in such a document, a line this long may hold headings too
+_HEADING_SPACING = 100  # characters: a page's headings are at least this far apart on average
+_TOKEN = re.compile(r"\S{1,200}")
+_LABEL_WORD = re.compile(r"(?:RESOLVED|RESOLUTION|RESOLUTIONS|MOVED|SECONDED|CARRIED|LOST|"
+                         r"AGREED|ACTION|ACTIONS|MOTION|APPROVED|DECISION|NOTE|NOTED|THAT|"
+                         r"AND|OF|THE|TO|IN|ON|FOR|AT|BY|OR|WITH)\W{0,2}")
+# What a council did with an item ("ACCEPTED AS AMENDED", "PLACED ON FILE"): the end of
+# the item's record, not a heading
+_OUTCOME_WORD = re.compile(r"(?:ACCEPTED|ADOPTED|PASSED|REFERRED|CONFIRMED|PLACED|APPROVED|"
+                           r"DENIED|FAILED|DEFERRED|WITHDRAWN|TABLED|RECEIVED|FILED|NOTED|"
+                           r"CARRIED|LOST|DEFEATED|AMENDED|REJECTED|POSTPONED)\W{0,2}")
+_MIXED = re.compile(r"[A-Z][a-z’'][\w’'-]{0,40}\W{0,2}")
+_SMALL = {"to", "of", "and", "the", "for", "on", "in", "a", "an", "&", "at", "by", "with"}
+_LETTERED = re.compile(r"(?:[IVX]{1,5}|[A-Z])\.")
+_ENDS = re.compile(r".{0,200}[.:;!?][\"”’)]{0,2}")
+
+
+def _flattened_apart(lines: list[Line]) -> list[Line]:
+    """Lines cut where an item's heading begins, when the copy ran a whole page of
+    minutes into one line (a scan's text, a scraped page): before a heading in capitals
+    running into its text ("APOLOGIES Council noted …"), before a lettered or Roman
+    numbered heading after a sentence ("… at 7.05 pm. B. Public Forum …") and the short
+    heading before it. A page header that opens more than one such line is cut off as a
+    line of its own, to be known as the page's furniture. Every word is kept, in order."""
+    if not any(len(line.text) > FLATTENED for line in lines):
+        return lines
+    long_lines = [n for n, line in enumerate(lines)
+                  if len(line.text) >= _FLATTENED_PART and line.kind != "heading"]
+    header = _page_header([lines[n].text for n in long_lines])
+    found: list[Line] = []
+    for n, line in enumerate(lines):
+        if n not in long_lines:
+            found.append(line)
+            continue
+        text = line.text
+        if header and text.startswith(header + " "):
+            found.append(Line(header, line.kind))
+            text = text[len(header) + 1:]
+        cuts = _heading_starts(text)
+        if len(cuts) > len(text) // _HEADING_SPACING:
+            cuts = []  # headings every few words: no page of minutes, kept as it is
+        for a, b in zip([0, *cuts], [*cuts, len(text)]):
+            if text[a:b].strip():
+                found.append(Line(text[a:b].strip(), line.kind))
+    if header:  # the header repeated at each page break, as _drop_running_headers knows it
+        found = [line for line in found if line.text != header]
+    return found
+
+
+_HEADER_WORDS = re.compile(r"\b(?:minutes|agenda|meeting|page|draft|confirmed|unconfirmed)\b",
+                           re.IGNORECASE)
+
+
+def _page_header(texts: list[str]) -> str | None:
+    """The words that open two or more flattened pages alike ("CONFIRMED MINUTES –
+    MEETING OF 3 MAY 2021"): the page's running header, when it names a date."""
+    openings: dict[str, int] = {}
+    for text in texts:
+        words = text[:120].split()[:14]
+        for size in range(3, len(words) + 1):
+            opening = " ".join(words[:size])
+            openings[opening] = openings.get(opening, 0) + 1
+    shared = [opening for opening, times in openings.items()
+              if times >= 2 and _DATE_IN.search(opening) and _HEADER_WORDS.search(opening)]
+    return max(shared, key=len) if shared else None
+
+
+def _heading_starts(text: str) -> list[int]:
+    """Where headings begin inside a flattened page's line (offsets into ``text``)."""
+    tokens = [(found.start(), found.group()) for found in _TOKEN.finditer(text)]
+    cuts: set[int] = set()
+    run_start = None  # the token where the present run of capitals began
+    for k, (at, token) in enumerate(tokens):
+        if _caps_word(token):
+            run_start = k if run_start is None else run_start
+            continue
+        if run_start is not None and _MIXED.fullmatch(token):
+            first = run_start
+            while first < k and _LABEL_WORD.fullmatch(tokens[first][1]):
+                first += 1  # a run opening with "OF" or "RESOLVED" is no heading
+            letters = sum(c.isalpha() for _, word in tokens[first:k] for c in word)
+            outcome = any(_OUTCOME_WORD.fullmatch(word) for _, word in tokens[first:k])
+            if first < k and k - first <= 6 and letters >= 5 and not outcome \
+                    and not _LABEL_WORD.fullmatch(tokens[k - 1][1]) and tokens[first][0] > 0:
+                cuts.add(tokens[first][0])
+        run_start = None
+        if _LETTERED.fullmatch(token) and k + 1 < len(tokens) \
+                and _MIXED.fullmatch(tokens[k + 1][1]) and k > 0:
+            cuts.update(_lettered_cut(tokens, k))
+    return sorted(cuts)
+
+
+def _caps_word(token: str) -> bool:
+    """A word in capitals ("COUNCIL", "CONDOLENCES:", "&"), not an initial or a number."""
+    if token in ("&", "–", "-", "/"):
+        return True
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) \
+        and not any(c.isdigit() for c in token)
+
+
+def _lettered_cut(tokens: list[tuple[int, str]], k: int) -> list[int]:
+    """Cuts before the lettered heading at token ``k`` when a sentence ends before it,
+    or before a short heading in title case that follows a sentence's end."""
+    if _ENDS.fullmatch(tokens[k - 1][1]):
+        return [tokens[k][0]]
+    first = k
+    while first > 0 and k - first < 5 and (
+            _MIXED.fullmatch(tokens[first - 1][1]) or tokens[first - 1][1] in _SMALL):
+        first -= 1
+    if first < k and first > 0 and _ENDS.fullmatch(tokens[first - 1][1]) \
+            and tokens[first][1] not in _SMALL:
+        return [tokens[first][0], tokens[k][0]]
+    return []

@@ -14,14 +14,14 @@ import re
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
-_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+_MONTH = (r"(jan(?:uary)?|feb(?:r?u?r?ary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
 DATE = re.compile(
     r"(?<![\w/.-])" + _WEEKDAY + r"(?:the\s+)?(?:"
-    rf"(?P<d1>\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?(?:\s+day)?(?:\s+of)?[\s,]+"
-    rf"(?P<m1>{_MONTH.replace('(', '(?:', 1)})[\s,]+(?P<y1>\d{{4}})"
+    rf"(?P<d1>\d{{1,2}}){_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?(?:\s+day)?(?:\s+of)?(?:[\s,]+|-)"
+    rf"(?P<m1>{_MONTH.replace('(', '(?:', 1)})(?:[\s,]+|-)(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH.replace('(', '(?:', 1)})\s+(?P<d2>\d{{1,2}}){_ORD}"
     rf"(?:\s*[-–]\s*\d{{1,2}}{_ORD})?,?\s+(?P<y2>\d{{4}})"
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
@@ -48,6 +48,7 @@ _START = re.compile(r"\b(?:held|commenc\w*|convened|began|beginning|start\w*|ope
                     r"(?:at|from|is|was)?\s*(?:approximately\s*)?$", re.I)
 HEAD_LINES = 15   # the heading: the first non-empty lines
 SCAN_LINES = 60   # how far a "held on …" phrase or a start time is looked for
+HEADING_CHARS = 1000  # a heading run into one line names its body within its first words
 
 
 def _year(text: str) -> int:
@@ -57,8 +58,9 @@ def _year(text: str) -> int:
     return year
 
 
-def date_of(found: re.Match) -> dt.date | None:
-    """The date a :data:`DATE` match names, or None when it names none."""
+def date_of(found: re.Match, month_first: bool = False) -> dt.date | None:
+    """The date a :data:`DATE` match names, or None when it names none. A numeric date is
+    read day first ("03/04/2022" is 3 April) unless ``month_first`` or it must be."""
     g = found.groupdict()
     try:
         if g["m1"] or g["m2"]:
@@ -67,7 +69,7 @@ def date_of(found: re.Match) -> dt.date | None:
         if g["iy"]:
             return dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
         first, second, year = int(g["na"]), int(g["nb"]), _year(g["ny"])
-        if second > 12 >= first:  # 11/13/18: month first, since there is no 13th month
+        if second > 12 >= first or month_first and first <= 12:  # 11/13/18: no 13th month
             first, second = second, first
         return dt.date(year, second, first)
     except ValueError:
@@ -79,10 +81,31 @@ def _month(name: str) -> int:
     return next(i for i, month in enumerate(_MONTHS, 1) if month.startswith(name[:3]))
 
 
-def dates(text: str) -> list[tuple[re.Match, dt.date]]:
-    """Every date named in ``text``, in order."""
-    return [(m, day) for m in DATE.finditer(text) if (day := date_of(m)) is not None
-            and 1800 <= day.year <= 2200]
+def dates(text: str, month_first: bool = False) -> list[tuple[re.Match, dt.date]]:
+    """Every date named in ``text``, in order (numeric ones month first if ``month_first``)."""
+    return [(m, day) for m in DATE.finditer(text)
+            if (day := date_of(m, month_first)) is not None and 1800 <= day.year <= 2200]
+
+
+def month_first(texts: list[str]) -> bool:
+    """Whether the document writes numeric dates month first, as in the US: one of its
+    numeric dates can only be read so ("11/13/18"), or, with none either way, it writes
+    its dates in words month first ("November 13, 2018") more often than day first."""
+    votes = {"day": 0, "month": 0, "words_day": 0, "words_month": 0}
+    for text in texts:
+        for found in DATE.finditer(text[:2000]):  # enough to tell, on any page
+            g = found.groupdict()
+            if g["na"]:
+                first, second = int(g["na"]), int(g["nb"])
+                if second > 12 >= first:
+                    votes["month"] += 1
+                elif first > 12 >= second:
+                    votes["day"] += 1
+            elif g["m1"] or g["m2"]:
+                votes["words_month" if g["m2"] else "words_day"] += 1
+    if votes["month"] or votes["day"]:
+        return votes["month"] > votes["day"]
+    return votes["words_month"] > votes["words_day"]
 
 
 def time_of(found: re.Match) -> dt.time | None:
@@ -107,12 +130,67 @@ def time_in(text: str) -> dt.time | None:
 
 
 def _time_after(text: str) -> dt.time | None:
-    """A time that follows a date at once ("…, 2023 at 7.15 pm", "… 2019 – 7pm")."""
-    found = re.match(r"^[\s,;(–-]*(?:(?:at|from|commencing(?: at)?|starting(?: at)?)\s+)?"
-                     r"(?:approximately\s+)?", text, re.I)
+    """A time that follows a date at once ("…, 2023 at 7.15 pm", "… 2019 – 7pm",
+    "… 2017 COMMENCING AT 8.00AM")."""
+    found = re.match(r"^[\s,;(–—|@-]{0,12}(?:(?:at|from|commencing|starting|beginning|time)"
+                     r"(?:\s+at)?\W{0,3}\s*)?(?:approximately\s+|about\s+)?", text, re.I)
     rest = text[found.end():]
     if (clock := TIME.match(rest)) is not None:
         return time_of(clock)
+    return None
+
+
+def _time_before(before: str) -> dt.time | None:
+    """A time that comes just before the date ("held at 7.30 pm on Tuesday …")."""
+    last = None
+    for clock in TIME.finditer(before):
+        last = clock
+    if last is None or not re.fullmatch(r"[\s,;–—-]{0,6}(?:on\s+)?(?:the\s+)?",
+                                        before[last.end():], re.I):
+        return None
+    return time_of(last)
+
+
+# Statements of when the meeting opened, which stand over the time the heading called it
+# for: first a call to order or an opening by the chair, then "the meeting commenced at".
+_OPENED = re.compile(
+    r"\bcalled\s+(?:[\w’'-]+\s+){0,4}?to\s+order\b|"
+    r"\bdeclared\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:meeting|session)\s+open\b|"
+    r"\bopened\s+the\s+(?:[\w-]+\s+){0,2}?(?:meeting|session)\b|"
+    r"\b(?:meeting|session)\s+(?:was\s+)?(?:formally\s+)?opened\b", re.I)
+_COMMENCED = re.compile(
+    r"\b(?:meeting|session|council|board|committee|commission|cabinet|panel|authority)\s+"
+    r"(?:was\s+|then\s+)?(?:commenced|started|began|convened)\b", re.I)
+_SENTENCE_END = re.compile(r"[.;!?]\s+[A-Z]|[.;!?]$")
+
+
+def _time_of_statement(text: str, found: re.Match) -> dt.time | None:
+    """The time an opening statement gives, after it ("… to order at 7:02 p.m.") or
+    before it ("At 7:02 p.m. the Chair called …"), within its sentence."""
+    after = text[found.end():found.end() + 120]
+    if (clock := TIME.search(after)) is not None and not _SENTENCE_END.search(
+            after[:clock.start()]) and (when := time_of(clock)) is not None:
+        return when
+    before = text[max(0, found.start() - 80):found.start()]
+    last = None
+    for clock in TIME.finditer(before):
+        last = clock
+    if last is not None and re.search(r"\bat\s*$", before[:last.start()], re.I) and not (
+            _SENTENCE_END.search(before[last.end():])):
+        return time_of(last)
+    return None
+
+
+def _opening_time(texts: list[str]) -> dt.time | None:
+    """When the minutes say the meeting was opened: a call to order (or an opening by the
+    chair) before a "meeting commenced at"; never a meeting called back to order."""
+    for pattern in (_OPENED, _COMMENCED):
+        for text in texts:
+            for found in pattern.finditer(text):
+                if re.search(r"\b(?:back|re-?convened?|resumed?)\b", found.group(), re.I):
+                    continue
+                if (when := _time_of_statement(text, found)) is not None:
+                    return when
     return None
 
 
@@ -149,12 +227,15 @@ def _after_letter(texts: list[str]) -> tuple[list[str], bool]:
 
 
 def meeting_when(lines: list[str]) -> tuple[dt.date | None, dt.time | None]:
-    """The date (and start time) of the meeting whose minutes ``lines`` are."""
+    """The date (and start time) of the meeting whose minutes ``lines`` are. The start
+    time is when the minutes say it opened ("called to order at 7:03 p.m."), else the time
+    the heading gives with the date, else one labelled or "commencing at" near the top."""
     texts = [" ".join(t.split()) for t in lines if t and t.strip()][:SCAN_LINES]
     texts, in_letter = _after_letter(texts)
+    us = month_first(texts)
     best = None
     for index, text in enumerate(texts):
-        for found, day in dates(text):
+        for found, day in dates(text, us):
             before = text[max(0, found.start() - 100):found.start()]
             if _NOT_MEETING.search(before) or _CONFIRMED_AFTER.match(text[found.end():]):
                 continue
@@ -167,13 +248,13 @@ def meeting_when(lines: list[str]) -> tuple[dt.date | None, dt.time | None]:
             after = text[found.end():]
             if not after.strip() and index + 1 < len(texts):
                 after = texts[index + 1]
-            clock = _time_after(after)
+            clock = _time_after(after) or _time_before(before)
             rank = (not head, -(2 * held + (clock is not None)), index, found.start())
             if best is None or rank < best[0]:
                 best = (rank, day, clock)
     if best is None:
         return None, None
-    clock = best[2]
+    clock = _opening_time(texts) or best[2]
     if clock is None:
         for text in texts:
             if (clock := _started(text)) is not None:
@@ -191,11 +272,12 @@ _COMMITTEE_WORD = re.compile(r"\b(?:committee|sub-committee|subcommittee|board|c
 _END = r"(?=\s+(?:was |were )?(?:held|on|at|in|convened|commencing|dated)\b|\s*[,(;]|\s+[-–—]\s|$)"
 _PHRASES = (
     re.compile(r"\bminutes? of (?:the |an? )?(?:[\w-]+ ){0,3}?(?:meeting|proceedings|session)s?"
-               r"(?: at (?:the |an? )?(?:[\w-]+ ){0,3}?meeting)? of (?:the )?(?P<x>.+?)" + _END, re.I),
-    re.compile(r"\b(?:an? |the )?(?:[\w-]+ ){0,2}?meeting of (?:the )?(?P<x>.+?)" + _END, re.I),
-    re.compile(r"\bminutes? of (?:the |an? )?(?P<x>.+?) meeting\b", re.I),
+               r"(?: at (?:the |an? )?(?:[\w-]+ ){0,3}?meeting)? of (?:the )?(?P<x>.{1,150}?)" + _END, re.I),
+    re.compile(r"\b(?:an? |the )?(?:[\w-]+ ){0,2}?meeting of (?:the )?(?P<x>.{1,150}?)" + _END,
+               re.I),
+    re.compile(r"\bminutes? of (?:the |an? )?(?P<x>.{1,150}?) meeting\b", re.I),
 )
-_BEFORE_DASH = re.compile(r"^(?P<x>[^–—|:]+?)\s+[-–—|]\s+"
+_BEFORE_DASH = re.compile(r"^(?P<x>[^–—|:]{1,150}?)\s{1,5}[-–—|]\s{1,5}"
                           r"(?:(?:draft |confirmed |approved )?minutes\b|\d|"
                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)", re.I)
 _CHROME = re.compile(r"\b(?:toggle|skip|menu|navigation|search|home|log ?in|cookies?|share|"
@@ -212,6 +294,10 @@ def _clean_body(name: str) -> str | None:
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     name = re.sub(r"(?:\s+(?:regular|special|ordinary|annual|general))?(?:\s+meeting)?"
                   r"\s+minutes$", "", name, flags=re.I)  # "Parks Board Meeting Minutes"
+    bare = re.sub(r"(?:\s+(?:regular|special|ordinary|annual|general))?\s+meeting$", "", name,
+                  flags=re.I)  # "SCHOOL COMMITTEE MEETING"; an "Annual Parish Meeting" stays
+    if _BODY_WORD.search(bare):
+        name = bare
     if re.search(r"\bsession$", name, re.I):
         return None  # "Closed Session": a kind of meeting, not who met
     if not name or len(name) > 90 or len(name.split()) > 12 or not _BODY_WORD.search(name):
@@ -224,30 +310,231 @@ def _clean_body(name: str) -> str | None:
     return name
 
 
-def body_in(lines: list[str]) -> str | None:
-    """The body whose minutes ``lines`` are, as the heading names it ("Minutes of a meeting
-    of the X held on …", "MINUTES OF THE X MEETING", "X – Minutes", a first heading line
-    naming a council, committee or board), or None when the heading does not name it."""
-    texts = [" ".join(t.split()) for t in lines if t and t.strip()][:HEAD_LINES]
+def _phrase_body(texts: list[str]) -> tuple[str, int] | None:
+    """ "Minutes of a meeting of the X held on …", "MINUTES OF THE X MEETING", also when the
+    phrase runs on over the next heading line; with the line it starts on."""
     blob = " ".join(texts)
     starts = [0]
     for text in texts:
         starts.append(starts[-1] + len(text) + 1)
     for pattern in _PHRASES:
         for found in pattern.finditer(blob):
-            line_start = max(at for at in starts if at <= found.start())
-            before = blob[line_start:found.start()]
+            index = max(n for n, at in enumerate(starts) if at <= found.start())
+            before = blob[starts[index]:found.start()]
             if _NOT_MEETING.search(before) or _OTHER_MEETING.search(before) or re.search(
                     r"\b(?:that|resolved|resolution)\W+(?:the\s+)?$", before, re.I):
                 continue  # "That the minutes of the meeting of the X … be approved"
             if (name := _clean_body(found.group("x"))) is not None:
-                return name
-    for text in texts:
+                return name, min(index, len(texts) - 1)
+    return None
+
+
+_MINUTES_OF = re.compile(r"^minutes? of (?:the |an? )?(?P<x>.{1,150}?)" + _END, re.I)
+
+
+def _minutes_of_body(texts: list[str]) -> tuple[str, int] | None:
+    """A heading line "Minutes of the X held on …" that names no meeting."""
+    for index, text in enumerate(texts):
+        found = _MINUTES_OF.match(text)
+        if found and re.search(rf"\b{_BODY}s?$", found["x"], re.I) and (
+                name := _clean_body(found["x"])) is not None:
+            return name, index
+    return None
+
+
+_LABELLED = re.compile(r"^(?:name of (?:the )?)?(?:meeting|committee|board|body|council|group)"
+                       r"(?: name)?\s{0,3}:\s{0,3}(?P<x>[^:]{1,120})$", re.I)
+
+
+def _labelled_body(texts: list[str]) -> tuple[str, int] | None:
+    """A form's "Meeting: Planning Committee", "Committee: Licensing Sub-Committee"."""
+    for index, text in enumerate(texts):
+        if (found := _LABELLED.match(text)) and (name := _clean_body(found["x"])) is not None:
+            return name, index
+    return None
+
+
+def _dash_body(texts: list[str]) -> tuple[str, int] | None:
+    """ "X – Minutes", "X – Tuesday 3 May 2022"."""
+    for index, text in enumerate(texts):
         if (found := _BEFORE_DASH.match(text)):
             name = _clean_body(found.group("x").rsplit(",", 1)[-1])
             if name is not None:
-                return name
-    heads = [name for text in texts if len(text) <= 90 and not text.endswith(".")
-             and (name := _clean_body(text)) is not None]
-    committees = [name for name in heads if _COMMITTEE_WORD.search(name)]
+                return name, index
+    return None
+
+
+# A line that opens the agenda items ("50.", "1. CALL TO ORDER"): the heading is above it.
+_FIRST_ITEM = re.compile(r"^\(?\d{1,3}[.)]?$|^\d{1,3}[.)]\s+\S")
+
+
+def _heading_line_body(texts: list[str]) -> tuple[str, int] | None:
+    """A heading line that is a body's name alone ("Waste Committee"), one naming a
+    committee or board before one naming a council, above the first agenda item."""
+    heads = []
+    for index, text in enumerate(texts):
+        if _FIRST_ITEM.match(text):
+            break
+        if len(text) <= 90 and not text.endswith(".") and (name := _clean_body(text)):
+            heads.append((name, index))
+    committees = [head for head in heads if _COMMITTEE_WORD.search(head[0])]
     return (committees or heads or [None])[0]
+
+
+_SMALL = {"of", "the", "and", "for", "&", "de", "du", "la"}
+_NAME_BEFORE = re.compile(r"\b(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\b|"
+                          r"\bdate\s{0,3}:", re.I)
+
+
+def _name_before(text: str, at: int) -> str | None:
+    """The name in capitals that ends just before ``at`` ("… 2017 ETHERIDGE SHIRE
+    COUNCIL| MINUTES OF …", "… School Committee| Date: …"), if a body's; not the end of a
+    sentence ("… received the Parks Board| minutes")."""
+    before = text[max(0, at - 150):at].split()
+    if at > 150 and before:
+        before = before[1:]  # a word cut in two
+    run: list[str] = []
+    for word in reversed(before):
+        if word.lower() in _SMALL or word[:1].isupper() and not re.search(r"\d", word):
+            run.insert(0, word)
+            continue
+        if re.fullmatch(r"[a-z][\w’'-]*", word):
+            return None  # a sentence runs on before it
+        break
+    while run and run[0].lower() in _SMALL:
+        run.pop(0)
+    if not run or not re.fullmatch(rf"{_BODY}s?", run[-1].strip("()"), re.I):
+        return None
+    return _clean_body(" ".join(run[-12:]))
+
+
+def _body_before_label(texts: list[str]) -> tuple[str, int] | None:
+    """The name before "MINUTES" or "Date:" in a heading whose lines were run together."""
+    for index, text in enumerate(texts):
+        for found in _NAME_BEFORE.finditer(text):
+            if (name := _name_before(text, found.start())) is not None:
+                return name, index
+    return None
+
+
+# Names that say what kind of body met but not whose it is ("SCHOOL COMMITTEE", "Council",
+# "Board of Directors"): the organisation named on a heading line above goes before them.
+_GENERIC = {"council", "committee", "board", "cabinet", "executive", "school", "city", "town",
+            "village", "township", "county", "borough", "district", "parish", "community",
+            "full", "regular", "special", "general", "ordinary", "annual", "extraordinary",
+            "governing", "body", "governors", "trustees", "directors", "education", "of", "the",
+            "and", "sub", "subcommittee", "commissioners", "selectmen", "supervisors", "aldermen",
+            "trust", "management"}
+_PLACE_KIND = re.compile(r"\b(?:parish|town|city|county|village|borough|district|township|"
+                         r"shire|community)\b", re.I)
+_ORGANISATION = re.compile(r"\b(?:district|county|city|town|township|village|borough|parish|"
+                           r"shire|schools?|college|university|academy|trust|authority|council|"
+                           r"municipality|municipal|regional|region|state|nhs|health|fire|police|"
+                           r"association|society|corporation|foundation|charity|diocese)\b", re.I)
+_NOT_ORGANISATION = re.compile(r"\b(?:hall|chambers?|room|library|centre|center|offices?|"
+                               r"building|street|road|avenue|minutes|agenda|draft|meeting|"
+                               r"notice|confirmed|approved|unconfirmed|present|session)\b", re.I)
+
+
+def _generic(name: str) -> bool:
+    return all(word in _GENERIC for word in re.findall(r"[a-z]+", name.lower()))
+
+
+def _proper_line(text: str) -> bool:
+    """A short line of names in capitals, with no date, label, chrome or sentence."""
+    words = text.split()
+    return (0 < len(words) <= 8 and len(text) <= 80 and not re.search(r"[\d:!?;]|\.$", text)
+            and not _CHROME.search(text) and not _NOT_ORGANISATION.search(text)
+            and all(w[:1].isupper() or w.lower() in _SMALL for w in words))
+
+
+def _with_organisation(name: str, texts: list[str], index: int) -> str:
+    """``name`` with the organisation that a heading line above it names, when ``name``
+    alone does not say whose body it is ("BERKSHIRE VALE SCHOOL DISTRICT" over "SCHOOL
+    COMMITTEE MEETING"; "ASHBY MAGNA" over "PARISH COUNCIL")."""
+    if not _generic(name) or index <= 0:
+        return name
+    above = texts[max(0, index - 3):index]
+    for text in reversed(above):
+        if _proper_line(text) and _ORGANISATION.search(text) and not _generic(text):
+            return text if name.lower() in text.lower() else f"{text} {name}"
+    if _PLACE_KIND.search(name) and _proper_line(above[-1]) and not _generic(above[-1]):
+        return f"{above[-1]} {name}"
+    return name
+
+
+def _heading_body(texts: list[str]) -> str | None:
+    for finder in (_phrase_body, _minutes_of_body, _labelled_body, _dash_body, _heading_line_body,
+                   _body_before_label):
+        if (found := finder(texts)) is not None:
+            return _with_organisation(found[0], texts, found[1])
+    return None
+
+
+_ACTING = (
+    # "the minutes of the previous meeting of the Cabinet": these minutes are the Cabinet's
+    (2, re.compile(r"\b(?i:previous|last|preceding)\s+(?:[\w-]+\s+){0,2}?(?i:meeting)\s+of\s+"
+                   r"(?:the\s+)?(?P<x>[A-Z][\w&’'-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&’'()-]*))"
+                   r"{0,8})")),
+    # "welcomed to the Council meeting", "his first Cabinet meeting"
+    (1, re.compile(r"\b(?:the|this|its|his|her|their|first|today’s|today's)\s+"
+                   r"(?P<x>Council|Cabinet|Board|Committee|Sub-Committee|Panel|Executive|"
+                   r"Commission|Authority|Assembly|Forum)\s+(?i:meeting)\b")),
+    # "The Committee RESOLVED", "Council agreed"
+    (1, re.compile(r"(?:^|(?<=[Tt]he ))(?P<x>Council|Cabinet|Board|Committee|Sub-Committee|Panel|"
+                   r"Executive|Commission|Authority|Trustees|Governors)\s+(?:RESOLVED|resolved|"
+                   r"AGREED|agreed|DECIDED|decided|NOTED|noted|APPROVED|approved|unanimously)\b")),
+)
+# A "Council", a "Cabinet" or a "Board" is a body's own name; "the Committee" names none.
+_NO_BODY_ALONE = {"committee", "sub-committee", "subcommittee", "panel", "forum"}
+ACTING_LINES = 150  # how far the minutes' own words are read for the body that met
+
+
+def _acting_body(texts: list[str]) -> str | None:
+    """The body the minutes' own words show meeting, when no heading names it: the one
+    whose "previous meeting" is confirmed, whose meeting a member is welcomed to, or which
+    resolves; the one named most often so."""
+    score: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for text in texts[:ACTING_LINES]:
+        for weight, pattern in _ACTING:
+            for found in pattern.finditer(text):
+                words = found["x"].split()
+                while words and not re.fullmatch(rf"{_BODY}s?", words[-1].strip("()"), re.I):
+                    words.pop()
+                name = _clean_body(" ".join(words))
+                if name is None or name.lower() in _NO_BODY_ALONE:
+                    continue
+                key = name.lower()
+                names.setdefault(key, name)
+                score[key] = score.get(key, 0) + weight
+    if not score:
+        return None
+    return names[max(score, key=lambda key: score[key])]  # the first named, on a tie
+
+
+def front_matter_title(raw_lines: list[str]) -> str | None:
+    """The ``title:`` of the Markdown/YAML front matter block ("---", "title: …", "---")
+    that opens a document, which cleanup drops; None without a closed block or a title."""
+    texts = [text.strip() for text in raw_lines[:60]]
+    if len(texts) < 3 or texts[0] != "---" or "---" not in texts[1:]:
+        return None
+    for text in texts[1:texts.index("---", 1)]:
+        if (found := re.match(r"title\s{0,3}:\s{0,3}(?P<x>.{1,200})$", text, re.I)):
+            return found["x"].strip().strip("\"'").strip() or None
+    return None
+
+
+def body_in(lines: list[str], title: str | None = None) -> str | None:
+    """The body whose minutes ``lines`` are, as the heading names it ("Minutes of a meeting
+    of the X held on …", "MINUTES OF THE X MEETING", "X – Minutes", "Meeting: X", a heading
+    line naming a council, committee or board, after the organisation on the line above
+    when it names only a kind of body), else as ``title`` (a document's own title, e.g.
+    :func:`front_matter_title`) names it, else the body the minutes show meeting ("the
+    minutes of the previous meeting of the Cabinet", "The Council RESOLVED"); None when
+    nothing names it."""
+    texts = [" ".join(t.split()) for t in lines if t and t.strip()]
+    found = _heading_body([text[:HEADING_CHARS] for text in texts[:HEAD_LINES]])
+    if found is None and title and title.strip():
+        found = _heading_body([" ".join(title[:HEADING_CHARS].split())])
+    return found or _acting_body(texts)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from clerk_tui.importer.pieces import Piece, split
 
@@ -77,7 +78,8 @@ def _abbreviated(text: str, stop: int) -> bool:
 # A person as minutes name them: up to six capitalised words, initials, "(J)", "O’Dea",
 # after an optional "the" ("the Deputy Mayor", "Councillor S. Martin", "Sheahan (J)").
 _WORD = (r"(?:(?!(?:CARRIED|LOST|RESOLUTION|RESOLVED|SECONDED|MOVED|MOTION|THAT|AND|ACCEPTED|"
-         r"APPROVED|UNANIMOUS|UNANIMOUSLY|DEFEATED|WITHDRAWN)\b)[A-Z][\w'’.\-]{0,30}|\([A-Z]{1,3}\)|(?:de|van|von|der|le|la|da)(?=\s[A-Z]))")
+         r"APPROVED|UNANIMOUS|UNANIMOUSLY|DEFEATED|WITHDRAWN|Seconded|Second|Proposed|Moved|"
+         r"Carried|Agreed|Resolved|Unanimously|All|Motion)\b)[A-Z][\w'’.\-]{0,30}|\([A-Z]{1,3}\)|(?:de|van|von|der|le|la|da)(?=\s[A-Z]))")
 NAME = rf"(?:(?:the|The)\s{{1,3}})?{_WORD}(?:\s{{1,3}}{_WORD}){{0,5}}"
 _SECONDED = r"(?:[Ss]econded|SECONDED|[Ss]econd|SECOND|2nd|[Ss]ec\.)"
 _MOVER_PATTERNS = [
@@ -138,10 +140,12 @@ _N = r"(?:\d{1,3}|(?i:zero|one|two|three|four|five|six|seven|eight|nine|ten|elev
 _FOR = r"(?i:for|in\s+favou?r|ayes?|yeas?|yes)"
 _AGAINST = r"(?i:against|nays?|noes|opposed)"
 _ABSTAIN = r"(?i:abstentions?|abstained|abstaining|abstain)"
+# "for 20 items" counts things, not votes: a count is not followed by a word of its own
+_NOT_COUNTED = r"(?!\s{1,3}(?!(?:against|abstain|abstentions?|votes?|with|and|to|nays?|noes|opposed)\b)[a-z])"
 _LABELLED = {
-    "for": re.compile(rf"(?<![\w-]){_FOR}\s{{0,3}}[:=\-–]?\s{{0,3}}\(?(?P<n>{_N})\b(?!\s?[-–/.]\d)"),
-    "against": re.compile(rf"(?<![\w-]){_AGAINST}\s{{0,3}}[:=\-–]?\s{{0,3}}\(?(?P<n>{_N})\b(?!\s?[-–/.]\d)"),
-    "abstain": re.compile(rf"(?<![\w-]){_ABSTAIN}\s{{0,3}}[:=\-–]?\s{{0,3}}\(?(?P<n>{_N})\b(?!\s?[-–/.]\d)"),
+    "for": re.compile(rf"(?<![\w-]){_FOR}\s{{0,3}}[:=\-–]?\s{{0,3}}\(?(?P<n>{_N})\b(?!\s?[-–/.]\d){_NOT_COUNTED}"),
+    "against": re.compile(rf"(?<![\w-]){_AGAINST}\s{{0,3}}[:=\-–]?\s{{0,3}}\(?(?P<n>{_N})\b(?!\s?[-–/.]\d){_NOT_COUNTED}"),
+    "abstain": re.compile(rf"(?<![\w-]){_ABSTAIN}\s{{0,3}}[:=\-–]?\s{{0,3}}\(?(?P<n>{_N})\b(?!\s?[-–/.]\d){_NOT_COUNTED}"),
 }
 _COUNT_FIRST = {
     "for": re.compile(rf"(?<![\w£$.,/-])(?P<n>{_N})\s{{1,3}}(?:votes?\s{{1,3}})?(?:for|in\s+favou?r)\b"),
@@ -251,6 +255,12 @@ def votes(text: str) -> Facts:
     """The counts, names, unanimity and outcome a sentence records ("For 7, Against 2",
     "7 for, 2 against", "carried 5-0", "(Y-5)", "by 8 votes to 3", "three to two",
     "Ayes: A, B. Nays: C", "Motion carried unanimously", "the motion fell")."""
+    found = _votes_of(text)  # read once: a sentence is read again as its paragraph's part
+    return replace(found, named={how: list(names) for how, names in found.named.items()})
+
+
+@lru_cache(maxsize=4096)
+def _votes_of(text: str) -> Facts:
     facts = Facts()
     context = bool(_VOTE_WORDS.search(text))
     labelled = {how: pattern.search(text) for how, pattern in _LABELLED.items()}
@@ -426,6 +436,15 @@ _BARE_LEAD = re.compile(
     r"(?P<rest>[^.]{0,80}?)(?:[:–—\-/]{1,3}\s{0,3}|\s{1,3}(?:that|THAT|That)\s{0,3}[:–—\-]?\s{0,3})$")
 
 
+# "The Board:" or "The Committee agreed to:" over a list of what it decided ("• approved
+# the plan"): a lead into parts that gives them no label of its own.
+_BODY_LEAD = re.compile(r"^(?:The|THE)\s{1,3}(?:Board|BOARD|Committee|COMMITTEE|Council|COUNCIL|"
+                        r"Cabinet|CABINET|Panel|PANEL|Authority|AUTHORITY|Trustees|TRUSTEES|"
+                        r"Governors|GOVERNORS|Sub-Committee|Commission|Executive|Members)"
+                        r"(?:\s{1,3}(?:agreed|resolved|decided|AGREED|RESOLVED|DECIDED)"
+                        r"(?:\s{1,3}to)?)?\s{0,3}[:–—-]$")
+
+
 @dataclass
 class Reading:
     """What one sentence is: a decision's start, a motion, a vote or mover alone, a lead
@@ -450,6 +469,8 @@ def read_sentence(text: str, line_kind: str = "text") -> Reading:
         return Reading("vote", None, facts)
     if (lead := _BARE_LEAD.match(stripped)) and len(_content(lead.group("rest"))) <= 3:
         return Reading("lead", lead.group("label"), facts)
+    if _BODY_LEAD.match(stripped):
+        return Reading("lead", None, facts)
     if (label := _LABEL.match(stripped)):
         if _OTHER_BODY.search(stripped):
             return Reading(None)

@@ -1,11 +1,13 @@
 """Questions put at a meeting and the answers given, read from an item's pieces.
 
-Minutes record them in a few ways: labelled ("Q." / "A.", "Question:" / "Response:",
-"Reply:"), reported in a sentence ("Councillor Smith asked whether …, and the Clerk replied
-that …"), or folded into the answer ("In response to a question from …, the Director
-confirmed that …"). A question and its answer in one paragraph are split where the answer
-begins, the words kept whole; the asker and responder are copied into their fields as the
-minutes name them. Only pieces still read as notes are changed.
+Minutes record them in a few ways: labelled ("Q." / "A.", "Q -" / "A -", "Question:" /
+"Response:", "Reply:", "Question (Cllr X):", "Reply from the Leader"), reported in a
+sentence ("Councillor Smith asked whether …, and the Clerk replied that …", "A question
+was asked about …"), or folded into the answer ("In response to a question from …, the
+Director confirmed that …", "In reply to Councillor Smith, …", "When asked about …, …").
+A question and its answer in one paragraph are split where the answer begins, the words
+kept whole; the asker and responder are copied into their fields as the minutes name
+them. Only pieces still read as notes are changed.
 
 The helpers for reading a person's name before a verb and for finding where sentences
 begin are shared with :mod:`clerk_tui.importer.actions`.
@@ -27,10 +29,11 @@ MAX_NAME_WORDS = 14
 WINDOW = 600
 MAX_SENTENCES = 400
 
-_TITLE_ABBREVIATIONS = frozenset(
+TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms mx dr cllr cllrs prof rev revd st no nos prop approx co ltd inc vs cf eg ie "
     "sr jr hon capt col gen lt sgt insp supt cmhlr fr messrs mssrs esq cttee dept govt".split())
-_SENTENCE_END = re.compile(r"[.?!;]\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# A stop may be followed by the quotation or bracket it closes ('… filled?" The Chair …').
+_SENTENCE_END = re.compile(r"[.?!;][\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 # Words that may stand in a name in lower case: joining words and the roles minutes name
 # people by ("a member of the public", "the Director of Finance").
@@ -67,7 +70,7 @@ def sentence_starts(text: str) -> list[int]:
         before = text[max(0, found.start() - 12):found.start()]
         word = re.findall(r"[\w'’]+$", before)
         if text[found.start()] == "." and word and (
-                word[0].lower() in _TITLE_ABBREVIATIONS or len(word[0]) == 1):
+                word[0].lower() in TITLE_ABBREVIATIONS or len(word[0]) == 1):
             continue
         if found.start() - starts[-1] < 8 and \
                 _LIST_NUMBER.fullmatch(text[starts[-1]:found.start() + 1]):
@@ -131,7 +134,7 @@ def _name_tokens(text: str) -> list[str] | None:
 def _initials_or_title(token: str) -> bool:
     stripped = token.rstrip(".")
     return bool(re.fullmatch(r"(?:[A-Z]\.){1,4}[A-Z]?", token)) or \
-        stripped.lower() in _TITLE_ABBREVIATIONS or len(stripped) == 1
+        stripped.lower() in TITLE_ABBREVIATIONS or len(stripped) == 1
 
 
 def subject_before(text: str, end: int) -> tuple[int, str] | None:
@@ -196,15 +199,31 @@ _ASKED_TAIL = re.compile(
     r"information|explanation|assurance|an?\s+indication|further\s+information|more\s+"
     r"information)\b|(?:an?\s+|the\s+following\s+)?(?:supplementary\s+)?(?:question|"
     r"questions)\b|[:\"“])", re.IGNORECASE)
-_SOUGHT_TAIL = re.compile(r"(?:clarification|confirmation|assurance|an?\s+update|"
+_SOUGHT_TAIL = re.compile(r"(?:an?\s+|further\s+)?(?:clarification|confirmation|assurance|an?\s+update|"
                           r"information|details)\b", re.IGNORECASE)
 _RAISED_TAIL = re.compile(r"(?:an?\s+)?(?:question|query|queries|questions)\b", re.IGNORECASE)
 _QUESTIONED_TAIL = re.compile(r"(?:whether|why|how|if|what)\b", re.IGNORECASE)
-_PROCEDURAL = re.compile(
-    r"^(?:if|whether)\s+(?:there\s+(?:were|was)\s+any|any(?:one|body)?\b|members|councillors|"
-    r"everyone|all\b|the\s+(?:committee|board|council|panel|meeting|members)\b).{0,80}?\b"
-    r"(?:questions?|comments?|objections?|declarations?|observations?|amendments?|content|"
-    r"agreed?|happy|wished|dissent|support|favour)\b", re.IGNORECASE)
+_CALLED_FOR = (r".{0,80}?\b(?:questions?|comments?|objections?|declarations?|observations?|"
+               r"amendments?|content|agreed?|happy|wished|dissent|support|favour)\b")
+_PROCEDURAL = re.compile(r"^(?:if|whether)\s+(?:there\s+(?:were|was)\s+any|any(?:one|body)?\b|"
+                         r"everyone|all\b)" + _CALLED_FOR, re.IGNORECASE)
+# Whether the body agrees is the chair's or an officer's call for its view; from a member
+# or the public ("… whether the Council would support the bid") it is a question.
+_CALL_TO_BODY = re.compile(r"^(?:if|whether)\s+(?:members|councillors|the\s+(?:committee|board|"
+                           r"council|panel|meeting|members))\b" + _CALLED_FOR, re.IGNORECASE)
+_CALLER = re.compile(r"^(?:the\s+)?(?:vice[- ])?(?:chair\w*|mayor|deputy mayor|president|presiding "
+                     r"officer|convene[rn]|convenor|speaker|(?:\w+\s+){0,3}clerk|secretary|"
+                     r"monitoring officer)$", re.IGNORECASE)
+_PASSIVE_ASK = re.compile(
+    r"^(?:(?:an?|one|another|the|a\s+further|a\s+supplementary)\s+(?:question|query)\s+was|"
+    r"(?:several\s+|some\s+|further\s+)?(?:questions|queries)\s+were|it\s+was)\s+"
+    r"(?:asked|raised|put|posed)\s+(?P<what>about|whether|if|why|how|what|when|where|regarding|"
+    r"concerning|as\s+to|on|by|in\s+relation\s+to)\b", re.IGNORECASE)
+# "When asked about the budget, the Treasurer said …": an answer, its question folded in.
+_ASKED_LEAD = re.compile(
+    r"^(?:and\s+)?(?:(?:when|on\s+being|upon\s+being|having\s+been)\s+)?asked\s+"
+    r"(?:by\s+(?P<who>[^,]{1,100}?)\s+)?(?P<what>about|whether|if|why|how|what|when|where|for|"
+    r"regarding|concerning|as\s+to)\b", re.IGNORECASE)
 _PRESIDING = re.compile(r"^(?:the\s+)?(?:vice[- ])?(?:chair\w*|mayor|deputy mayor|president|"
                         r"presiding officer|convener|convenor|speaker)$", re.IGNORECASE)
 
@@ -223,12 +242,18 @@ _IN_REPLY = re.compile(
     r"|it)\b|(?P<what>(?:an?\s+|the\s+|further\s+|several\s+|various\s+|supplementary\s+)*"
     r"(?:question|questions|query|queries|enquiry|enquiries|issues\s+raised|points\s+raised|"
     r"concerns?\s+raised)\b)))?\s*,?\s*", re.IGNORECASE)
+# "In reply to Councillor Marsh, the Leader said …": answered to someone named, whose question
+# the minutes do not word.
+_REPLY_TO_PERSON = re.compile(r"^(?:and\s+)?(?:in\s+(?:response|reply|answer)|responding|replying|"
+                              r"answering)\s+to\s+(?P<who>[^,;:.?!]{1,100}?)\s*,\s*",
+                              re.IGNORECASE)
 _FROM = re.compile(r"\s*(?:(?:from|by|of)\s+(?P<who>[^,]{1,100}?)(?=\s+(?:about|on|"
                    r"regarding|concerning|in\s+relation\s+to|relating\s+to|as\s+to|over|"
                    r"around|re)\b|\s*,|$))?", re.IGNORECASE)
 _TOLD = re.compile(r"(?P<who>[^,.;:]{1,80}?)\s+(?:was|were)\s+(?:advised|informed|told|"
                    r"assured)\b", re.IGNORECASE)
-_CONNECTOR = re.compile(r"(?:[.?!;]\s+|,\s+(?:and\s+)?|\s+and\s+|,?\s+to\s+which\s+)"
+# "to which" first: after ", " alone the answer's opening words would be "to which".
+_CONNECTOR = re.compile(r"(?:,?\s+to\s+which\s+|[.?!;][\"'”’)]?\s+|,\s+(?:and\s+)?|\s+and\s+)"
                         r"(?=\S)", re.IGNORECASE)
 # "The Panel …, questioning Dr Vale on …": a question put to people named at once after.
 _QUESTIONING = re.compile(r"\bquestion(?:ed|ing)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]"
@@ -261,6 +286,9 @@ def asking(sentence: str) -> tuple[int, str | None] | None:
     if _QUESTIONING.search(sentence[:NAME_REACH * 3]) is not None and \
             (asker := leading_person(sentence)) is not None:
         return 0, named(asker)
+    if (passive := _PASSIVE_ASK.match(sentence)) is not None and \
+            not _PROCEDURAL.match(sentence[passive.start("what"):]):
+        return 0, None  # "A question was asked about …": by nobody named
     return None
 
 
@@ -272,7 +300,7 @@ def _asks(asker: str, tail: str) -> bool:
         return False
     found = re.match(r"(?P<whom>(?:\S+\s+){0,4}?)(?=(?:if|whether)\b)", tail, re.IGNORECASE)
     asked = tail[found.end():] if found else tail
-    if _PROCEDURAL.match(asked):
+    if _PROCEDURAL.match(asked) or (_CALL_TO_BODY.match(asked) and _CALLER.match(asker)):
         return False
     whom = (found.group("whom") if found else "").strip().lower()
     return not (_PRESIDING.match(asker) and re.match(
@@ -296,9 +324,13 @@ def replying(text: str, strong: bool = False) -> tuple[str | None, bool] | None:
     rest = text[lead.end():] if lead else re.sub(r"^and\s+", "", text, flags=re.IGNORECASE)
     if lead and lead.group("what"):
         return None  # "In response to a question from …": see folded_question
+    if (to_person := answered_person(text)) is not None:
+        rest = text[to_person[0]:]
     passive = _TOLD.match(rest)
     if passive and (passive.group("who").lower() in _PRONOUNS or person(passive.group("who"))):
         return None, True  # "She was advised that …": answered, by nobody named
+    if re.match(r"(?:was|were)\s+(?:advised|informed|told|assured)\b", rest, re.IGNORECASE):
+        return None, True  # "…, and was told that …": the asker answered, by nobody named
     verbs = _STRONG_REPLY if strong and not introduced else _REPLY
     for found in verbs.finditer(rest[:NAME_REACH * 2]):
         if (subject := subject_before(rest, found.start())) is not None:
@@ -308,15 +340,35 @@ def replying(text: str, strong: bool = False) -> tuple[str | None, bool] | None:
     return (None, True) if introduced and lead.group().rstrip().endswith(",") else None
 
 
+def answered_person(text: str) -> tuple[int, str] | None:
+    """"In reply to Councillor Marsh, …": where the words after the comma begin, and whom
+    the answer was given to as written; None when ``text`` does not open so."""
+    found = _REPLY_TO_PERSON.match(text[:WINDOW])
+    if found is None or (who := person(found.group("who"))) is None or \
+            who.lower() in _PRONOUNS:
+        return None
+    return found.end(), who
+
+
 def folded_question(text: str) -> tuple[int, str | None, str | None] | None:
-    """"In response to a question (from X) (about Y), Z confirmed …": where the answer
-    begins, the asker and the responder as written; None when ``text`` does not open so."""
+    """"In response to a question (from X) (about Y), Z confirmed …" or "In reply to X, Z
+    said …": where the answer begins, the asker and the responder as written; None when
+    ``text`` does not open so."""
     text = text[:WINDOW]
     lead = _IN_REPLY.match(text)
-    if not lead or not lead.group("what"):
+    if lead and not lead.group("what") and (to_person := answered_person(text)) is not None:
+        answer = replying(text[to_person[0]:])
+        if answer is not None and answer[0] is not None:
+            return to_person[0], to_person[1], answer[0]
         return None
-    source = _FROM.match(text, lead.end("what"))
-    asker = person(source.group("who")) if source and source.group("who") else None
+    if not lead or not lead.group("what"):
+        lead = _ASKED_LEAD.match(text)
+        if lead is None:
+            return None
+        asker = person(lead.group("who")) if lead.group("who") else None
+    else:
+        source = _FROM.match(text, lead.end("what"))
+        asker = person(source.group("who")) if source and source.group("who") else None
     for comma in re.finditer(r",\s*", text[:400]):
         if comma.start() < lead.end("what"):
             continue
@@ -330,7 +382,7 @@ def folded_question(text: str) -> tuple[int, str | None, str | None] | None:
 
 _Q_LABEL = re.compile(
     r"^(?P<label>(?:(?i:supplementary|public|written|oral|further|follow[- ]up)\s+)?"
-    r"(?:(?i:question)|Q)(?:\s*(?:(?i:no)\.?\s*)?\d{1,3}[a-z]?)?"
+    r"(?:(?i:question)|Q)(?:\s*(?:(?i:no)\.?\s*)?\d{1,3}[a-z]?)?(?:\s*\((?P<paren>[^()]{1,80})\))?"
     r"(?:\s+(?i:from|by)\s+(?P<from>[^:–—\-]{1,100}?))?"
     r"(?:\s+(?i:to)\s+(?P<to>[^:–—\-]{1,100}?))?)\s*(?P<sep>[.:)]|\s[–—-]|$)\s*(?P<rest>.*)$",
     re.DOTALL)
@@ -338,8 +390,9 @@ _SUPPLEMENTARY = re.compile(r"^(?P<label>supplementary(?:\s+question)?)\s*(?P<se
                             r"\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _A_LABEL = re.compile(
     r"^(?P<label>(?:(?i:supplementary|written)\s+)?(?:(?i:answer|response|reply)|A)"
-    r"(?:\s*\d{1,3}[a-z]?)?(?:\s+(?i:from|by)\s+(?P<from>[^:–—\-]{1,100}?))?)"
-    r"\s*(?P<sep>[.:)]|\s[–—-])\s*(?P<rest>.*)$", re.DOTALL)
+    r"(?:\s*\d{1,3}[a-z]?)?(?:\s*\((?P<paren>[^()]{1,80})\))?"
+    r"(?:\s+(?i:from|by)\s+(?P<from>[^:–—\-]{1,100}?))?)"
+    r"\s*(?P<sep>[.:)]|\s[–—-]|$)\s*(?P<rest>.*)$", re.DOTALL)
 _INTERROGATIVE = re.compile(r"^[\"“‘']?(?:what|why|how|when|where|who|whom|which|whether|will|"
                             r"would|could|can|is|are|does|do|did|has|have|should|shall|may|"
                             r"might|please|if)\b", re.IGNORECASE)
@@ -355,11 +408,14 @@ def _labelled_question(piece: Piece) -> tuple[str | None, str, bool] | None:
         return None
     label, rest = found.group("label"), found.group("rest").strip()
     bare_q = re.fullmatch(r"Q(?:\s*\d{1,3}[a-z]?)?", label.strip()) is not None
-    if bare_q and found.group("sep") not in (".", ":"):
-        return None
-    asker = person(found.group("from")) if found.groupdict().get("from") else None
+    sep = found.group("sep").strip()
+    if bare_q and sep not in (".", ":") and not (sep in ("-", "–", "—") and "?" in rest):
+        return None  # "Q - Will …?" asks; "Q3 budget" is a quarter of the year
+    asker = _labelled_person(found)
     if rest and ("?" in rest or _INTERROGATIVE.match(rest)):
         return asker, rest, False
+    if rest and (reported := asking(rest)) is not None:  # "Q. Cllr Rowe asked whether …"
+        return asker or reported[1], rest, False
     if bare_q:
         return None  # "Q3: budget" is a quarter of the year, not a question
     who = rest.split(",")[0].strip() if rest else ""
@@ -370,6 +426,13 @@ def _labelled_question(piece: Piece) -> tuple[str | None, str, bool] | None:
     if asker is not None and _sentence(rest):
         return asker, rest, False
     return None
+
+
+def _labelled_person(found: re.Match) -> str | None:
+    """Who a question's or answer's label names: "Question from X", "Answer (Leader):"."""
+    groups = found.groupdict()
+    who = groups.get("from") or groups.get("paren")
+    return person(who) if who else None
 
 
 def _sentence(text: str) -> bool:
@@ -386,10 +449,13 @@ def _labelled_answer(piece: Piece) -> tuple[str | None, str, bool] | None:
         return None
     label, rest = found.group("label").strip(), found.group("rest").strip()
     bare_a = re.fullmatch(r"A(?:\s*\d{1,3}[a-z]?)?", label) is not None
-    if bare_a and (found.group("sep") not in (".", ":") or not _sentence(rest)
+    sep = found.group("sep").strip()
+    if bare_a and (sep not in (".", ":", "-", "–", "—") or not _sentence(rest)
                    or re.search(r"\bquestions?\b", rest[:60], re.IGNORECASE)):
         return None  # "A. Questions on Notice" heads a list; it answers nothing
-    responder = person(found.group("from")) if found.group("from") else None
+    responder = _labelled_person(found)
+    if not sep and found.group("from") and responder is None:
+        return None  # "Response from the Council was awaited." is a sentence, no label
     if not rest:
         return responder, rest, True
     if len(rest.split()) <= MAX_NAME_WORDS and (name := person(rest.rstrip(":-– "))) is not None:
@@ -522,8 +588,14 @@ def _reported_exchanges(piece: Piece, state: _Exchange) -> list[Piece]:
         if start < answered_to:
             continue
         sentence = text[start:start + WINDOW]
+        number = LIST_OPENING.match(sentence) if start == 0 else None  # "1. Cllr X asked"
+        shift = number.end() if number else 0
+        sentence = sentence[shift:]
         if (folded := folded_question(sentence)) is not None:
             at, asker, responder = folded
+            at += shift
+            if after == "question" and answered_person(sentence) is not None:
+                asker, at = None, 0  # "In reply to Cllr X, …" answers X's question just put
             if asker is not None or _substantial(sentence[:at]):
                 cuts.append((start, "question", asker))
             cuts.append((start + at if (start, "question", asker) in cuts else start,
@@ -543,6 +615,10 @@ def _reported_exchanges(piece: Piece, state: _Exchange) -> list[Piece]:
     return _cut(piece, cuts) if cuts else [piece]
 
 
+# What may open a paragraph before its first sentence: a list's number, or a web page's
+# label ("Minutes: Councillor X asked …").
+LIST_OPENING = re.compile(r"^(?:\(?\d{1,3}\\?[.)]|\(?[a-z]\)|\([ivx]{1,4}\)|[A-Z][a-z]{2,15}"
+                          r"(?:\s[a-z]{2,15}){0,2}:)\s+")
 _FOLD_INSIDE = re.compile(r"[,;]\s+(?=(?:and\s+)?in\s+(?:response|reply|answer)\s+to\s)", re.IGNORECASE)
 
 
@@ -567,7 +643,7 @@ def _reply_within(text: str, start: int) -> tuple[int, str, str | None] | None:
         if answer is None or (answer[0] is None and not answer[1]):
             continue
         joint = link.group()
-        word = len(joint) - len(joint.lstrip(" ,.;?!"))
+        word = len(joint) - len(joint.lstrip(" ,.;?!\"'”’)"))
         return link.start() + word, "response", named(answer[0])
     return None
 

@@ -78,6 +78,10 @@ _BASIS = re.compile(
     r"|§\s*[\d][\w.()]{0,20}"
     r"|commercially\s+sensitive|legal(?:ly)?\s+privilege[d]?|personnel\s+matters?|labou?r\s+(?:relations|negotiations?)"
     r"|pending\s+litigation|real\s+(?:estate|property)\s+(?:matters?|negotiations?))")
+# Words that every match of _EXCLUDES (or of _RETURNS) holds: most lines hold none, and
+# a line is searched with the long pattern only when it does.
+_EXCLUDES_NEEDS = ("exclu", "session", "meeting", "camera")
+_RETURNS_NEEDS = ("session", "meeting", "business", "public")
 _LISTED = re.compile(r"^\s{0,8}(?:minute\s+no\.?\s*|item\s+)?(?P<number>\d{1,4}[a-z]?)\b\s{1,12}\S", re.IGNORECASE)
 _PROSE = re.compile(r"^[A-Z][^()]{0,40}\b[a-z]{3,}\b[^()]{0,200}\b[a-z]{3,}\s+[a-z]{2,}")
 
@@ -127,13 +131,38 @@ def _listed_numbers(lines: list[str]) -> set[str]:
     return numbers
 
 
+# The letters outside ASCII that Python's patterns match to these words' letters when
+# ignoring case, though lowering them gives another letter ("ſ" is an "s"; lowered, "İ"
+# is "i" and a combining dot).
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words`` (lower-case ASCII), ignoring case as the
+    patterns do: when it does not, no pattern needing one of them can match."""
+    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
+        text = text.translate(_FOLD)
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+def _excludes(text: str) -> bool:
+    """Whether ``text`` excludes the press and public or goes into closed session."""
+    return _may_hold(text, _EXCLUDES_NEEDS) and bool(_EXCLUDES.search(text))
+
+
+def _returns(text: str) -> bool:
+    """Whether ``text`` says the meeting came back into open session."""
+    return _may_hold(text, _RETURNS_NEEDS) and bool(_RETURNS.search(text))
+
+
 def _private_business(later: list[str]) -> bool:
     """Whether private business is minuted in ``later`` (the lines after an exclusion
     resolution under the same item), before any return to open session."""
     for text in later:
-        if _RETURNS.search(text):
+        if _returns(text):
             return False
-        if _EXCLUDES.search(text) or re.match(r"\W*(?:resolved|minutes:|that\b)", text, re.IGNORECASE):
+        if _excludes(text) or re.match(r"\W*(?:resolved|minutes:|that\b)", text, re.IGNORECASE):
             continue  # the resolution itself, in public
         if _PROSE.match(text) and not _LISTED.match(text):
             return True
@@ -169,13 +198,13 @@ def _item_exemption(item: ItemBlock, state: _State) -> Exemption:
             state.leave()
     returned = False
     for n, text in enumerate(texts):
-        if _RETURNS.search(text):
+        if _returns(text):
             if not state.private and not private_body:
                 continue
             returned = returned or n == 0  # back in public before this item's business
             state.leave()
             continue
-        if _EXCLUDES.search(text) and not re.search(r"\bpublic\s+excluded\s+meeting\b", text, re.IGNORECASE):
+        if _excludes(text) and not re.search(r"\bpublic\s+excluded\s+meeting\b", text, re.IGNORECASE):
             state.enter(" ".join(texts[n:n + 3]))
             excluded_here = True
             listed = _listed_numbers(texts[n + 1:])

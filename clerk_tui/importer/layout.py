@@ -5,13 +5,17 @@ Minutes number their items in many shapes ("66.", "C 08/042", "GBP/2122/214:", "
 each item in capitals ("MATTERS ARISING"). Numbered sentences inside an item ("1. Gravel
 still not removed."), decision parts and attendance lists look like items line by line;
 what tells them apart is the document as a whole: the scheme the item headings actually
-use repeats, in the same shape, increasing, with titles rather than sentences.
+use repeats, in the same shape, increasing, with titles rather than sentences. Around
+that scheme: sub-items lettered under a number ("16(A)", a roll number before them),
+items numbered from 1 again under a closing heading ("EXTRA ITEMS"), bullets standing
+for the numbers a copy lost, and roll-numbered headings without a number of their own.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from clerk_tui.importer.blocks import ItemBlock, Layout
 from clerk_tui.importer.dates import DATE, TIME
@@ -36,6 +40,7 @@ _SHAPES = (
 # A reference in front of the item number ("99-464 1. Roll call": a roll or resolution
 # number) and a column header glued before it ("Actions 1 APOLOGIES").
 _PREFIX = re.compile(r"^(?:\d{2}-\d{3,5}|Actions?)\s(?=\(?[\dA-Za-z])")
+_PREFIXED_LETTER = re.compile(r"\([A-Za-z]\)\s")  # "99-481 (A) …": a sub-item's own roll number
 _SEPARATOR = re.compile(r"^\s?/\s?|^\s")
 # A sentence's end; not the full stop of "St.", "Mr.", "No." or an initial.
 _SENTENCE = re.compile(r"(?<!\b[A-Za-z])(?<!\bSt)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)"
@@ -45,7 +50,8 @@ _DECISION_LABEL = re.compile(r"(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decis
 _PRESENT = re.compile(
     r"^(?:(?:(?:members|councillors|trustees|governors|regents|directors|staff|officers|"
     r"officials)(?: \w{1,12})? )?(?:present|in attendance|also present|attendance|attendees|"
-    r"sederunt)\b|(?:members|councillors|trustees|governors|regents|directors|board members)"
+    r"sederunt|(?:public )?gallery)\b|(?:members|councillors|trustees|governors|regents|"
+    r"directors|board members)"
     r"\s?:)", re.I)
 _ATTENDANCE = re.compile(
     r"^(?:(?:members|councillors|trustees|governors|regents|directors|staff|officers|"
@@ -166,7 +172,7 @@ def _title_like(text: str) -> bool:
     if not words or len(text) > 160 or len(words) > 22:
         return False
     if text[0].islower() or re.match(r"(?:That|THAT|It (?:was|is))\b", text) \
-            or re.search(r" (?:was|were) ", text) or _DECISION_LABEL.match(text):
+            or re.search(r" (?:was|were) ", text) or _opens_decision(text):
         return False
     if _SENTENCE.search(text[:-1]) and len(words) > 4:
         return False  # more than one sentence
@@ -180,7 +186,7 @@ def _paragraph(line: Line) -> bool:
         return True
     return line.kind != "heading" and (len(text) >= 60 and (
         _SENTENCE.search(text[-2:] + " ") is not None or len(text.split()) >= 12)
-        or len(text) >= 25 and text.endswith("."))
+        or len(text) >= 25 and _SENTENCE.search(text[-3:] + " ") is not None)
 
 
 def _split_title(text: str) -> tuple[str, str | None]:
@@ -204,7 +210,8 @@ def _numbered(line: Line, index: int, lines: list[Line]) -> _Head | None:
     text, prefix = line.text.lstrip("*"), None  # "*42": an emergency item's mark
     if DATE.match(text) or TIME.match(text):
         return None
-    if (lead := _PREFIX.match(text)) is not None and _leading_number(text[lead.end():]):
+    if (lead := _PREFIX.match(text)) is not None and (
+            _leading_number(text[lead.end():]) or _PREFIXED_LETTER.match(text, lead.end())):
         prefix, text = text[:lead.end()].strip(), text[lead.end():]
     for family, shape in _SHAPES:
         found = shape.match(text)
@@ -287,13 +294,75 @@ def _chosen(lines: list[Line]) -> list[_Head]:
     unnumbered = _unnumbered_heads(lines, candidates)
     best = _best_chain(candidates)
     if best and not _restarts_under_headings(candidates, unnumbered):
-        heads = _with_subitems(best, candidates)
+        heads = _with_subitems(best + _restarted(best, candidates, unnumbered), candidates)
+        heads = sorted(heads + _referenced_headings(lines, heads) + _bullets_in_gaps(lines, best),
+                       key=lambda h: h.index)
         lead = _lead_heading(lines, heads, unnumbered)
         return ([lead] if lead else []) + heads
     rows = _table_rows(lines)
     if len(rows) >= 2:
         return rows
-    return sorted(unnumbered + _lettered_under(unnumbered, candidates), key=lambda h: h.index)
+    parents = sorted(unnumbered + _outline_sections(candidates), key=lambda h: h.index)
+    letters = [head for _, head in _lettered_under(parents, candidates)]
+    return sorted(parents + letters, key=lambda h: h.index)
+
+
+# "Call to Order", "Old Business": a title in title case at the start of a line's words
+_TITLE_START = re.compile(r"[A-Z][a-z]{1,20}(?: (?:to|of|and|the|for|on|in|&))? [A-Z][a-z]{1,20}\b")
+
+
+def _outline_sections(candidates: list[_Head]) -> list[_Head]:
+    """Roman-numbered sections of minutes in outline form ("I. Call to Order … A. Public
+    Comment"), their titles in title case running into their text, rising in order."""
+    romans = [head for head in candidates
+              if head.family == "roman" and _TITLE_START.match(head.title)]
+    return _rising(romans) if romans else []
+
+
+_SENTENCE_OPENING = re.compile(r"(?:The|A|An|It|This|These|There|That|THAT|We|He|She|They)\b")
+
+
+def _restarted(chain: list[_Head], candidates: list[_Head], unnumbered: list[_Head]) -> list[_Head]:
+    """Items after the chain's last under a heading of their own that numbers them from
+    1 again ("EXTRA ITEMS", "LATE ITEMS", "ADDENDUM"): the heading and its items."""
+    last = chain[-1]
+    for heading in unnumbered:
+        if heading.index <= last.index:
+            continue
+        after = [head for head in candidates if head.family == last.family
+                 and head.index > heading.index and head.minor is None]
+        again = _rising(after)
+        # headings, not paragraphs numbered from 1 under a heading in the closing pages
+        styled = bool(again) and (_titled(again[0]) or not _SENTENCE_OPENING.match(again[0].title))
+        if again and again[0].value == 1 and styled \
+                and not any(last.index < head.index < heading.index
+                            for head in candidates if head.family == last.family):
+            return [heading, *again]
+        return []
+    return []
+
+
+# "99-538 MOTION TO ADJOURN.": a roll number before a heading that has no item number
+_REFERENCED = re.compile(r"\d{2}-\d{3,5}\s(?=[A-Z]{2})")
+
+
+def _referenced_headings(lines: list[Line], heads: list[_Head]) -> list[_Head]:
+    """Headings in capitals that carry the roll number the minutes' items carry, but no
+    item number of their own ("99-538 MOTION TO ADJOURN."), as items."""
+    referenced = [head for head in heads if head.prefix and re.fullmatch(r"\d{2}-\d{3,5}", head.prefix)]
+    if len(referenced) < 0.5 * len(heads):
+        return []
+    chosen = {head.index for head in heads}
+    found = []
+    for n, line in enumerate(lines):
+        lead = _REFERENCED.match(line.text)
+        if lead is None or n in chosen:
+            continue
+        title = line.text[lead.end():]
+        if _capitals(title) and _title_like(title) and len(title) <= 80:
+            found.append(_Head(n, "heading", None, 0, title.rstrip("."),
+                               prefix=line.text[:lead.end()].strip()))
+    return found
 
 
 def _titled(head: _Head) -> bool:
@@ -452,11 +521,9 @@ def _lettered_under(parents: list[_Head], candidates: list[_Head]):
             if not head.title or head.title.startswith(("That", "THAT")):
                 continue
             expected = head.value + 1
-            if parent.number:
+            if parent.number and parent.family != "roman":
                 head.number = f"{parent.number}({head.number})"
             found.append((parent.index, head))
-    if parents and all(p.number is None for p in parents):
-        return [head for _, head in found]
     return found
 
 
@@ -478,7 +545,9 @@ def _unnumbered_heads(lines: list[Line], candidates: list[_Head]) -> list[_Head]
     numbered = {head.index for head in candidates}
     titles = {head.title_line for head in candidates if head.title_line is not None}
     start = _after_title_block(lines)
-    found = []
+    found = [_Head(n, "heading", None, 0, roll.group(1), rest=lines[n].text[roll.end():] or None)
+             for n in range(start) if (roll := _ROLL_HEADING.match(lines[n].text))
+             and n not in numbered and n not in titles]
     for n in range(start, len(lines)):
         line = lines[n]
         if n in numbered or n in titles:
@@ -486,7 +555,46 @@ def _unnumbered_heads(lines: list[Line], candidates: list[_Head]) -> list[_Head]
         head = _unnumbered(line, n, lines)
         if head is not None:
             found.append(head)
+    # bullets heading items where the minutes do so more than once, each alone (a bullet
+    # after a bullet ends a list)
+    bullets = [n for n in range(start, len(lines)) if n not in numbered and n not in titles
+               and _bullet_heading(lines, n) and (n == 0 or lines[n - 1].kind != "bullet")]
+    if len(bullets) >= 2:
+        found = sorted(found + [_Head(n, "heading", None, 0, lines[n].text.rstrip(":"))
+                                for n in bullets], key=lambda h: h.index)
     return found
+
+
+def _bullet_heading(lines: list[Line], n: int) -> bool:
+    """A bullet that reads as an item's heading ("- Correspondence", "• Treasurer's
+    Report:"): a short title with a paragraph, not another bullet, under it."""
+    line = lines[n]
+    text = line.text.rstrip(":")
+    after = lines[n + 1] if n + 1 < len(lines) else None
+    return line.kind == "bullet" and len(text) <= 50 and len(text.split()) <= 5 \
+        and text[:1].isupper() and _title_like(text) and not text.endswith((".", ",", ";")) \
+        and after is not None and after.kind != "bullet" and len(after.text) >= 40 \
+        and not _PERSON.match(text) and not _PRESENT.match(text)
+
+
+def _bullets_in_gaps(lines: list[Line], chain: list[_Head]) -> list[_Head]:
+    """Bullet headings where the chain's counting skips numbers ("4. Matters Arising",
+    "- Correspondence", "- Treasurer's Report", "7. Hall Booking"): the items whose
+    numbers the copy lost, no more of them than the numbers skipped."""
+    if not chain or chain[0].family not in ("int", "label"):
+        return []
+    found: list[_Head] = []
+    for a, b in pairwise(chain):
+        skipped = b.value - a.value - 1
+        bullets = [n for n in range(a.index + 1, b.index) if _bullet_heading(lines, n)]
+        if 0 < len(bullets) <= skipped:
+            found += [_Head(n, "heading", None, 0, lines[n].text.rstrip(":")) for n in bullets]
+    return found
+
+
+# "ATTENDANCE Crs Lee, Ngata …", "ROLL CALL" heading the list the way the minutes' other
+# headings head theirs; "Attendance:" and "PRESENT:" are the labels of a title block
+_ROLL_HEADING = re.compile(r"(ATTENDANCE|ROLL CALL|SEDERUNT)(?:$|\s(?=[A-Z][a-z]))\s?")
 
 
 # "Report ECHS19062": the reference of the report an item considered, not a heading.
@@ -494,6 +602,10 @@ REPORT_LINE = re.compile(r"^Report\s+(?:No\.?\s*)?(?P<reference>[A-Z]{2,}[\w/-]{
                          re.I)
 _PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame|Rev|"
                      r"Revd|Alderman|Mayor|Cr)\.? [A-Z]")
+# "Havre, MT", "Kitchener, ON": a town and its state or province under the heading
+_PLACE = re.compile(r"[A-Z][A-Za-z.'’ -]{1,40}, [A-Z]{2,3}\.?")
+# "RECORDER NOTE: …", "CLERK'S NOTE": a note on the minutes, not an item
+_NOTE_LABEL = re.compile(r"\bNOTES?$")
 _INLINE_CAPS = re.compile(r"^((?:[A-Z][A-Z'’&/-]{1,20}\s){0,5}[A-Z][A-Z'’&/-]{2,20})"
                           r"(?::\s|\s)(?=[A-Z]?[a-z(])")
 
@@ -501,8 +613,13 @@ _INLINE_CAPS = re.compile(r"^((?:[A-Z][A-Z'’&/-]{1,20}\s){0,5}[A-Z][A-Z'’&/-
 def _unnumbered(line: Line, n: int, lines: list[Line]) -> _Head | None:
     text = line.text
     after = lines[n + 1] if n + 1 < len(lines) else None
-    if DATE.search(text) or _MEETING.search(text[:200]) or re.match(r"\W", text) \
-            or _PERSON.match(text) or _DECISION_LABEL.match(text) or REPORT_LINE.match(text):
+    inline = _INLINE_CAPS.match(text)
+    # a heading running into a long paragraph may name a date in the paragraph
+    dated = DATE.search(inline.group(1) if inline and len(text) > 120 else text)
+    if _confirming(text, after):
+        return _Head(n, "heading", None, 0, text)
+    if dated or _MEETING.search(text[:200]) or re.match(r"\W", text) or _PLACE.fullmatch(text) \
+            or _PERSON.match(text) or _opens_decision(text) or REPORT_LINE.match(text):
         return None  # "RESOLVED: That …" opens a decision, not an item
     if line.kind == "bullet":
         inline = _INLINE_CAPS.match(text)
@@ -517,14 +634,51 @@ def _unnumbered(line: Line, n: int, lines: list[Line]) -> _Head | None:
         if caps and after is not None and not _capitals(after.text) \
                 and (not DATE.match(after.text) or text.endswith(":")) and not _PRESENT.match(text):
             return _Head(n, "heading", None, 0, text.rstrip(":"))
+        if not caps and _subheading(lines, n) and not _subheading(lines, n - 1):
+            return None  # the heading under an item's heading, kept in its text
         if not caps and not text.endswith(":") and len(text.split()) <= 10 \
-                and after is not None and _paragraph(after) and not _PRESENT.match(text):
+                and after is not None and not _PRESENT.match(text) and (
+                    _paragraph(after) or _subheading(lines, n + 1)):
             return _Head(n, "heading", None, 0, text)
     if (inline := _INLINE_CAPS.match(text)) and not _PRESENT.match(text) \
-            and len(inline.group(1)) >= 5:
+            and len(inline.group(1)) >= 5 and not _NOTE_LABEL.search(inline.group(1)):
         return _Head(n, "heading", None, 0, inline.group(1),
                      rest=text[inline.end():].strip() or None)
     return None
+
+
+def _confirming(text: str, after: Line | None) -> bool:
+    """Whether a line is the heading of an item confirming earlier minutes ("Minutes of
+    the meeting held on 3 May 2022" over "The minutes were accepted as a true record")."""
+    return len(text) <= 120 and bool(re.match(r"(?:the )?minutes of\b", text, re.IGNORECASE)) \
+        and not text.endswith((".", ",", ";")) and after is not None \
+        and _paragraph(after) and bool(_CONFIRMED.search(after.text[:300]))
+
+
+def _subheading(lines: list[Line], n: int) -> bool:
+    """A short line in sentence case over a paragraph, just under another such line:
+    the second heading of the two ("Matters arising", "Obituaries", paragraph)."""
+    if n >= len(lines) - 1 or n == 0:
+        return False
+    text, before = lines[n].text, lines[n - 1].text
+    return lines[n].kind == "text" and len(text) <= 60 and len(text.split()) <= 6 \
+        and not _PLACE.fullmatch(text) and not DATE.search(text) \
+        and _title_like(text) and not _capitals(text) and not text.endswith((".", ",", ";", ":")) \
+        and _paragraph(lines[n + 1]) and len(before.split()) <= 6 and _title_like(before) \
+        and "," not in before and ":" not in before and not _PERSON.match(before) \
+        and not _ATTENDANCE.match(before) \
+        and not _capitals(before) and not before.endswith((".", ",", ";", ":")) \
+        and lines[n - 1].kind == "text"
+
+
+def _opens_decision(text: str) -> bool:
+    """Whether a line opens with a decision's label ("RESOLVED: That …", "Agreed"),
+    not a heading that starts with such a word ("Recommended Procedure")."""
+    found = _DECISION_LABEL.match(text)
+    return found is not None and not _TITLE_WORDS.fullmatch(text[found.end():])
+
+
+_TITLE_WORDS = re.compile(r"(?: [A-Z][a-z]{2,20}){1,5}")
 
 
 def _after_title_block(lines: list[Line]) -> int:
@@ -535,7 +689,8 @@ def _after_title_block(lines: list[Line]) -> int:
     for n, line in enumerate(lines[:limit]):
         if _PRESENT.match(line.text):
             last = n + 1
-    while 0 < last < len(lines) and last < limit and _listed(lines[last]):
+    while 0 < last < len(lines) and last < limit and _listed(lines[last]) \
+            and not _bullet_heading(lines, last):
         last += 1
     return last
 
@@ -565,7 +720,10 @@ def _table_rows(lines: list[Line]) -> list[_Head]:
             rows.append(_Head(n, "row", None, 0, line.text[:marker].strip(),
                               rest=line.text[marker + len("Minutes: "):].strip() or None))
         elif n + 1 < len(lines) and lines[n + 1].text.startswith("Minutes: ") \
-                and _title_like(line.text.rstrip(".")) and len(line.text) < 160:
+                and _title_like(line.text.rstrip(".")) and len(line.text) < 160 \
+                and not (rows and _SENTENCE.search(line.text[-2:] + " ")
+                         and len(line.text.split()) > 8):
+            # (a long line ending a sentence is the last of the row before, wrapped)
             rows.append(_Head(n, "row", None, 0, line.text))
     return rows
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from clerk_tui.importer import actions, attendance, cleanup, decisions, exchanges, exempt, layout
 from clerk_tui.importer.blocks import ItemBlock, Layout
-from clerk_tui.importer.dates import body_in, dates, meeting_when
+from clerk_tui.importer.dates import body_in, dates, front_matter_title, meeting_when
 from clerk_tui.importer.documents import Line, UnreadableDocument, read_document
 from clerk_tui.importer.pieces import Piece
 from clerk_tui.models import (
@@ -79,26 +79,29 @@ def read_minutes(path: Path, committee: str | None = None, date: dt.date | None 
 def parse_meetings(lines: list[Line], committee: str | None = None,
                    date: dt.date | None = None) -> list[ImportedMinutes]:
     """Every meeting minuted in the lines of a document."""
+    # a web page's own title (its front matter, which cleanup drops) may name the body
+    title = front_matter_title([line.text for line in lines[:60]])
     cleaned = cleanup.clean(lines)
-    return [parse_minutes(part, committee, date, cleaned=True)
+    return [parse_minutes(part, committee, date, cleaned=True, title=title)
             for part in layout.meetings(cleaned) if part]
 
 
 def parse_minutes(lines: list[Line], committee: str | None = None,
-                  date: dt.date | None = None, cleaned: bool = False) -> ImportedMinutes:
+                  date: dt.date | None = None, cleaned: bool = False,
+                  title: str | None = None) -> ImportedMinutes:
     """The minutes of one meeting from its lines (``cleaned`` when :mod:`cleanup` has
-    been run on them already)."""
+    been run on them already; ``title`` the document's own, when it has one)."""
     if not cleaned:
         lines = cleanup.clean(lines)
     texts = [line.text for line in lines]
     found = layout.layout(lines)
     minutes = ImportedMinutes()
     day, start = meeting_when(texts)
-    named = body_in(texts)
+    named = body_in(texts, title=title)
     page = next((header for text in texts[:5] if (header := _ITEM_PAGE.match(text))), None)
     if page is not None:  # one item's page: the header line says whose, when and which
         day, named = dates(page["date"])[0][1], page["body"]
-        _item_pages(found)
+    _item_pages(found)
     minutes.date, minutes.start_time = date or day, start
     minutes.committee = committee or (named_as_typed(named) if named else None)
     minutes.venue = _venue(found.preamble)
@@ -116,6 +119,8 @@ def _read_items(minutes: ImportedMinutes, found: Layout, at: dt.datetime) -> Non
         blocks.insert(0, opening)
     exemptions = exempt.exemptions(Layout(found.preamble, blocks))
     for block, exemption in zip(blocks, exemptions, strict=True):
+        if block is opening and found.items:
+            exemption = exempt.Exemption(False)  # the heading and attendance are public
         title, rest = _heading_apart(block.title)
         title = title or block.number or ""
         if not title:
@@ -129,6 +134,8 @@ def _read_items(minutes: ImportedMinutes, found: Layout, at: dt.datetime) -> Non
         lines = [Line(text) for text in rest] + block.lines
         minutes.items.append(AgendaItemSnapshot(
             item=item, entries=entries_of(read_pieces(lines), item.id, at)))
+        if block is opening and found.items:
+            minutes.opening_id = item.id
 
 
 def _heading_apart(text: str) -> tuple[str, list[str]]:
@@ -154,6 +161,7 @@ def _item_pages(found: Layout) -> None:
     as the chrome each page repeats."""
     number = next((header["number"] for line in found.preamble
                    if (header := _ITEM_PAGE.match(line.text))), None)
+    found.preamble = [line for line in found.preamble if not _page_chrome(line.text)]
     for block in found.items:
         block.number = block.number or number
         number = None
@@ -161,34 +169,39 @@ def _item_pages(found: Layout) -> None:
         for line in block.lines:
             if (header := _ITEM_PAGE.match(line.text)):
                 number = header["number"]
-            elif line.text.strip().lower() != "agenda item":
+            elif not _page_chrome(line.text):
                 kept.append(line)
         block.lines = kept
 
 
+def _page_chrome(text: str) -> bool:
+    """A line an item's web page repeats: its "Meeting: …" header, "Agenda item"."""
+    return bool(_ITEM_PAGE.match(text)) or text.strip().lower() == "agenda item"
+
+
 def _opening(found: Layout) -> ItemBlock | None:
-    """What the minutes say before their first item that is neither the heading nor
-    attendance (a welcome, a statement; all of minutes that number no items), kept
-    under an item of its own, so that no word is lost."""
-    consumed = attendance.attendance_lines(found.preamble)
-    # A web page flattened into one line holds the attendance and much else: such a line
-    # is kept whole, the attendance read from it as well.
-    kept = [line for index, line in enumerate(found.preamble)
-            if index not in consumed or len(line.text) > MAX_ATTENDANCE_LINE]
-    if found.items:
-        kept = [line for line in kept if _prose(line.text)]
-    else:  # the title block goes; everything from the first sentence on stays
-        first = next((n for n, line in enumerate(kept) if _prose(line.text)), len(kept))
-        kept = kept[first:]
-    if not kept:
+    """The minutes' opening as published: everything before the first item (the title
+    block, who attended, a welcome), under the minutes' own heading ("Minutes of a meeting
+    of … held on …"), so that an imported meeting prints it as it was. Minutes that
+    number no items are all opening: the title block goes, their sentences stay."""
+    lines = list(found.preamble)
+    if not found.items:
+        consumed = attendance.attendance_lines(lines)
+        # a web page flattened into one line holds the attendance and much else: it stays
+        lines = [line for index, line in enumerate(lines)
+                 if index not in consumed or len(line.text) > MAX_ATTENDANCE_LINE]
+        first = next((n for n, line in enumerate(lines) if _prose(line.text)), len(lines))
+        lines = lines[first:]
+    if not lines:
         return None
-    # named by the minutes' own heading ("Minutes of a meeting of … held on …"), so that
-    # every sentence of the opening stays a paragraph, read as what it is; a web page's
-    # title above the heading is chrome
-    others = [line for line in found.preamble if line not in kept]
-    heading = next((line for line in others if _HEADING_SENTENCE.search(line.text[:400])),
-                   None) or next((line for line in others if dates(line.text[:400])), kept[0])
-    return ItemBlock(None, heading.text, [line for line in kept if line is not heading])
+    # a web page's title above the heading is chrome
+    heading = next((line for line in found.preamble if _HEADING_SENTENCE.search(line.text[:400])),
+                   None) or next((line for line in found.preamble if dates(line.text[:400])),
+                                 lines[0])
+    rest = [line for line in lines if line is not heading]
+    if not rest and len(heading.text) <= MAX_TITLE:
+        return None  # the heading alone: the meeting's committee and date say it
+    return ItemBlock(None, heading.text, rest)
 
 
 # "Minutes of a meeting of … held …", "At a meeting of … held …": the heading, as one
@@ -314,8 +327,14 @@ def named_as_typed(text: str) -> str:
     if text.upper() != text:
         return text
     small = {"and", "of", "the", "for", "to", "in", "on", "at", "a", "an", "or", "by", "with"}
-    words = text.lower().split()
-    return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+    def typed(n: int, word: str) -> str:
+        if not re.search(r"[AEIOUaeiou]", word) and len(word.strip("().,&")) >= 2:
+            return word  # an abbreviation with no vowel to say: "NHS", "PDS", "GP"
+        lower = word.lower()
+        return lower if n and lower in small else lower[:1].upper() + lower[1:]
+
+    return " ".join(typed(n, word) for n, word in enumerate(text.split()))
 
 
 def date_in(text: str) -> dt.date | None:

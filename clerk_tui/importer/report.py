@@ -6,9 +6,12 @@ clerk's models to that shape; it reads no file and speaks no SQL.
 
     {"files": [{"path", "status", "message", "meetings": [{"committee", "date",
       "start_time", "venue", "attendance": [...], "declarations": [...],
-      "items": [{"number", "title", "exempt", "exempt_paragraph", "entries": [...]}]}]}]}
+      "items": [{"number", "title", "exempt", "exempt_paragraph", "entries": [...]}],
+      "opening": {item} or null}]}]}
 
-A file lists every meeting read from it; the fields of each are in the README's import
+"opening" is what the minutes print before their first item (their heading, who
+attended, a welcome), in the shape of an item: clerk files it first and prints it as
+published, but it is not an agenda item. A file lists every meeting read from it; the fields of each are in the README's import
 section (a resolution's label or null, mover and seconder, a declaration's kind as the
 minutes word it, "in attendance", an exemption's paragraph or stated grounds).
 """
@@ -55,7 +58,8 @@ def meeting_report(minutes: ImportedMinutes) -> dict[str, Any]:
         "venue": minutes.venue,
         "attendance": [attendance_report(person) for person in minutes.attendance],
         "declarations": [declaration_report(d, numbers) for d in minutes.declarations],
-        "items": [item_report(part) for part in minutes.items],
+        "items": [item_report(part) for part in minutes.agenda],
+        "opening": None if minutes.opening is None else item_report(minutes.opening),
     }
 
 

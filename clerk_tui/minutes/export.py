@@ -68,9 +68,13 @@ def slug(text: str, limit: int = SLUG_BYTES) -> str:
 
 def file_name(snapshot: MeetingSnapshot, version: Version, fmt: Format,
               item_id: str | None = None) -> str:
-    """The predictable name: committee, date ("undated" when the minutes do not say), item,
-    version and whether it is a draft."""
-    parts = [slug(snapshot.committee.name), wording.iso_date(snapshot.meeting.date), "minutes"]
+    """The predictable name: committee, date ("undated" and the meeting's id, when the
+    minutes do not say, so two undated meetings never share a file), item, version and
+    whether it is a draft."""
+    meeting = snapshot.meeting
+    when = wording.iso_date(meeting.date) if meeting.date else \
+        f"{wording.iso_date(None)}-{meeting.id[:8]}"
+    parts = [slug(snapshot.committee.name), when, "minutes"]
     if item_id is not None:
         parts.append(f"item-{_item_label(snapshot, item_id)}")
     parts.append(version)

@@ -38,13 +38,37 @@ class FrozenError(Exception):
     """Frozen minutes that cannot be read, or lack the version asked for."""
 
 
+# Each kind's field names, looked up once: a document of a few hundred items is tens
+# of thousands of runs, and asking dataclasses for the fields of each is most of freezing.
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+_SCALARS = frozenset((str, bool, int, float, type(None)))
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The names of the fields of a dataclass ``kind``; None for any other type."""
+    try:
+        return _FIELD_NAMES[kind]
+    except KeyError:
+        names = tuple(f.name for f in dataclasses.fields(kind)) \
+            if dataclasses.is_dataclass(kind) else None
+        _FIELD_NAMES[kind] = names
+        return names
+
+
 def _plain(value: Any) -> Any:
     """A document as JSON-ready data: each dataclass tagged with its kind."""
-    if dataclasses.is_dataclass(value):
-        fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return {"kind": type(value).__name__, **fields}
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        plain = {"kind": kind.__name__}
+        for name in names:
+            part = getattr(value, name)
+            plain[name] = part if type(part) in _SCALARS else _plain(part)
+        return plain
     if isinstance(value, (tuple, list)):
-        return [_plain(part) for part in value]
+        return [part if type(part) in _SCALARS else _plain(part) for part in value]
     return value
 
 
@@ -128,8 +152,8 @@ def same_as_written(document: Document, data: bytes, fmt: str,
 
 # When a file was written, which only the properties part holds.
 _WRITTEN_AT = ("{http://purl.org/dc/terms/}created", "{http://purl.org/dc/terms/}modified",
-               "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-               "lastPrinted")
+               ("{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+                "lastPrinted"))
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False)
 

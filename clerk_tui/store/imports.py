@@ -142,8 +142,8 @@ class Imports:
         with store.transaction():
             meeting = store.meetings.get(meeting_id)
             approved_on = meeting.approved_on
-            self._reopen(meeting, f"Replaced by the minutes in {source.path} "
-                                  "(clerk import --replace)")
+            reopened = self._reopen(meeting, f"Replaced by the minutes in {source.path} "
+                                             "(clerk import --replace)")
             for part in store.items.list(meeting_id):
                 store.items.delete(part.id)
             for person in store.attendance.list(meeting_id):
@@ -158,7 +158,8 @@ class Imports:
             self._db.connection.execute(
                 "UPDATE imports SET replaced_at = ? WHERE meeting_id = ? AND replaced_at IS NULL",
                 (store.now().isoformat(), meeting_id))
-            self._approve(meeting_id, approved_on)
+            if reopened:
+                self._approve(meeting_id, approved_on)
             self._record(meeting_id, source)
         return store.meetings.get(meeting_id)
 
@@ -213,11 +214,15 @@ class Imports:
         when they are, the meeting the same place in the same file became before."""
         committee = minutes.committee or UNKNOWN_BODY
         if minutes.date is not None and committee != UNKNOWN_BODY:
+            # another meeting of the same file is never this one, even when a --date or
+            # --committee given for the whole file makes them look alike
             rows = self._db.query(
                 "SELECT m.* FROM meetings m JOIN committees c ON c.id = m.committee_id "
                 "WHERE c.name = ? COLLATE NOCASE AND m.date = ? "
-                "AND m.id IN (SELECT meeting_id FROM imports) ORDER BY m.rowid",
-                (committee, minutes.date.isoformat()))
+                "AND m.id IN (SELECT meeting_id FROM imports) "
+                "AND m.id NOT IN (SELECT meeting_id FROM imports WHERE text_sha256 = ? "
+                "AND part != ?) ORDER BY m.rowid",
+                (committee, minutes.date.isoformat(), source.text, source.part))
             start = minutes.start_time
             same = [row for row in rows if start is None or row["start_time"] is None
                     or row["start_time"] == start.isoformat()]
@@ -258,9 +263,11 @@ class Imports:
         the meeting for them is in the audit log like any other correction)."""
         if new:
             approved_on = meeting.approved_on
-            self._reopen(meeting, f"Importing further published minutes ({source.path})")
+            reopened = self._reopen(meeting, f"Importing further published minutes "
+                                             f"({source.path})")
             self._fill(meeting.id, minutes, new)
-            self._approve(meeting.id, approved_on)
+            if reopened:
+                self._approve(meeting.id, approved_on)
         self._record(meeting.id, source)
         return self._store.meetings.get(meeting.id)
 
@@ -287,9 +294,13 @@ class Imports:
                 store.declarations.add(declaration.model_copy(
                     update={"meeting_id": meeting_id, "item_id": item_id}))
 
-    def _reopen(self, meeting: Meeting, reason: str) -> None:
-        if self._store.meetings.get(meeting.id).status == MeetingStatus.APPROVED:
-            self._store.meetings.reopen(meeting.id, reason)
+    def _reopen(self, meeting: Meeting, reason: str) -> bool:
+        """Reopen approved minutes for a correction; False when they were open already
+        (a clerk's own correction, which the import must not close for them)."""
+        if self._store.meetings.get(meeting.id).status != MeetingStatus.APPROVED:
+            return False
+        self._store.meetings.reopen(meeting.id, reason)
+        return True
 
     def _approve(self, meeting_id: str, approved_on: dt.date | None) -> None:
         """Approve again after a correction, on the date first given (a correction is

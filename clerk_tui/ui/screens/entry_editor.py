@@ -181,7 +181,10 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
             label = self._value("label")
             data |= {"label": None if label == NO_LABEL else label, "number": text("number"),
                      "mover": text("mover"), "seconder": text("seconder"),
-                     "outcome": self._value("outcome"), "vote": self._vote()}
+                     "outcome": self._value("outcome"), "vote": self._vote(),
+                     # who is to act on a decision (imported minutes) has no field here yet:
+                     # it is kept as it was
+                     "owner": getattr(entry, "owner", None), "due": getattr(entry, "due", None)}
         return data
 
     def _vote(self) -> dict[str, Any] | None:
