@@ -236,3 +236,8 @@ def test_a_hostile_line_is_read_in_linear_time(filler):
     assert meeting_when(lines) is not None
     body_in(lines, title=line)
     front_matter_title(["---", "title: " + line, "---"])
+
+
+def test_a_heading_naming_the_body_and_nothing_after_it():
+    assert body_in(["Minutes of a meeting of the Quillon Harbour Committee", "1. APOLOGIES",
+                    "None."]) == "Quillon Harbour Committee"

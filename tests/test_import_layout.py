@@ -638,3 +638,13 @@ def test_a_hostile_flattened_line_is_cut_in_reasonable_time(hostile):
     cleaned = cleanup.clean([Line(hostile), Line(hostile)])
     assert cleaned
     assert layout.layout(cleaned) is not None
+
+
+def test_a_line_ending_in_a_colon_is_not_joined_to_the_list_under_it():
+    lines = cleanup.clean([
+        Line("A vote was taken on the proposed boundary change, with the result:-"),
+        Line("For"), Line("Councillors Aird, Brack, Coll. (3)"),
+        Line("Against"), Line("Councillors Dunn and Esk. (2)")])
+    assert [line.text for line in lines] == [
+        "A vote was taken on the proposed boundary change, with the result:-", "For",
+        "Councillors Aird, Brack, Coll. (3)", "Against", "Councillors Dunn and Esk. (2)"]

@@ -347,6 +347,8 @@ def _continues(previous: Line, line: Line, width: int) -> bool:
     end = previous.text[-24:]
     if line.kind == "heading" or previous.kind == "heading" or _SENTENCE_END.search(end):
         return False
+    if re.search(r":\s?[-–]?$", end):
+        return False  # "with the following result:-": a list or a table follows
     text = line.text
     joining = bool(_JOINING_END.search(end))
     numbered = bool(_NUMBERED.match(text)) and not DATE.match(text)

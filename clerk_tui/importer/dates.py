@@ -324,6 +324,12 @@ def _phrase_body(texts: list[str]) -> tuple[str, int] | None:
             if _NOT_MEETING.search(before) or _OTHER_MEETING.search(before) or re.search(
                     r"\b(?:that|resolved|resolution)\W+(?:the\s+)?$", before, re.I):
                 continue  # "That the minutes of the meeting of the X … be approved"
+            line_end = starts[index + 1] - 1
+            own_line = blob[found.start("x"):line_end]
+            if found.end("x") > line_end > found.start("x") and re.search(
+                    rf"\b{_BODY}s?$", own_line, re.I) and (  # not run on into the agenda
+                    name := _clean_body(own_line)) is not None:
+                return name, index
             if (name := _clean_body(found.group("x"))) is not None:
                 return name, min(index, len(texts) - 1)
     return None

@@ -46,6 +46,7 @@ def check_record(database: Database) -> RecordReport:
             names = _meeting_names(conn)
             _check_minutes(conn, names, report)
             _check_exports(conn, names, report)
+            _check_imports(conn, names, report)
             _check_chain(conn, names, report)
         except sqlite3.Error as error:  # a table of the record is gone or broken
             report.minutes.append(f"The record cannot be read as clerk wrote it ({error}).")
@@ -177,6 +178,8 @@ def _compare_content(conn: sqlite3.Connection, name: str, meeting: str, latest: 
     now = sealing.content_hashes(conn, meeting)
     changed = [sealing.CONTENT_NAMES[table] for table in sealing.CONTENT_COLUMNS
                if frozen.get(table) != now[table]]
+    if _imports_differ(conn, meeting, frozen):
+        changed.append("its record of imports")
     approved_on = conn.execute("SELECT approved_on FROM meetings WHERE id = ?",
                                (meeting,)).fetchone()[0]
     if document.get("approved_on") != approved_on:
@@ -184,6 +187,39 @@ def _compare_content(conn: sqlite3.Connection, name: str, meeting: str, latest: 
     if changed:
         report.minutes.append(f"{name}: {', '.join(changed)} differ from the minutes as "
                               "approved: they were changed outside clerk.")
+
+
+def _imports_differ(conn: sqlite3.Connection, meeting: str, frozen: dict) -> bool:
+    """True when the meeting's record of imports is not as it was when its minutes were
+    frozen (copies frozen before migration 11 kept nothing of it to compare with)."""
+    if sealing.IMPORTS not in frozen:
+        return False
+    try:
+        seen = int(frozen.get(sealing.IMPORTS_SEEN))
+    except (TypeError, ValueError):
+        return True
+    return sealing.import_record(conn, meeting, seen)[sealing.IMPORTS] != frozen[sealing.IMPORTS]
+
+
+def _check_imports(conn: sqlite3.Connection, names: dict[str, str],
+                   report: RecordReport) -> None:
+    """The record of imported minutes only grows (rows numbered 1, 2, 3 … with none
+    missing), reaches as far as it did when any minutes were last frozen, and names
+    only meetings that are there."""
+    count, last = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM imports").fetchone()
+    reached = 0
+    for (content,) in conn.execute("SELECT content FROM frozen_minutes"):
+        try:
+            reached = max(reached, int(json.loads(content).get(sealing.IMPORTS_SEEN, 0)))
+        except (AttributeError, TypeError, ValueError):
+            continue  # a copy whose hashes cannot be read is reported with its meeting
+    if count != last or last < reached:
+        report.minutes.append("The record of imported minutes has lost rows: they were "
+                              "removed outside clerk.")
+    for (meeting,) in conn.execute("SELECT DISTINCT meeting_id FROM imports WHERE meeting_id "
+                                   "NOT IN (SELECT id FROM meetings) ORDER BY meeting_id"):
+        report.minutes.append(f"The record of imported minutes names a meeting that is not "
+                              f"there ({meeting}): it was changed outside clerk.")
 
 
 def _check_exports(conn: sqlite3.Connection, names: dict[str, str],

@@ -22,6 +22,7 @@ from typing import Any
 from clerk_tui.store.migrations.m002_locks import ACTION_TRACKING, CHILD_COLUMNS, MEETING_CONTENT
 from clerk_tui.store.migrations.m008_frozen_minutes import AUDIT_COLUMNS
 from clerk_tui.store.migrations.m009_published_record import LATER_CONTENT
+from clerk_tui.store.migrations.m011_import_record import IMPORT_COLUMNS
 
 GENESIS = ""
 """What the first audit row's ``prev`` is: nothing came before it."""
@@ -75,8 +76,9 @@ CONTENT_NAMES = {"meetings": "the meeting's details", "agenda_items": "its agend
 
 
 def content_hashes(connection: sqlite3.Connection, meeting_id: str) -> dict[str, str]:
-    """The SHA-256 of each table's rows of the meeting, as the lock protects them."""
-    hashes = {}
+    """The SHA-256 of each table's rows of the meeting, as the lock protects them, and
+    of its record of imports (:func:`import_record`)."""
+    hashes = import_record(connection, meeting_id)
     for table, columns in CONTENT_COLUMNS.items():
         later = LATER_COLUMNS.get(table, ())
         where = _WHERE.get(table, "meeting_id = :meeting")
@@ -96,3 +98,27 @@ def _content(row: tuple, width: int, later: tuple[tuple[str, Any], ...]) -> list
         return list(row[:width])
     return list(row)
 
+
+
+IMPORTS = "imports"
+"""The key of a meeting's record of imports among the hashes kept as it is frozen."""
+IMPORTS_SEEN = "imports_seen"
+"""The key of how far the record of imports reached (its last rowid) when frozen."""
+
+
+def import_record(connection: sqlite3.Connection, meeting_id: str,
+                  seen: int | None = None) -> dict[str, str]:
+    """The fingerprint of the meeting's record of imports, which decides whether its
+    minutes print as published: whether it was imported at all, and its rows there by
+    the rowid ``seen`` (every row when None; rows added later, another copy of the same
+    minutes, are not the minutes as approved), with ``replaced_at``, which changes only
+    while the minutes are reopened. Frozen copies made before migration 11 have none."""
+    if seen is None:
+        seen = connection.execute("SELECT coalesce(max(rowid), 0) FROM imports").fetchone()[0]
+    imported = connection.execute("SELECT EXISTS (SELECT 1 FROM imports WHERE meeting_id = ?)",
+                                  (meeting_id,)).fetchone()[0]
+    rows = connection.execute(
+        f"SELECT rowid, {', '.join(IMPORT_COLUMNS)}, replaced_at FROM imports "
+        "WHERE meeting_id = ? AND rowid <= ? ORDER BY rowid", (meeting_id, seen)).fetchall()
+    return {IMPORTS: sha256_text(canonical([bool(imported), [list(row) for row in rows]])),
+            IMPORTS_SEEN: str(seen)}

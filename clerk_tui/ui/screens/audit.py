@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static
@@ -19,9 +20,11 @@ _TABLES = {"entries": "entry", "agenda_items": "agenda item", "attendance": "att
            "declarations": "declaration", "meetings": "meeting details"}
 
 
-def describe(record: AuditRecord, approved_at: str | None = None) -> str:
+def describe(record: AuditRecord, approved_at: str | None = None,
+             committees: Mapping[str, str] | None = None) -> str:
     """What happened, in a line: the reason, or what changed from what to what;
-    ``approved_at`` names the meeting that approved the minutes."""
+    ``approved_at`` names the meeting that approved the minutes, ``committees`` the
+    committees by id (a meeting moved to another is shown by their names)."""
     if record.event == "reopened":
         return f"Reason: {record.reason}"
     if record.event == "approved":
@@ -30,10 +33,17 @@ def describe(record: AuditRecord, approved_at: str | None = None) -> str:
     before, after = record.before or {}, record.after or {}
     changed = [k for k in after if before.get(k) != after.get(k) and k not in ("position",)]
     if record.change == "update" and changed:
-        return "; ".join(f"{k}: {json.dumps(before.get(k))} → {json.dumps(after.get(k))}"
+        return "; ".join(_change(k, before.get(k), after.get(k), committees or {})
                          for k in changed)[:200]
     shown = after or before
     return str(shown.get("text") or shown.get("title") or shown.get("person") or "")[:200]
+
+
+def _change(name: str, before: object, after: object, committees: Mapping[str, str]) -> str:
+    if name == "committee_id":  # an id means nothing to the clerk; the name does
+        name = "committee"
+        before, after = committees.get(before, before), committees.get(after, after)
+    return f"{name}: {json.dumps(before)} → {json.dumps(after)}"
 
 
 class AuditScreen(ClerkScreen):
@@ -63,11 +73,13 @@ class AuditScreen(ClerkScreen):
             if records else "Nothing yet: the audit log starts when the minutes are approved."))
         table = self.query_one(DataTable)
         table.add_columns("When", "Event", "What", "Details")
+        committees = {c.id: c.name for c in self.store.committees.list()}
         for record in records:
             what = _TABLES.get(record.what or "", record.what or "")
             event = f"{record.change} {what}" if record.event == "changed" else "the minutes"
             table.add_row(*map(literal, (f"{record.at:%Y-%m-%d %H:%M}", record.event.capitalize(),
-                                         event, describe(record, self._meeting_date(record)))))
+                                         event, describe(record, self._meeting_date(record),
+                                                  committees))))
         table.focus()
 
     def _meeting_date(self, record: AuditRecord) -> str | None:

@@ -25,6 +25,11 @@ from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.screens.agenda_form import agenda_item_form
 from clerk_tui.ui.screens.attendance import AttendanceScreen
 from clerk_tui.ui.screens.base import ClerkScreen
+from clerk_tui.ui.screens.correction_actions import (
+    CORRECTION_COMMANDS,
+    CorrectionActions,
+    unknown_details,
+)
 from clerk_tui.ui.screens.declarations import DeclarationsScreen
 from clerk_tui.ui.screens.entry_actions import ENTRY_COMMANDS, EntryActions
 from clerk_tui.ui.screens.lifecycle_actions import LIFECYCLE_COMMANDS, LifecycleActions
@@ -79,11 +84,13 @@ REOPENED_BANNER = (
 )
 
 
-class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen):
+class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, CorrectionActions,
+                    ClerkScreen):
     """One meeting, captured live."""
 
     CLERK_COMMANDS = ((HELP,) + CAPTURE_COMMANDS + ENTRY_COMMANDS + MINUTES_COMMANDS
-                      + LIFECYCLE_COMMANDS + (SEARCH,) + AGENDA_COMMANDS + (BACK,))
+                      + LIFECYCLE_COMMANDS + CORRECTION_COMMANDS + (SEARCH,) + AGENDA_COMMANDS
+                      + (BACK,))
     BINDINGS = bindings(CLERK_COMMANDS)
     HELP_NAME = "meeting"
 
@@ -141,8 +148,10 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
         elif reopened:
             banner.update(literal(REOPENED_BANNER.format(reason=self.meeting.reopen_reason)))
         elif self.meeting.approved_on:
+            committee = self.store.committees.get(self.meeting.committee_id).name
             banner.update(literal(LOCKED_BANNER.format(
-                date=f"{self.meeting.approved_on:%-d %B %Y}")))
+                date=f"{self.meeting.approved_on:%-d %B %Y}")
+                + unknown_details(self.meeting, committee)))
         capture = self.query_one(CaptureLine)
         capture.disabled = self.read_only or not self.items
         (self.query_one("#agenda") if capture.disabled else capture).focus()
@@ -372,6 +381,8 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, ClerkScreen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if (answer := self.check_lifecycle_action(action)) is not None:
+            return answer
+        if (answer := self.check_correction_action(action)) is not None:
             return answer
         if action in EDITING and self.read_only:
             return False
