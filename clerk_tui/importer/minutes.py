@@ -247,8 +247,6 @@ def entries_of(pieces: list[Piece], item_id: str, at: dt.datetime) -> list[Entry
             question = entry.id
         elif piece.kind == "response":
             entry = Response(responder=piece.responder, answers_id=question, **common)
-            # a further answer to the same question follows it; one after other business
-            # answers a question the minutes do not word
         elif piece.kind == "action":
             entry = Action(owner=piece.owner, due=piece.due, **common)
         elif piece.kind == "resolution":
@@ -265,7 +263,7 @@ def entries_of(pieces: list[Piece], item_id: str, at: dt.datetime) -> list[Entry
             entry = Note(**common | {"text": f"- {piece.text}" if piece.line_kind == "bullet"
                                      and not piece.joined else piece.text})
         if entry.kind not in ("question", "response"):
-            question = None
+            question = None  # an answer after other business answers a question not worded
         entries.append(entry)
     return entries
 
@@ -335,9 +333,3 @@ def named_as_typed(text: str) -> str:
         return lower if n and lower in small else lower[:1].upper() + lower[1:]
 
     return " ".join(typed(n, word) for n, word in enumerate(text.split()))
-
-
-def date_in(text: str) -> dt.date | None:
-    """A date named anywhere in ``text`` (a heading, a file name)."""
-    found = dates(text)
-    return found[0][1] if found else None
