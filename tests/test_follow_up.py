@@ -437,3 +437,12 @@ async def test_the_log_filters_by_committee_and_owner(app, two_meetings, store):
         await pilot.pause()
         assert table.row_count == 1 and "Book the hall" in str(table.get_row_at(0)[1])
         assert "Planning · clerk" in str(app.screen.query_one("#meeting-title").render())
+
+
+def test_an_action_of_minutes_with_no_known_date_is_minuted_without_a_day():
+    from clerk_tui.minutes.compose import wording
+
+    text = wording.action_update(None, "3. Footpaths", "Survey the stile", "Clerk", "open",
+                                 None, None)
+    assert text.startswith("The action agreed at a meeting of no known date under 3. Footpaths")
+    assert "date not known" not in text

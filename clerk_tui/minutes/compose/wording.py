@@ -358,18 +358,20 @@ ACTION_CSV_COLUMNS = ("Action", "Owner", "Due", "Status", "Done on", "Progress",
 OVERDUE = "Overdue"
 
 
-def action_update(agreed_on: dt.date, item: str, action: str, owner: str | None, status: str,
+def action_update(agreed_on: dt.date | None, item: str, action: str, owner: str | None, status: str,
                   done_on: dt.date | None, progress: str | None, *,
                   reassigned_to: str | None = None, due_revised: dt.date | None = None,
                   private: bool = False) -> str:
     """How the minutes of a later meeting record what became of an action. An action
     agreed in private session is named only by its item (whose title is public), and
     its words and note are left out."""
+    # an action of imported minutes that did not say when they were has no day to name
+    when = f"on {short_date(agreed_on)}" if agreed_on else "at a meeting of no known date"
     if private:
-        return (f"An action agreed in private session on {short_date(agreed_on)} under {item} "
+        return (f"An action agreed in private session {when} under {item} "
                 f"{_action_news(status, done_on, None, None)}.")
     who = f" ({formal_name(owner)})" if owner else ""
-    text = f"The action agreed on {short_date(agreed_on)} under {item}, “{trimmed(action)}”{who}, "
+    text = f"The action agreed {when} under {item}, “{trimmed(action)}”{who}, "
     text += _action_news(status, done_on, reassigned_to, due_revised)
     return text + (f": {clause(progress)}." if progress and progress.strip() else ".")
 
