@@ -248,8 +248,7 @@ def loss_trial(folder: Path, mode: LossMode, number: int) -> LossTrial:
     item_id, _ = _prepare(db)
     env = {"CLERK_CONFIG": str(folder / "settings.toml"), "TERM": "xterm-256color"}
     command = [sys.executable, "-m", "clerk_tui", "--db", str(db)]
-    terminal = Terminal(_relay_command(command) if mode == "relay" else command, env,
-                        own_server=True)
+    terminal = Terminal(_relay_command(command) if mode == "relay" else command, env)
     stored, draft = f"Stored line {number} of the trial", f"Half typed line {number}"
     try:
         terminal.wait_for("Scrutiny Committee")

@@ -19,17 +19,17 @@ def require_tmux() -> str:
 
 
 class Terminal:
-    """A detached tmux session running one command.
+    """A detached tmux session running one command, in a tmux server of its own.
 
-    With ``own_server`` the session runs in a tmux server of its own (a socket named for
-    it), which :meth:`kill_server` may end without touching anyone else's sessions.
+    Every terminal has its own server (a socket named for it): on a shared server, a test
+    starting its session just as another test's last session ended could reach a server
+    on its way out ("server exited unexpectedly"). :meth:`kill_server` ends it without
+    touching anyone else's sessions.
     """
 
-    def __init__(self, command: list[str], env: dict[str, str], width: int = 100, height: int = 30,
-                 own_server: bool = False):
+    def __init__(self, command: list[str], env: dict[str, str], width: int = 100, height: int = 30):
         self.name = f"clerk-test-{uuid.uuid4().hex[:8]}"
-        self.own_server = own_server
-        self.tmux = [require_tmux(), *(["-L", self.name] if own_server else [])]
+        self.tmux = [require_tmux(), "-L", self.name]
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         # Report the exit code on screen, then linger so it can be read.
         script = f"env {exports} {shlex.join(command)}; echo \"EXITED $?\"; sleep 60"
@@ -77,14 +77,12 @@ class Terminal:
         return int(children.split()[0])
 
     def close(self) -> None:
-        """End the session (and its server, if it has one of its own)."""
+        """End the session and its server."""
         subprocess.run([*self.tmux, "kill-session", "-t", self.name], capture_output=True)
-        if self.own_server:
-            self.kill_server()
+        self.kill_server()
 
     def kill_server(self) -> None:
         """End this session's own tmux server, as when tmux is killed (its socket too)."""
-        assert self.own_server, "only a server of the terminal's own may be killed"
         subprocess.run([*self.tmux, "kill-server"], capture_output=True)
         if self.socket:  # tmux leaves it behind
             Path(self.socket).unlink(missing_ok=True)
