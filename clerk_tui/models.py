@@ -277,6 +277,9 @@ class Question(_EntryBase):
 
     kind: Literal["question"] = "question"
     asker: OptionalName = Field(None, title="asked by")
+    put_to: OptionalName = Field(None, title="put to")
+    """Whom the question was put to ("asked the Treasurer whether …"), where the minutes
+    say. Kept in the entry's responder column: a question has no answerer of its own."""
 
 
 class Response(_EntryBase):

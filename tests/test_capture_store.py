@@ -122,7 +122,8 @@ def test_every_new_field_of_the_record_round_trips(store, sample):
     now = store.now()
     kinds = [
         m.Note(item_id=item.id, text="Noted.", captured_at=now, joined=True),
-        m.Question(item_id=item.id, text="Why?", asker="Ms Fenn", captured_at=now, joined=True),
+        m.Question(item_id=item.id, text="Why?", asker="Ms Fenn", put_to="the Surveyor",
+                   captured_at=now, joined=True),
         m.Response(item_id=item.id, text="Cost.", captured_at=now, joined=True),
         m.Action(item_id=item.id, text="Write to the trust.", captured_at=now, joined=True),
         m.Resolution(item_id=item.id, text="Carried.", label=None, mover="Ms Fenn",

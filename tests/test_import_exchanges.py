@@ -269,3 +269,18 @@ def test_an_answer_opening_with_when_asked(text, responder):
 def test_more_hostile_lines_are_read_quickly(hostile):
     found = exchanges.read([Piece("Cllr X asked whether it was safe."), Piece(hostile.strip())])
     assert paragraphs(found)[1] == hostile.strip()
+
+
+@pytest.mark.parametrize(("text", "whom"), [
+    ("Councillor Ode asked the Treasurer whether the reserve would cover the roof.", "the Treasurer"),
+    ("Mrs Vane asked Councillor Hale about the date of the fair.", "Councillor Hale"),
+    ("The Board held a hearing, questioning Dr Lin and Ms Bray on the plans for the ward.",
+     "Dr Lin and Ms Bray"),
+    ("Ms Gale put a question to the Leader about the bins.", "the Leader"),
+    ("Cllr Ray asked him whether the gate was locked.", None),
+    ("Cllr Ray asked whether the gate was locked.", None),
+])
+def test_whom_a_question_is_put_to_is_kept_as_written(text, whom):
+    found = read(text)
+    assert found[0].kind == "question"
+    assert found[0].responder == whom

@@ -133,3 +133,24 @@ def test_hostile_lines_finish():
                  "paragraphs 1 and " * 60_000, "press and public be excluded " * 30_000,
                  "move a b c d e into " * 50_000, "Section 1 (a) and " * 50_000):
         exemptions(Layout([], [item("1", text[:150], text), item("2", "Next", text)]))
+
+
+def test_a_meeting_named_an_executive_session_opens_in_public():
+    """The opening's heading names the meeting; its call to order and roll call are not
+    private business. The item that says the closed session was held is."""
+    found = exemptions(Layout([], [
+        item(None, "EXECUTIVE SESSION OF THE MARLOW FALLS TOWN BOARD",
+             "EXECUTIVE SESSION BEGAN AT 5:45 P.M."),
+        item("1", "CALL TO ORDER", "Supervisor Ames called the meeting to order at 5:47 p.m."),
+        item("2", "ROLL CALL", "Present: Supervisor Ames, Trustees Coyle and Ruiz."),
+        item("3", "Under Town Law section 12, the Board held a closed session on a land offer.",
+             "Nothing was decided.")]), opening=True)
+    assert [e.exempt for e in found] == [False, False, False, True]
+
+
+def test_a_part_two_heading_after_the_opening_still_makes_what_follows_private():
+    found = exemptions(Layout([], [item(None, "Minutes of the Orchard Board", "Present: A Brook"),
+                                   item("1", "Apologies", "None."),
+                                   item(None, "PART 2 - PRIVATE BUSINESS"),
+                                   item("2", "Staffing", "Agreed.")]))
+    assert [e.exempt for e in found] == [False, False, False, True]

@@ -267,3 +267,18 @@ def test_a_file_report_lists_every_meeting_it_holds():
     assert [m["committee"] for m in report["meetings"]] == ["Allotments Committee", None]
     assert all(set(m) == MEETING_KEYS for m in report["meetings"])
     assert file_report("bad.txt", "refused", "empty")["meetings"] == []
+
+
+def test_a_question_names_whom_it_was_put_to_unless_its_answer_names_who_gave_it():
+    at = dt.datetime(2024, 1, 1)
+    item = AgendaItem(meeting_id=new_id(), title="Allotments", exempt=False)
+    unanswered = Question(item_id=item.id, text="Mr Holt asked the Warden about the rents.",
+                          asker="Mr Holt", put_to="the Warden", captured_at=at)
+    answered = Question(item_id=item.id, text="Ms Ray asked the Warden about the gates.",
+                        asker="Ms Ray", put_to="the Warden", captured_at=at)
+    answer = Response(item_id=item.id, text="The Warden said they were mended.",
+                      responder="The Warden", answers_id=answered.id, captured_at=at)
+    report = item_report(AgendaItemSnapshot(item=item, entries=[unanswered, answered, answer]))
+    assert [(e["kind"], e["asker"], e["responder"]) for e in report["entries"]] == [
+        ("question", "Mr Holt", "the Warden"), ("question", "Ms Ray", None),
+        ("response", None, "The Warden")]

@@ -392,3 +392,25 @@ async def test_the_editor_keeps_no_label_the_mover_the_owner_and_the_joined_para
     assert (stored.label, stored.mover, stored.seconder, stored.joined) == (
         None, "Councillor Ada Byrne", "Councillor Ben Ode", True)
     assert (stored.owner, stored.due) == ("Head of Finance", dt.date(2024, 9, 1))
+
+
+async def test_the_editor_keeps_whom_a_question_was_put_to(app, sample):
+    question = m.Question(item_id=sample.items[1].id, text="Will the hall reopen in May?",
+                          asker="Councillor Ada Byrne", put_to="the Hall Manager",
+                          captured_at=app.store.now())
+    app.store.entries.add(question)
+    async with app.run_test() as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("pagedown", "shift+tab")
+        screen.query_one("#entries", OptionList).highlighted = 5
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EntryEditorScreen)
+        assert editor.query_one("#e-put_to").value == "the Hall Manager"
+        editor.query_one("#e-put_to").value = "the Bookings Officer"
+        await make_saves(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        stored = app.store.entries.get(question.id)
+    assert (stored.asker, stored.put_to) == ("Councillor Ada Byrne", "the Bookings Officer")

@@ -292,6 +292,39 @@ def asking(sentence: str) -> tuple[int, str | None] | None:
     return None
 
 
+# Whom a question is put to: "asked the Treasurer whether …", "questioned Dr Vale and Ms
+# Ode on …", "put a question to the Leader", "a question was put to the Chair".
+_PUT_TO_AFTER = re.compile(r"\b(?:asked|questioned|questioning|quizzed)\s+(?P<whom>[^,;:.?!]"
+                           r"{1,100}?)\s+(?=(?:whether|if|why|how|what|when|where|who|which|"
+                           r"about|on|regarding|concerning|over|as\s+to|for|in\s+relation\s+to)"
+                           r"\b)", re.IGNORECASE)
+_PUT_TO_NAMED = re.compile(r"\b(?:put|posed|addressed|directed|asked)\s+(?:a\s+|the\s+|his\s+|"
+                           r"her\s+|their\s+)?(?:(?:further|supplementary|following)\s+)?"
+                           r"(?:question|questions|query|queries)\s+(?:was\s+|were\s+)?"
+                           r"(?:put\s+|addressed\s+|directed\s+)?to\s+(?P<whom>[^,;:.?!]{1,100}?)"
+                           r"(?=\s+(?:whether|if|why|how|what|about|on|regarding|concerning|as\s+to|"
+                           r"in\s+relation\s+to|and|who)\b|\s*[,;:.?!]|$)", re.IGNORECASE)
+_NOT_ADDRESSEES = frozenset("him her them it this that questions question members everyone "
+                            "all".split())
+
+
+def put_to(sentence: str) -> str | None:
+    """Whom the question ``sentence`` asks is put to, as written ("the Treasurer" in
+    "Councillor Ode asked the Treasurer whether …"); None when the minutes do not say or
+    name only a pronoun."""
+    head = sentence[:WINDOW]
+    for pattern in (_PUT_TO_NAMED, _PUT_TO_AFTER):
+        found = pattern.search(head)
+        if found is None:
+            continue
+        whom = found.group("whom").strip()
+        if whom.lower() in _NOT_ADDRESSEES:
+            continue
+        if (name := person(whom)) is not None:
+            return name
+    return None
+
+
 def _asks(asker: str, tail: str) -> bool:
     """Whether what follows "asked" is a question ("whether …", "the Clerk if …", "about
     …"), not a request ("that …", "the Committee to note …") nor the chair's call for
@@ -674,7 +707,7 @@ def _cut(piece: Piece, cuts: list[tuple[int, str, str | None]]) -> list[Piece]:
         kind, who = reading.get(at, ("note", None))
         part.kind = kind  # type: ignore[assignment]
         if kind == "question":
-            part.asker = who
+            part.asker, part.responder = who, put_to(part.text)
         elif kind == "response":
             part.responder = who
     return parts

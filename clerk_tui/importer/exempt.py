@@ -169,8 +169,12 @@ def _private_business(later: list[str]) -> bool:
     return False
 
 
-def _item_exemption(item: ItemBlock, state: _State) -> Exemption:
-    """The item's own exemption, the state carried into the next item updated."""
+def _item_exemption(item: ItemBlock, state: _State, opening: bool = False) -> Exemption:
+    """The item's own exemption, the state carried into the next item updated. In the
+    minutes' ``opening`` (their heading, the call to order, attendance) a heading naming
+    the meeting a closed or executive session is the meeting's name, not a part of it
+    taken in private: only a statement that the press and public were excluded, or that
+    the meeting went into closed session, turns what follows private."""
     title = item.title or ""
     texts = [line.text[:MAX_LINE] for line in item.lines]
     number = re.match(r"\D{0,6}(\d{1,6})", item.number or "")
@@ -179,7 +183,7 @@ def _item_exemption(item: ItemBlock, state: _State) -> Exemption:
         state.leave()  # the private items were listed out of order; the agenda resumes
     if number:
         state.last_number = int(number.group(1))
-    marked = bool(_TITLE_WORDS.search(title) or _TITLE_MARK.search(title)) and not _EXCLUSION_TITLE.search(title)
+    marked = not opening and bool(_TITLE_WORDS.search(title) or _TITLE_MARK.search(title)) and not _EXCLUSION_TITLE.search(title)
     starts_private = state.private and (
         not state.listed or _norm(item.number) in state.listed)
     own_grounds = _grounds(title) if marked else (None, None)
@@ -187,7 +191,7 @@ def _item_exemption(item: ItemBlock, state: _State) -> Exemption:
     excluded_here = bool(_EXCLUSION_TITLE.search(title))
     if excluded_here:
         state.enter(" ".join([title] + texts))
-    heading = len(title.split()) <= 8 and not item.number and bool(
+    heading = not opening and len(title.split()) <= 8 and not item.number and bool(
         _PRIVATE_HEADING.match(title) or _PUBLIC_HEADING.match(title)) or bool(
         _PRIVATE_HEADING.fullmatch(title.strip(" .:")) or _PUBLIC_HEADING.match(title))
     if heading:  # a part heading read as an item: it sets what follows
@@ -211,7 +215,7 @@ def _item_exemption(item: ItemBlock, state: _State) -> Exemption:
             state.listed = listed or None
             private_body = private_body or _private_business(texts[n + 1:n + 12])
             continue
-        short = len(text) < 100
+        short = len(text) < 100 and not opening
         if short and _PRIVATE_HEADING.match(text):
             state.enter(text)
         elif short and _PUBLIC_HEADING.match(text):
@@ -234,7 +238,9 @@ def _item_exemption(item: ItemBlock, state: _State) -> Exemption:
     return PUBLIC
 
 
-def exemptions(layout: Layout) -> list[Exemption]:
-    """For each of the meeting's items, in order, whether it was exempt and why."""
+def exemptions(layout: Layout, opening: bool = False) -> list[Exemption]:
+    """For each of the meeting's items, in order, whether it was exempt and why; with
+    ``opening``, the first item is the minutes' opening (heading and attendance)."""
     state = _State()
-    return [_item_exemption(item, state) for item in layout.items]
+    return [_item_exemption(item, state, opening=opening and n == 0)
+            for n, item in enumerate(layout.items)]

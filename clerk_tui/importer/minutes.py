@@ -117,7 +117,7 @@ def _read_items(minutes: ImportedMinutes, found: Layout, at: dt.datetime) -> Non
     opening = _opening(found)
     if opening is not None:
         blocks.insert(0, opening)
-    exemptions = exempt.exemptions(Layout(found.preamble, blocks))
+    exemptions = exempt.exemptions(Layout(found.preamble, blocks), opening=opening is not None)
     for block, exemption in zip(blocks, exemptions, strict=True):
         if block is opening and found.items:
             exemption = exempt.Exemption(False)  # the heading and attendance are public
@@ -243,7 +243,7 @@ def entries_of(pieces: list[Piece], item_id: str, at: dt.datetime) -> list[Entry
         common = {"item_id": item_id, "captured_at": at, "text": piece.text,
                   "joined": piece.joined and bool(entries)}
         if piece.kind == "question":
-            entry: Entry = Question(asker=piece.asker, **common)
+            entry: Entry = Question(asker=piece.asker, put_to=piece.responder, **common)
             question = entry.id
         elif piece.kind == "response":
             entry = Response(responder=piece.responder, answers_id=question, **common)

@@ -85,9 +85,11 @@ def declaration_report(declaration: Declaration, numbers: dict[str, str | None],
 def item_report(part: AgendaItemSnapshot) -> dict[str, Any]:
     """An agenda item with its entries, in order."""
     item = part.item
+    answered = {entry.answers_id for entry in part.entries
+                if entry.kind == "response" and entry.responder}
     return {"number": item.minute_number, "title": item.title, "exempt": item.exempt,
             "exempt_paragraph": exempt_ground(item),
-            "entries": [entry_report(entry) for entry in part.entries]}
+            "entries": [entry_report(entry, answered) for entry in part.entries]}
 
 
 def exempt_ground(item: AgendaItem) -> str | None:
@@ -98,13 +100,16 @@ def exempt_ground(item: AgendaItem) -> str | None:
     return item.exempt_basis or None
 
 
-def entry_report(entry: Entry) -> dict[str, Any]:
+def entry_report(entry: Entry, answered: set[str | None] = frozenset()) -> dict[str, Any]:
     """An entry: its kind and words, and whichever of the other fields its kind has.
-    Entries split from one paragraph (``joined``) stay entries of their own here."""
+    Entries split from one paragraph (``joined``) stay entries of their own here. A
+    question's responder is whom it was put to, unless it is in ``answered`` (the ids of
+    the questions whose answer names who gave it): the one who answered is said once."""
     fields = dict.fromkeys(ENTRY_KEYS)
     fields.update(kind=entry.kind, text=entry.text, votes=votes_report(None))
     if entry.kind == "question":
         fields["asker"] = entry.asker
+        fields["responder"] = None if entry.id in answered else entry.put_to
     elif entry.kind == "response":
         fields["responder"] = entry.responder
     elif entry.kind == "action":

@@ -49,6 +49,8 @@ def entry_to_row(entry: Entry, **extra: Any) -> dict[str, Any]:
     """The row for an entry of any kind: a resolution's vote is spread over columns."""
     row = dict.fromkeys(_ENTRY_KIND_COLUMNS)
     row.update(to_row(entry, **extra))
+    if "put_to" in row:  # a question's addressee lives in the responder column
+        row["responder"] = row.pop("put_to")
     vote = row.pop("vote", None)
     if vote is not None:
         named = vote.pop("named")
@@ -63,5 +65,7 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
         named = json.loads(data.get("named_votes") or "[]")
         data["vote"] = {c: data[c] for c in _VOTE_COLUMNS[:-1] if data[c] is not None}
         data["vote"]["named"] = named
+    if data["kind"] == "question":
+        data["put_to"] = data.get("responder")
     fields = _ENTRY_FIELDS[data["kind"]]
     return ENTRY.validate_python({k: v for k, v in data.items() if k in fields})

@@ -73,6 +73,7 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
             with VerticalScroll(id="editor-fields"):
                 with Vertical(classes="kind-fields", id="for-question"):
                     yield from self._input("asker", "Asked by", get("asker"))
+                    yield from self._input("put_to", "Put to", get("put_to"))
                 with Vertical(classes="kind-fields", id="for-response"):
                     yield from self._input("responder", "Answered by", get("responder"))
                 with Vertical(classes="kind-fields", id="for-action"):
@@ -170,6 +171,7 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
         text = lambda name: (self._value(name) or "").strip() or None  # noqa: E731
         if kind == "question":
             data["asker"] = text("asker")
+            data["put_to"] = text("put_to")
         elif kind == "response":
             data["responder"] = text("responder")
             data["answers_id"] = getattr(entry, "answers_id", None)
