@@ -230,6 +230,9 @@ class AgendaItem(ClerkModel):
     number (another country's statute, "commercially sensitive")."""
     supporting_documents: list[Name] = Field(default_factory=list, title="supporting documents")
     taken_at: TimeOfDay | None = Field(None, title="time the item was taken")
+    heading: OptionalName = Field(None, title="heading as printed")
+    """Imported minutes only: the item's heading as the minutes print it ("Item 5 -
+    Moorings", "C 08/042 MOORINGS"), number and title in it; printed in their place."""
 
     @property
     def matters_arising(self) -> bool:

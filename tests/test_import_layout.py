@@ -648,3 +648,18 @@ def test_a_line_ending_in_a_colon_is_not_joined_to_the_list_under_it():
     assert [line.text for line in lines] == [
         "A vote was taken on the proposed boundary change, with the result:-", "For",
         "Councillors Aird, Brack, Coll. (3)", "Against", "Councillors Dunn and Esk. (2)"]
+
+
+@pytest.mark.parametrize(("text", "number", "title", "heading"), [
+    ("Item 5 - Moorings\nThe moorings were let.", "5", "Moorings", "Item 5 - Moorings"),
+    ("C 08/042 VERGE CUTTING\nNoted.", "C 08/042", "VERGE CUTTING", "C 08/042 VERGE CUTTING"),
+    ("8.\nAllotments\nRents held.", "8", "Allotments", "8. Allotments"),
+    ("Minute 12: Bus shelter: The shelter has been repaired.", "12", "Bus shelter",
+     "Minute 12: Bus shelter"),
+    ("7) Street lights\nTwo lamps are out.", "7", "Street lights", "7) Street lights"),
+])
+def test_an_items_heading_is_kept_as_printed(text, number, title, heading):
+    minutes = "Minutes of the Oakridge Parish Council meeting held on 2 May 2024\n" + text
+    found = layout.layout(lines_of(minutes))
+    block = found.items[0]
+    assert (block.number, block.title, block.heading) == (number, title, heading)

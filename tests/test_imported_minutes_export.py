@@ -26,7 +26,7 @@ def minutes(date: dt.date | None = dt.date(2022, 11, 3)) -> m.ImportedMinutes:
     welcome = m.AgendaItem(meeting_id=placeholder, minute_number="41", title="Welcome",
                            exempt=False)
     paths = m.AgendaItem(meeting_id=placeholder, minute_number="42", title="Footpaths",
-                         exempt=False)
+                         exempt=False, heading="Item 42 - Footpaths")
     boathouse = m.AgendaItem(meeting_id=placeholder, minute_number="43",
                              title="Sale of the boathouse", exempt=True,
                              exempt_basis="commercially sensitive")
@@ -69,7 +69,7 @@ PUBLISHED = [
     "41. Welcome",
     "Present: Cllrs Hale and Vane; Mrs Dunn (Clerk)",
     "the chairman opened the meeting",
-    "42. Footpaths",
+    "Item 42 - Footpaths",  # the heading as printed, not clerk's "42. Footpaths"
     "Cllr Vane asked if the stile was mended the clerk said not yet",
     "Clerk to chase the county",
     "Proposed Cllr Hale, seconded Cllr Vane, that a new stile be bought all in favour",
@@ -172,3 +172,21 @@ def test_captured_minutes_keep_their_house_style(store, run, tmp_path):
     text = paragraphs(run("export", meeting.id, "-o", str(tmp_path)))
     assert "RESOLVED: That a stile be bought." in text
     assert wording.NO_DECLARATIONS in text
+
+
+def test_headings_print_as_the_minutes_printed_them(db_path, run, tmp_path):
+    source = tmp_path / "oakridge.txt"
+    source.write_text("Minutes of the Meeting of Oakridge Parish Council held on 3 March 2024\n\n"
+                      "Present: Cllr A Brook (Chair), Cllr B Dale\n\n"
+                      "Item 5 - Moorings\nThe clerk reported on the moorings.\n\n"
+                      "Item 6: Village Green: The grass is to be cut in May.\n")
+    result = CliRunner().invoke(main, ["--db", str(db_path), "import", str(source)])
+    assert result.exit_code == 0, result.output
+    with Store.open(db_path) as store:
+        meeting = store.meetings.get(store.meetings.summaries()[0].meeting.id)
+        items = store.items.list(meeting.id)
+    assert [(i.minute_number, i.title, i.heading) for i in items[-2:]] == [
+        ("5", "Moorings", "Item 5 - Moorings"), ("6", "Village Green", "Item 6: Village Green")]
+    written = paragraphs(run("export", meeting.id, "-o", str(tmp_path / "out")))
+    assert written[-4:] == ["Item 5 - Moorings", "The clerk reported on the moorings.",
+                            "Item 6: Village Green", "The grass is to be cut in May."]

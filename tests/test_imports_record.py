@@ -14,7 +14,7 @@ from test_tamper import behind_clerks_back, connect
 from clerk_tui.cli import main
 from clerk_tui.store import Store, sealing
 from clerk_tui.store import store as store_module
-from clerk_tui.store.migrations import expected_triggers, migrate, schema_version
+from clerk_tui.store.migrations import SCHEMA_VERSION, expected_triggers, migrate, schema_version
 
 MINUTES = """\
 Brackenfold Water Users Committee
@@ -199,11 +199,19 @@ def test_rows_added_after_the_last_freezing_cannot_be_removed_unseen_from_the_mi
 
 # Upgrading -----------------------------------------------------------------------
 
+def _clerk_at_migration_10(conn: sqlite3.Connection) -> None:
+    """The schema of migration 10, with the column of migration 12 that today's writing
+    of agenda items needs (migration 12 keeps a column it finds)."""
+    migrate(conn, target=10)
+    if "heading" not in {row[1] for row in conn.execute("PRAGMA table_info(agenda_items)")}:
+        conn.execute("ALTER TABLE agenda_items ADD COLUMN heading TEXT")
+
+
 def test_a_file_at_migration_10_upgrades_with_every_import_kept(db_path, tmp_path, monkeypatch):
     """A file clerk wrote before migration 11 (its frozen copies fingerprint no record of
     imports), with an import, a second copy of it and a replacement."""
     with monkeypatch.context() as old_clerk:
-        old_clerk.setattr(store_module, "migrate", lambda conn: migrate(conn, target=10))
+        old_clerk.setattr(store_module, "migrate", _clerk_at_migration_10)
         old_clerk.setattr(store_module, "SCHEMA_VERSION", 10)
         old_clerk.setattr(sealing, "import_record", lambda *args, **kwargs: {})
         for name, text, extra in (("first.txt", MINUTES, ()), ("page.txt", FIRST_PAGE, ()),
@@ -218,7 +226,7 @@ def test_a_file_at_migration_10_upgrades_with_every_import_kept(db_path, tmp_pat
     result = clerk(db_path, "check")  # opens the file, so brings it up to date
     assert result.exit_code == 0, result.output
     raw = connect(db_path)
-    assert schema_version(raw) == 11
+    assert schema_version(raw) == SCHEMA_VERSION
     assert raw.execute("SELECT rowid, * FROM imports ORDER BY rowid").fetchall() == before
     with pytest.raises(sqlite3.IntegrityError, match=REFUSED):
         raw.execute("DELETE FROM imports")

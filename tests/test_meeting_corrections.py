@@ -272,3 +272,24 @@ async def test_the_audit_log_names_the_committees_not_their_ids(app):
         details = [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
         assert f'committee: "{UNKNOWN_BODY}" → "Sallow Moor Commoners"' in details
         assert not any(meeting.committee_id in line for line in details)
+
+
+async def test_editing_an_imported_item_keeps_what_the_form_does_not_show(app, sample):
+    """The heading as printed and the grounds for exemption stay while the number,
+    title and paragraph stand; a new title drops the heading it no longer matches."""
+    from clerk_tui.ui.screens.agenda_form import agenda_item_form
+
+    item = sample.items[1].model_copy(update={
+        "minute_number": "7", "title": "Moorings", "heading": "Item 7 - Moorings",
+        "exempt": True, "exempt_paragraph": 3, "exempt_basis": "paragraph 3 and 5"})
+    results: list[m.AgendaItem] = []
+    async with app.run_test() as pilot:
+        for title in ("Moorings", "River moorings"):
+            await app.push_screen(agenda_item_form(item.meeting_id, item), results.append)
+            await pilot.pause()
+            app.screen.query_one("#field-title", Input).value = title
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+    kept, retitled = results
+    assert (kept.heading, kept.exempt_basis) == ("Item 7 - Moorings", "paragraph 3 and 5")
+    assert (retitled.heading, retitled.exempt_basis) == (None, "paragraph 3 and 5")

@@ -667,12 +667,19 @@ def test_verify_reads_only_ordinary_files_within_the_importers_limits(db_path, s
 
 
 def test_check_recomputes_with_the_migrations_own_column_lists():
-    from clerk_tui.store.migrations import m002_locks, m008_frozen_minutes, m009_published_record
+    from clerk_tui.store.migrations import (
+        m002_locks,
+        m008_frozen_minutes,
+        m009_published_record,
+        m012_printed_headings,
+    )
 
     assert sealing.AUDIT_COLUMNS is m008_frozen_minutes.AUDIT_COLUMNS
     assert sealing.CONTENT_COLUMNS["meetings"] is m002_locks.MEETING_CONTENT
     assert set(sealing.CONTENT_COLUMNS) == {"meetings", *m002_locks.CHILD_COLUMNS}
-    assert sealing.LATER_COLUMNS is m009_published_record.LATER_CONTENT
+    later, added = m009_published_record.LATER_CONTENT, m012_printed_headings.ADDED_CONTENT
+    assert sealing.LATER_COLUMNS == {table: later.get(table, ()) + added.get(table, ())
+                                     for table in {*later, *added}}
 
 
 def test_a_later_column_set_back_to_what_it_was_matches_again(db_path, store, approved, run):

@@ -15,6 +15,8 @@ class ItemBlock:
     number: str | None
     title: str
     lines: list[Line] = field(default_factory=list)
+    heading: str | None = None
+    """The heading's words as printed, number and all ("Item 5 - Moorings"), when known."""
 
 
 @dataclass

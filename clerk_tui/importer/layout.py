@@ -42,6 +42,7 @@ _SHAPES = (
 _PREFIX = re.compile(r"^(?:\d{2}-\d{3,5}|Actions?)\s(?=\(?[\dA-Za-z])")
 _PREFIXED_LETTER = re.compile(r"\([A-Za-z]\)\s")  # "99-481 (A) …": a sub-item's own roll number
 _SEPARATOR = re.compile(r"^\s?/\s?|^\s")
+_TITLE_DASH = re.compile(r"^[-–—]\s+")
 # A sentence's end; not the full stop of "St.", "Mr.", "No." or an initial.
 _SENTENCE = re.compile(r"(?<!\b[A-Za-z])(?<!\bSt)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)"
                        r"(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCllr)(?<!\bRd)(?<!\bAve)[.!?](?:\s|$)")
@@ -89,6 +90,7 @@ class _Head:
     minor: int | None = None
     prefix: str | None = None
     alone: bool = False  # the number alone on its line, with its full stop ("50.")
+    glued: str | None = None  # the number as printed when the title runs on ("4.Matters")
 
 
 def meetings(lines: list[Line]) -> list[list[Line]]:
@@ -143,7 +145,7 @@ def layout(lines: list[Line]) -> Layout:
     for place, head in enumerate(heads):
         end = len(lines) if place + 1 == len(heads) else _block_start(heads[place + 1])
         body = [n for n in range(head.index + 1, end) if n != head.title_line]
-        block = ItemBlock(head.number, head.title, [])
+        block = ItemBlock(head.number, head.title, [], heading=_printed(lines, head))
         if head.prefix:
             block.lines.append(Line(head.prefix))
         if head.rest:
@@ -151,6 +153,27 @@ def layout(lines: list[Line]) -> Layout:
         block.lines += [lines[n] for n in body]
         found.items.append(block)
     return found
+
+
+def _printed(lines: list[Line], head: _Head) -> str | None:
+    """The heading's words as the minutes print them: its line without the words that
+    lead into it or follow its title there (which stay under the item), and the title's
+    own line when the number stands alone."""
+    if head.family == "row":
+        return None  # a web page's table: its cells' labels are not the heading
+    text = lines[head.index].text
+    if head.prefix and text.startswith(head.prefix):
+        text = text[len(head.prefix):]
+    if head.rest and (at := text.rfind(head.rest)) > 0:
+        text = text[:at].rstrip().rstrip(":-–—/|").rstrip()  # the joint goes with the words after it
+    if head.glued and head.title and (at := text.find(head.glued + head.title[:1])) >= 0:
+        at += len(head.glued)  # the space lost between number and title, put back
+        text = f"{text[:at]} {text[at:]}"
+    text = text.strip()
+    if head.title_line is not None:
+        title = lines[head.title_line].text.strip()
+        text = f"{title} {text}" if head.title_line < head.index else f"{text} {title}"
+    return text or None
 
 
 def _block_start(head: _Head) -> int:
@@ -232,8 +255,9 @@ def _numbered(line: Line, index: int, lines: list[Line]) -> _Head | None:
                 continue
         after = after[gap.end():] if gap else after
         after = after.strip().rstrip("/").strip()
+        after = _TITLE_DASH.sub("", after, count=1)  # "Item 5 - Moorings": the dash is no title
         head = _Head(index, _family(family, found), number, _value(family, found),
-                     "", prefix=prefix)
+                     "", prefix=prefix, glued=None if gap else found.group(0))
         if "minor" in shape.groupindex:
             head.minor = int(found.group("minor"))
         if after:

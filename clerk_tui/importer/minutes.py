@@ -128,7 +128,8 @@ def _read_items(minutes: ImportedMinutes, found: Layout, at: dt.datetime) -> Non
         item = AgendaItem(meeting_id=minutes.placeholder_id, minute_number=block.number,
                           title=title, exempt=exemption.exempt,
                           exempt_paragraph=exemption.paragraph if exemption.exempt else None,
-                          exempt_basis=exemption.basis if exemption.exempt else None)
+                          exempt_basis=exemption.basis if exemption.exempt else None,
+                          heading=as_printed(block, title, rest))
         item.report_reference = next((report["reference"] for line in block.lines[:3]
                                       if (report := layout.REPORT_LINE.match(line.text))), None)
         lines = [Line(text) for text in rest] + block.lines
@@ -153,6 +154,19 @@ def _heading_apart(text: str) -> tuple[str, list[str]]:
         cut = cut if cut > 0 else MAX_TITLE
         title, rest = title[:cut].strip(), [title[cut:].strip(), *rest]
     return title, rest
+
+
+def as_printed(block: ItemBlock, title: str, rest: list[str]) -> str | None:
+    """The heading as printed, without what :func:`_heading_apart` put under it; None
+    unless it holds the item's number and title as read (a page header may number an
+    item whose heading does not)."""
+    printed = block.heading
+    for words in reversed(rest):
+        if printed and printed.endswith(words):
+            printed = printed[:-len(words)].rstrip()
+    if not printed or title not in printed or (block.number and block.number not in printed):
+        return None
+    return printed
 
 
 def _item_pages(found: Layout) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from clerk_tui.store.migrations.m002_locks import ACTION_TRACKING, CHILD_COLUMNS, MEETING_CONTENT
 from clerk_tui.store.migrations.m008_frozen_minutes import AUDIT_COLUMNS
 from clerk_tui.store.migrations.m009_published_record import LATER_CONTENT
+from clerk_tui.store.migrations.m012_printed_headings import ADDED_CONTENT
 from clerk_tui.store.migrations.m011_import_record import IMPORT_COLUMNS
 
 GENESIS = ""
@@ -66,10 +67,12 @@ _WHERE = {
     "meetings": "id = :meeting",
     "entries": "item_id IN (SELECT id FROM agenda_items WHERE meeting_id = :meeting)",
 }
-# Columns added later (migration 9) join a row's fingerprint only when one of them holds
-# something other than what every row had before they came, so minutes frozen before
-# them keep their fingerprint, and a value set in one of them is covered all the same.
-LATER_COLUMNS = LATER_CONTENT
+# Columns added later (migrations 9 and 12) join a row's fingerprint only when one of
+# them holds something other than what every row had before they came, so minutes
+# frozen before them keep their fingerprint, and a value set in one of them is covered
+# all the same.
+LATER_COLUMNS = {table: LATER_CONTENT.get(table, ()) + ADDED_CONTENT.get(table, ())
+                 for table in {**LATER_CONTENT, **ADDED_CONTENT}}
 CONTENT_NAMES = {"meetings": "the meeting's details", "agenda_items": "its agenda items",
                  "attendance": "its attendance", "declarations": "its declarations",
                  "entries": "its entries"}

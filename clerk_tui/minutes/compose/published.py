@@ -32,8 +32,9 @@ def paragraphs(entries: Sequence[Entry]) -> list[Block]:
 
 
 def item_heading(item: AgendaItem) -> str:
-    """An item's heading as the minutes give it: its number and its title, unchanged."""
-    return item.label
+    """An item's heading as the minutes print it; where that is not known, its number
+    and title."""
+    return item.heading or item.label
 
 
 def item_blocks(part: AgendaItemSnapshot, public: bool, heading: bool = True) -> list[Block]:

@@ -24,13 +24,14 @@ from clerk_tui.store.migrations import (
     m009_published_record,
     m010_import_sources,
     m011_import_record,
+    m012_printed_headings,
 )
 from clerk_tui.store import sealing
 
 MIGRATIONS: tuple[ModuleType, ...] = (
     m001_tables, m002_locks, m003_capture, m004_search, m005_follow_up,
     m006_search_index, m007_corrections, m008_frozen_minutes, m009_published_record,
-    m010_import_sources, m011_import_record,
+    m010_import_sources, m011_import_record, m012_printed_headings,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

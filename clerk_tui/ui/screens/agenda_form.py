@@ -39,6 +39,19 @@ def agenda_item_form(meeting_id: str, item: AgendaItem | None = None) -> FormScr
         }
         if item is not None:
             data |= {"id": item.id, "taken_at": item.taken_at}
+            data |= _kept_as_printed(item, data)
         return AgendaItem.model_validate(data)
 
     return FormScreen("Edit agenda item" if item else "Add agenda item", fields, build)
+
+
+def _kept_as_printed(item: AgendaItem, data: dict[str, Any]) -> dict[str, Any]:
+    """What imported minutes gave the item that the form does not show: the heading as
+    printed while its number and title stand, the grounds for exemption while it is
+    exempt on the same paragraph."""
+    kept: dict[str, Any] = {}
+    if (data["minute_number"], (data["title"] or "").strip()) == (item.minute_number, item.title):
+        kept["heading"] = item.heading
+    if data["exempt"] and data["exempt_paragraph"] == item.exempt_paragraph:
+        kept["exempt_basis"] = item.exempt_basis
+    return kept
