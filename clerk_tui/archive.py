@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from clerk_tui.importer.documents import Line, UnreadableDocument, read_document, read_file
 from clerk_tui.importer.minutes import MAX_LINES, parse_meetings
 from clerk_tui.importer.report import meeting_report
+from clerk_tui.minutes.compose.wording import iso_date
 from clerk_tui.models import AgendaItemSnapshot, ImportedMinutes, explain
 from clerk_tui.store import Store, StoreError
 from clerk_tui.store.imports import UNKNOWN_BODY, Filing, Source
@@ -289,8 +290,7 @@ def _described(meetings: Iterable[ImportedMinutes], notes: list[str]) -> str:
     what became of it (``notes``: a changed meeting's note replaces what it held)."""
     parts = []
     for minutes, note in zip(meetings, notes):
-        named = f"{minutes.committee or UNKNOWN_BODY}, " \
-                f"{minutes.date.isoformat() if minutes.date else 'no date'}"
+        named = f"{minutes.committee or UNKNOWN_BODY}, {iso_date(minutes.date)}"
         held = "" if note.startswith(" differs") else f": {found(minutes.agenda)}"
         parts.append(f"{named}{held}{note}")
     if len(parts) == 1:

@@ -293,6 +293,8 @@ def meeting_committee(db_path: Path, reference: str, name: str, reason: str | No
 
     Approved minutes are reopened with a reason and approved again, as for a date.
     """
+    from clerk_tui.minutes.compose.wording import iso_date
+
     with opened(db_path, must_exist=True) as store:
         found = store.meetings.find(reference)
         try:
@@ -300,7 +302,7 @@ def meeting_committee(db_path: Path, reference: str, name: str, reason: str | No
         except ValidationError as error:
             _fail(explain(error), EXIT_FAILED)
         name = store.committees.get(moved.committee_id).name
-    when = found.date.isoformat() if found.date else "no date"
+    when = iso_date(found.date)
     changed = moved.committee_id != found.committee_id
     _echo(f"The meeting {found.id[:8]} ({when}) is a meeting of {name}"
           f"{_recorded(found, changed)}.")
@@ -670,6 +672,7 @@ def search(db_path: Path, words: tuple[str, ...], all_kinds: bool, committee: st
     -exclusions. clerk search school places -temporary"""
     import json
 
+    from clerk_tui.minutes.compose.wording import iso_date
     from clerk_tui.store import SearchFilters
 
     query = " ".join(words)
@@ -691,7 +694,7 @@ def search(db_path: Path, words: tuple[str, ...], all_kinds: bool, committee: st
     _echo(f"{results.count_label} for {query!r}")
     for hit in results.hits:
         item = f"{hit.minute_number}. {hit.item_title}" if hit.minute_number else hit.item_title
-        where = f"{hit.date.isoformat() if hit.date else 'undated'} · {hit.committee} · {item}"
+        where = f"{iso_date(hit.date)} · {hit.committee} · {item}"
         if hit.exempt:
             where += " · EXEMPT (not for the public)"
         kind = printable(hit.label or hit.kind.upper())

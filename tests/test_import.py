@@ -238,7 +238,7 @@ def test_minutes_without_a_date_ask_for_one(store, tmp_path):
     page = tmp_path / "minutes.txt"
     page.write_text("Planning Committee\n1. Reports\nThe Committee noted the report.")
     report = import_file(store, page)  # filed undated, to be dated with clerk meeting date
-    assert report.ok and report.message.startswith("Planning Committee, no date: ")
+    assert report.ok and report.message.startswith("Planning Committee, undated: ")
     (summary,) = store.meetings.summaries()
     assert summary.meeting.date is None and summary.meeting.status == "approved"
 

@@ -93,7 +93,7 @@ def test_minutes_without_a_date_come_in_undated_and_are_listed(db_path, tmp_path
     write(tmp_path, "ponds.txt", UNDATED)
     result = clerk(db_path, "import", str(tmp_path / "ponds.txt"))
     assert result.exit_code == 0, result.output
-    assert "ponds.txt: Orchard Lane Residents Board, no date: 1 item" in result.stdout
+    assert "ponds.txt: Orchard Lane Residents Board, undated: 1 item" in result.stdout
     summary = only_meeting(db_path)
     assert summary.meeting.date is None and summary.meeting.status == "approved"
     assert f"1 meeting has no date: ponds.txt (id {summary.meeting.id[:8]})" in result.stderr
