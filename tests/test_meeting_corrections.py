@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from conftest import type_text
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from clerk_tui import models as m
 from clerk_tui.store.imports import UNKNOWN_BODY
@@ -293,3 +293,21 @@ async def test_editing_an_imported_item_keeps_what_the_form_does_not_show(app, s
     kept, retitled = results
     assert (kept.heading, kept.exempt_basis) == ("Item 7 - Moorings", "paragraph 3 and 5")
     assert (retitled.heading, retitled.exempt_basis) == (None, "paragraph 3 and 5")
+
+
+async def test_entries_of_imported_minutes_show_no_time_of_capture(app, clock):
+    meeting = imported(app.store, date=DAY)
+    app.store.meetings.reopen(meeting.id, "A name was misspelt")  # to open the editor
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        listing = screen.query_one("#entries", OptionList)
+        assert str(listing.get_option_at_index(0).prompt).startswith("Note ")  # no "00:00"
+        listing.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(app.screen.query_one("#editor-title", Label).render()) == \
+            "Entry of imported minutes"

@@ -65,8 +65,7 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
         vote = getattr(entry, "vote", None)
         with Vertical(id="editor"):
             with Horizontal(id="editor-top"):
-                yield Label(literal(f"Entry captured at {entry.captured_at:%H:%M}"),
-                            id="editor-title")
+                yield Label(literal(self._title()), id="editor-title")
                 yield SaveStatus(self._desk.autosaver, id="editor-status")
             yield Select(KINDS, value=entry.kind, allow_blank=False, id="e-kind")
             yield LiteralTextArea(entry.text, id="e-text", soft_wrap=True)
@@ -159,6 +158,13 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
         widget = self._form[name]
         value = widget.literal_text if isinstance(widget, LiteralTextArea) else widget.value
         return None if value is Select.NULL else value
+
+    def _title(self) -> str:
+        """When the entry was captured; an entry of imported minutes was not, in clerk."""
+        store = self._desk.store
+        if store.imports.imported(store.items.get(self._saved.item_id).meeting_id):
+            return "Entry of imported minutes"
+        return f"Entry captured at {self._saved.captured_at:%H:%M}"
 
     def _fields(self, words: str) -> dict[str, Any]:
         """The entry as the form holds it, with ``words`` its text (raises ValueError

@@ -98,6 +98,7 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, CorrectionAc
                  entry_id: str | None = None) -> None:
         super().__init__(desk)
         self.meeting = self.store.meetings.get(meeting_id)
+        self.imported = self.store.imports.imported(meeting_id)  # entries of no time of their own
         self._open_at, self._show_entry = item_id, entry_id
         self.items: list[AgendaItem] = []
         self.entries: list[Entry] = []
@@ -257,7 +258,8 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, CorrectionAc
         self.query_one("#item-heading", Static).update(self._item_heading())
         listing = self.query_one("#entries", OptionList)
         listing.clear_options()
-        listing.add_options(Option(entry_line(e), id=e.id) for e in self.entries)
+        listing.add_options(Option(entry_line(e, timed=not self.imported), id=e.id)
+                            for e in self.entries)
         ids = [e.id for e in self.entries]
         if highlight in ids:
             listing.highlighted = ids.index(highlight)

@@ -37,12 +37,13 @@ def item_line(item: AgendaItem, entries: int, current: bool) -> Text:
     return line
 
 
-def entry_line(entry: Entry) -> Text:
-    """An entry: time captured, kind, and its parsed fields before the text."""
+def entry_line(entry: Entry, timed: bool = True) -> Text:
+    """An entry: time captured, kind, and its parsed fields before the text. Entries of
+    imported minutes (not ``timed``) were captured at no time of their own: none is shown."""
     label, style = KIND_LABELS[entry.kind]
     if entry.kind == "resolution":
         label = entry.label.value if entry.label else "Decision"
-    line = Text(f"{entry.captured_at:%H:%M} ", style="dim")
+    line = Text(f"{entry.captured_at:%H:%M} " if timed else "", style="dim")
     line.append(f"{label:<11}", style=style)
     line.append(" ")
     speaker = getattr(entry, "asker", None) or getattr(entry, "responder", None)
