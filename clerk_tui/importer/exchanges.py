@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from clerk_tui.importer import transcript
 from clerk_tui.importer.pieces import Piece, split
 
 # Far enough back for any name with its role ("the Director of Corporate Services, Mr J.
@@ -519,10 +520,12 @@ class _Exchange:
 def read(pieces: list[Piece]) -> list[Piece]:
     """The pieces with questions (kind "question", ``asker``) and their answers (kind
     "response", ``responder``) read from the notes; a paragraph holding both is split
-    where the answer begins. Other pieces pass through unchanged."""
+    where the answer begins. Other pieces pass through unchanged. A verbatim transcript's
+    turns ("Lutz: Why …?") are read first (:mod:`transcript`); the pieces still notes after
+    it are read here."""
     found: list[Piece] = []
     state = _Exchange()
-    for piece in pieces:
+    for piece in transcript.read(pieces):
         if piece.kind != "note" or piece.line_kind == "heading":
             state.reset()
             found.append(piece)
