@@ -422,7 +422,8 @@ def test_a_file_at_version_8_upgrades_with_every_row_kept(tmp_path):
         with pytest.raises(MinutesLocked):
             store.entries.update(store.entries.get(_uuid("e5")).model_copy(update={"mover": "Mr Tarn"}))
     after = _every_row(sqlite3.connect(path))
-    added = {"agenda_items": {"exempt_basis": None}, "declarations": {"stated_kind": None},
+    added = {"agenda_items": {"exempt_basis": None, "heading": None},
+             "declarations": {"stated_kind": None},
              "entries": {"joined": 0, "mover": None, "seconder": None}}
     assert after.keys() == before.keys()
     for table, rows in before.items():

@@ -8,12 +8,14 @@ import pytest
 from textual.widgets import OptionList
 
 from clerk_tui import models as m
+from clerk_tui.store import Store
 from clerk_tui.ui.screens.entry_editor import EntryEditorScreen
 from clerk_tui.ui.screens.form import FormScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
 from clerk_tui.ui.screens.pick import ConfirmScreen, PickScreen
 from clerk_tui.ui.widgets.capture import CaptureLine
 from conftest import add_sample, make_saves, type_text
+from recording_app import recording_app
 
 
 @pytest.fixture
@@ -231,7 +233,7 @@ async def test_edit_an_entry_and_its_fields(app, sample):
         assert isinstance(app.screen, EntryEditorScreen)
         await pilot.press("end")
         await type_text(pilot, " to all members")
-        await pilot.press("tab", "tab", "ctrl+a", "ctrl+k")
+        await pilot.press("tab", "ctrl+a", "ctrl+k")  # Tab: from the text to the owner
         await type_text(pilot, "Head of Finance")
         await make_saves(app, pilot)
         stored = app.store.entries.get(action.id)
@@ -414,3 +416,51 @@ async def test_the_editor_keeps_whom_a_question_was_put_to(app, sample):
         await pilot.pause()
         stored = app.store.entries.get(question.id)
     assert (stored.asker, stored.put_to) == ("Councillor Ada Byrne", "the Bookings Officer")
+
+
+async def open_editor(app, pilot, index: int) -> EntryEditorScreen:
+    screen = await open_meeting(app, pilot)
+    await pilot.press("pagedown", "shift+tab")
+    screen.query_one("#entries", OptionList).highlighted = index
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, EntryEditorScreen)
+    return app.screen
+
+
+async def test_the_editor_opens_at_the_end_of_the_text_and_tab_reaches_a_field(app, sample):
+    action = sample.entries[3]
+    async with app.run_test() as pilot:
+        editor = await open_editor(app, pilot, 3)
+        await type_text(pilot, " at once")  # where the cursor is on opening: the end
+        await pilot.press("ctrl+home")
+        await type_text(pilot, "Please ")
+        await pilot.press("ctrl+end")
+        await type_text(pilot, "!")
+        await pilot.press("tab")  # straight to the first field shown: no hidden stop
+        assert editor.focused is editor.query_one("#e-owner")
+        await make_saves(app, pilot)
+        stored = app.store.entries.get(action.id)
+    assert stored.text == f"Please {action.text} at once!"
+
+
+async def test_words_typed_on_a_choice_in_the_editor_are_not_swallowed_in_silence(
+        db_path, clock):
+    with Store.open(db_path, clock=clock) as store:
+        add_sample(store)
+    app = recording_app(db_path, clock)
+    async with app.run_test() as pilot:
+        editor = await open_editor(app, pilot, 3)
+        editor.query_one("#e-kind").focus()
+        await pilot.pause()
+        await type_text(pilot, "x")
+        await pilot.pause()
+    assert any("is a choice" in told for told in app.told)
+
+
+async def test_the_editor_footer_shows_the_editors_keys(app, sample):
+    async with app.run_test() as pilot:
+        editor = await open_editor(app, pilot, 3)
+        shown = {active.binding.action for active in editor.active_bindings.values()
+                 if active.binding.show}
+    assert "close" in shown and "next_item" not in shown

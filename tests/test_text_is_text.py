@@ -507,3 +507,40 @@ async def test_keys_typed_as_a_form_opens_land_in_their_fields(app, how):
             ("7", "Depot lease", "PL9")]
         assert not app.store.capture.drafts(sample.meeting.id)  # none went to the capture line
         assert len(app.store.entries.list(sample.items[0].id)) == 0
+
+
+@pytest.mark.parametrize("focus", ["#agenda", "#entries"])
+async def test_words_typed_fast_on_a_list_all_reach_the_capture_line(app, focus):
+    """The first key typed on a list moves the focus to the capture line; the keys read
+    with it, before the focus has moved, go there too, and Enter stores the line."""
+    sample = add_sample(app.store)
+    item = sample.items[0]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one(focus).focus()
+        await pilot.pause()
+        _burst(app, [*"Verges", "space", *"cut", "enter", *"Bins"])
+        await pilot.pause()
+        await pilot.pause()
+        line = app.screen.query_one("#capture").value
+        stored = [e.text for e in app.store.entries.list(item.id)]
+    assert stored[-1] == "Verges cut"
+    assert line == "Bins"
+
+
+async def test_words_typed_with_page_down_stay_with_their_item(app):
+    """Keys read together: the words before Page Down are the first item's draft, those
+    after it the next item's; none is lost to the move."""
+    sample = add_sample(app.store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        _burst(app, [*"Noted", "pagedown", *"Deferred", "pageup"])
+        await pilot.pause()
+        await pilot.pause()
+        line = app.screen.query_one("#capture").value
+        app.desk.autosaver.flush()
+        drafts = app.store.capture.drafts(sample.meeting.id)
+    assert line == "Noted"
+    assert (drafts[sample.items[0].id], drafts[sample.items[1].id]) == ("Noted", "Deferred")

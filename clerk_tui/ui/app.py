@@ -21,7 +21,7 @@ from clerk_tui.ui.collector import Collector
 from clerk_tui.ui.commands import QUIT, bindings, palette_commands
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.failures import SHOWN_FOR, ContainsFailures, FailureReports
-from clerk_tui.ui.keys import hold_key
+from clerk_tui.ui.keys import hold_key, steer_key
 from clerk_tui.ui.screens.meetings import MeetingsScreen
 from clerk_tui.ui.terminal_loss import driver_for
 from clerk_tui.ui.text import literal, shown
@@ -74,6 +74,7 @@ class ClerkApp(ContainsFailures, App[None]):
             self._collector.key_pressed()
             if hold_key(self.screen, event):  # a screen still opening takes it when ready
                 return
+            steer_key(self.screen, event)
         await super().on_event(event)
 
     def _apply_settings(self) -> None:

@@ -58,3 +58,12 @@ def hold_key(screen: Screen, event: events.Event) -> bool:
     holder = getattr(screen, "hold_key", None)
     return (isinstance(event, events.Key) and not event.is_forwarded and holder is not None
             and holder(event))
+
+
+def steer_key(screen: Screen, event: events.Event) -> None:
+    """Let ``screen`` move the focus for ``event`` (a key just read by the app) before the
+    key is given to whatever has focus: a screen's :meth:`steer_key` moves it at once, so
+    the keys read after this one follow it in order (focus() moves it only after them)."""
+    steer = getattr(screen, "steer_key", None)
+    if isinstance(event, events.Key) and not event.is_forwarded and steer is not None:
+        steer(event)

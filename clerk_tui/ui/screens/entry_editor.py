@@ -6,12 +6,12 @@ from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, Select, TextArea
+from textual.widgets import Checkbox, Footer, Input, Label, Select, TextArea
 
 from clerk_tui.fields import parse_count, parse_date, parse_named_votes
 from clerk_tui.models import (
@@ -69,7 +69,8 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
                 yield SaveStatus(self._desk.autosaver, id="editor-status")
             yield Select(KINDS, value=entry.kind, allow_blank=False, id="e-kind")
             yield LiteralTextArea(entry.text, id="e-text", soft_wrap=True)
-            with VerticalScroll(id="editor-fields"):
+            # not a stop of its own: Tab goes from the text to the first field shown
+            with VerticalScroll(id="editor-fields", can_focus=False):
                 with Vertical(classes="kind-fields", id="for-question"):
                     yield from self._input("asker", "Asked by", get("asker"))
                     yield from self._input("put_to", "Put to", get("put_to"))
@@ -103,6 +104,7 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
                     yield from self._input("number", "Resolution number", get("number"))
             yield Label(literal("Changes are saved as you type · Escape closes"),
                         id="editor-hint")
+        yield Footer(compact=True)  # the editor's own keys, not the meeting screen's
 
     @staticmethod
     def _input(name: str, label: str, value: str):
@@ -115,8 +117,19 @@ class EntryEditorScreen(HoldsKeys, ContainsFailures, ModalScreen[None]):
                       for widget in self.query("Input, Select, Checkbox, TextArea")
                       if widget.id and widget.id.startswith("e-")}
         self._show_fields(self._saved.kind)
-        self.query_one("#e-text", TextArea).focus()
+        text = self.query_one("#e-text", TextArea)
+        text.move_cursor(text.document.end)  # ready to add to what was captured
+        text.focus()
         self.call_after_refresh(self._start_listening)
+
+    def on_key(self, event: events.Key) -> None:
+        """Words typed on a choice (the kind, a label, a checkbox) would go nowhere: say so."""
+        if event.is_printable and event.character and event.character != " " \
+                and isinstance(self.focused, (Select, Checkbox)):
+            event.stop()
+            self.notify("This field is a choice: Enter opens it, and the arrows choose. "
+                        "Words go in the text or a field with a line to type on.",
+                        severity="warning", timeout=4)
 
     def _start_listening(self) -> None:
         self._ready = True  # changes made while mounting are not edits

@@ -362,11 +362,20 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, CorrectionAc
         if not capture.disabled:
             capture.focus()
 
-    def on_key(self, event: events.Key) -> None:
-        """Words typed while a list has focus go to the capture line, never lost."""
+    def steer_key(self, event: events.Key) -> None:
+        """Words typed while a list has focus go to the capture line, never lost: the
+        focus moves there as the first key is read, so it and every key read after it
+        (Enter among them) reach the line, in order."""
         capture = self.query_one(CaptureLine)
-        if event.is_printable and self.focused is not capture and not capture.disabled:
-            capture.focus()
+        if event.is_printable and isinstance(self.focused, MeetingList) and not capture.disabled:
+            self.set_focus(capture)
+
+    def on_key(self, event: events.Key) -> None:
+        """A word that still reaches the screen (the capture line keeps every one it is
+        given) goes on the capture line."""
+        capture = self.query_one(CaptureLine)
+        if event.is_printable and not capture.disabled:
+            self.set_focus(capture)
             capture.insert_text_at_cursor(event.character or "")
             event.stop()
 

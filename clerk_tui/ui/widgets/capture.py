@@ -117,13 +117,13 @@ class CaptureLine(ContainsFailures, Input):
             self.value = draft
         self.cursor_position = len(draft)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        # A change already overtaken (by more typing, or another item's draft) is skipped:
-        # the latest value always comes last.
-        if event.input is not self or event.value != self.value or event.value == self._known:
-            return
-        self._known = event.value
-        self._keep_draft(event.value)
+    def watch_value(self, value: str) -> None:
+        """Each change of the line is its item's draft from that moment, as the key is
+        handled: not when the Changed message comes round, after keys read with it (a
+        Page Down among them moved to the next item first, and the words were lost)."""
+        if value != self._known:
+            self._known = value
+            self._keep_draft(value)
 
     def _keep_draft(self, text: str) -> None:
         if self._item_id is not None:

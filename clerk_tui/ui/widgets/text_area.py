@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import TextArea
 
 from clerk_tui.printable import HIDDEN, STAND_IN
@@ -46,6 +47,24 @@ class LiteralTextArea(TextArea):
 
     Textual draws each line from :meth:`get_line`, the hook its documentation gives for
     restyling a line; this is the one place the drawing is changed."""
+
+    # Textual's TextArea has no keys for the start and end of the whole text.
+    BINDINGS = [
+        Binding("ctrl+home", "text_start", "Start of text", show=False, id="text_start"),
+        Binding("ctrl+end", "text_end", "End of text", show=False, id="text_end"),
+        Binding("ctrl+shift+home", "text_start(True)", "Select to start", show=False,
+                id="text_select_start"),
+        Binding("ctrl+shift+end", "text_end(True)", "Select to end", show=False,
+                id="text_select_end"),
+    ]
+
+    def action_text_start(self, select: bool = False) -> None:
+        """The cursor to the start of the text (selecting to it with ``select``)."""
+        self.move_cursor((0, 0), select=select)
+
+    def action_text_end(self, select: bool = False) -> None:
+        """The cursor to the end of the text (selecting to it with ``select``)."""
+        self.move_cursor(self.document.end, select=select)
 
     def __init__(self, text: str = "", **options) -> None:
         self._holding = not _HELD_HERE.search(text)
