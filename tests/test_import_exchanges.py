@@ -284,3 +284,23 @@ def test_whom_a_question_is_put_to_is_kept_as_written(text, whom):
     found = read(text)
     assert found[0].kind == "question"
     assert found[0].responder == whom
+
+
+def test_a_question_received_from_someone_is_theirs():
+    found = read("One question had been received from Mrs Dale Ember, asking what the council "
+                 "would do about the verges.", "The Clerk replied that they would be cut in May.")
+    assert shape(found) == [("question", "Mrs Dale Ember"), ("response", "The Clerk")]
+
+
+def test_governors_challenging_the_head_put_a_question_to_them():
+    found = read("Dr Mara Lintz challenged the leadership on the attendance figures. The "
+                 "Headteacher replied that they had improved.")
+    assert shape(found) == [("question", "Dr Mara Lintz"), ("response", "The Headteacher")]
+    assert found[0].responder == "the leadership"
+    assert shape(read("Cllr Pell challenged the figures on page four.")) == [("note", None)]
+
+
+def test_people_known_by_their_initials_ask_and_answer():
+    found = read("RT asked whether the roof would be repaired before winter. IF said that the "
+                 "quote had been accepted.")
+    assert shape(found) == [("question", "RT"), ("response", "IF")]

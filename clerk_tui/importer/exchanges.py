@@ -45,8 +45,11 @@ _ROLE_WORDS = frozenset(
     directors clerk chair chairman chairwoman chairperson manager managers staff student
     students representative representatives ward local present elected independent
     another one several some other a an all both two three many attendee attendees
-    panel committee board council lead head principal team""".split())
+    panel committee board council lead head principal team leader leadership headteacher
+    commissioner executive management senior""".split())
 _PRONOUNS = frozenset("he she they we i".split())
+# A person known by initials ("RT", "IF"): a word that would otherwise open no name.
+_INITIALS = re.compile(r"[A-Z]{2,4}")
 # Words that may open a name but do not make one alone ("Another", "the").
 _WEAK = frozenset("the a an another one all several some other both local present".split())
 # Capitalised words that open sentences but never name the person who spoke.
@@ -93,7 +96,7 @@ def person(words: str) -> str | None:
     if tokens is None or not 0 < len(tokens) <= MAX_NAME_WORDS:
         return None
     first = tokens[0].strip("(),")
-    if first.lower() in _NOT_NAMES or (first[:1].islower() and first.lower() not in _ROLE_WORDS
+    if (first.lower() in _NOT_NAMES and not _INITIALS.fullmatch(first)) or (first[:1].islower() and first.lower() not in _ROLE_WORDS
                                        and first.lower() != "the"):
         return None
     if tokens[-1].strip(",").lower() in _JOINING:
@@ -220,6 +223,16 @@ _PASSIVE_ASK = re.compile(
     r"(?:several\s+|some\s+|further\s+)?(?:questions|queries)\s+were|it\s+was)\s+"
     r"(?:asked|raised|put|posed)\s+(?P<what>about|whether|if|why|how|what|when|where|regarding|"
     r"concerning|as\s+to|on|by|in\s+relation\s+to)\b", re.IGNORECASE)
+# "One question had been received from Mrs Ember, asking …": put by the one named.
+_RECEIVED = re.compile(
+    r"^(?:(?:one|a|an|the|two|three|four|five|several|some|\d{1,2})\s+)?(?:(?:further|"
+    r"supplementary|written|public)\s+)?(?:question|questions|query|queries)\s+(?:(?:had|has|"
+    r"have)\s+been|was|were)\s+(?:received|submitted|put|tabled)\s+(?:from|by)\s+"
+    r"(?P<who>[^,.;:]{1,100}?)(?=\s*[,.;:]|\s+(?:about|on|regarding|concerning|asking|in\s+"
+    r"relation\s+to|who|which)\b|$)", re.IGNORECASE)
+# "Governors challenged the Head on attendance": a question put to the one challenged.
+_CHALLENGED = re.compile(r"\bchallenged\s+(?P<whom>[^,;:.?!]{1,80}?)\s+(?:on|about|over|"
+                         r"whether|why|how|as\s+to|regarding|to\s+explain)\b", re.IGNORECASE)
 # "When asked about the budget, the Treasurer said …": an answer, its question folded in.
 _ASKED_LEAD = re.compile(
     r"^(?:and\s+)?(?:(?:when|on\s+being|upon\s+being|having\s+been)\s+)?asked\s+"
@@ -284,6 +297,13 @@ def asking(sentence: str) -> tuple[int, str | None] | None:
             continue
         start, name = subject
         return start, named(name)
+    if (received := _RECEIVED.match(sentence)) is not None and \
+            (who := person(received.group("who"))) is not None:
+        return 0, named(who)
+    if (challenged := _CHALLENGED.search(sentence[:NAME_REACH * 2])) is not None and \
+            person(challenged.group("whom")) is not None and \
+            (subject := subject_before(sentence, challenged.start())) is not None:
+        return subject[0], named(subject[1])
     if _QUESTIONING.search(sentence[:NAME_REACH * 3]) is not None and \
             (asker := leading_person(sentence)) is not None:
         return 0, named(asker)
@@ -295,7 +315,7 @@ def asking(sentence: str) -> tuple[int, str | None] | None:
 
 # Whom a question is put to: "asked the Treasurer whether …", "questioned Dr Vale and Ms
 # Ode on …", "put a question to the Leader", "a question was put to the Chair".
-_PUT_TO_AFTER = re.compile(r"\b(?:asked|questioned|questioning|quizzed)\s+(?P<whom>[^,;:.?!]"
+_PUT_TO_AFTER = re.compile(r"\b(?:asked|questioned|questioning|quizzed|challenged)\s+(?P<whom>[^,;:.?!]"
                            r"{1,100}?)\s+(?=(?:whether|if|why|how|what|when|where|who|which|"
                            r"about|on|regarding|concerning|over|as\s+to|for|in\s+relation\s+to)"
                            r"\b)", re.IGNORECASE)
