@@ -311,3 +311,31 @@ async def test_entries_of_imported_minutes_show_no_time_of_capture(app, clock):
         await pilot.pause()
         assert str(app.screen.query_one("#editor-title", Label).render()) == \
             "Entry of imported minutes"
+
+
+def _three_fields() -> FormScreen:
+    from clerk_tui.ui.screens.form import FormField
+
+    fields = [FormField("person", "Name"),
+              FormField("role", "Role", kind="select", value="member",
+                        options=[("Member", "member"), ("Officer", "officer")]),
+              FormField("office", "Office")]
+    return FormScreen("Add person", fields, lambda values: values)
+
+
+async def test_enter_on_a_drop_down_moves_on_and_words_typed_there_reach_the_next_field(app):
+    results: list[dict] = []
+    async with app.run_test() as pilot:
+        await app.push_screen(_three_fields(), results.append)
+        await pilot.pause()
+        await type_text(pilot, "Ada Byrne")
+        await pilot.press("enter")  # to the Role drop-down
+        await pilot.press("enter")  # on, to the Office: the drop-down is not opened
+        form = app.screen
+        assert form.focused is field(form, "office")
+        await pilot.press("shift+tab")  # back on the drop-down
+        await type_text(pilot, "Clerk")  # words typed there go on to the Office
+        assert form.focused is field(form, "office")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert results == [{"person": "Ada Byrne", "role": "member", "office": "Clerk"}]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -82,8 +82,8 @@ class FormScreen(HoldsKeys, ContainsFailures, ModalScreen[T | None], Generic[T])
                         yield Label(literal(spec.label), classes="form-label")
                     yield self._widget(spec)
             yield Static("", id="form-error")
-            yield Static("Enter: next field (saves on the last) · Ctrl+S saves · Escape cancels",
-                         id="form-hint")
+            yield Static("Enter: next field (saves on the last) · Space opens a list or ticks "
+                         "a box · Ctrl+S saves · Escape cancels", id="form-hint")
 
     def on_mount(self) -> None:
         if self._fields:
@@ -111,19 +111,39 @@ class FormScreen(HoldsKeys, ContainsFailures, ModalScreen[T | None], Generic[T])
         return found
 
     def action_next_field(self) -> None:
-        """Enter in a text field moves to the next field, so a half-filled form is not
-        saved by accident. It moves at once, as the key is read, so the keys after it
-        go to the next field; Enter in the last field (which saves) or in another kind of
-        field goes to the field, after the keys typed before it."""
-        last = self.query_one(f"#field-{self._fields[-1].name}")
-        if not isinstance(self.focused, Input) or self.focused is last:
-            raise SkipAction()
+        """Enter moves to the next field, so a half-filled form is not saved by accident:
+        from a text field, a drop-down (Space or the arrows open it) or a checkbox (Space
+        ticks it). It moves at once, as the key is read, so the keys after it go to the
+        next field. In the last field Enter saves; in an open drop-down it chooses."""
+        focused = self.focused
+        if not isinstance(focused, (Input, Select, Checkbox)):
+            raise SkipAction()  # an open drop-down's list: Enter chooses
+        if focused is self._last_field():
+            if isinstance(focused, Input):
+                raise SkipAction()  # the field submits, which saves
+            self.action_save()
+            return
         self.focus_next()
+
+    def steer_key(self, event: events.Key) -> None:
+        """Words typed on a drop-down or a checkbox go to the next field that takes
+        words (the Office typed after choosing a Role), moved to as the key is read."""
+        focused = self.focused
+        if not (event.is_printable and event.character != " "
+                and isinstance(focused, (Select, Checkbox))):
+            return
+        fields = [self.query_one(f"#field-{spec.name}") for spec in self._fields]
+        later = fields[fields.index(focused) + 1:] if focused in fields else []
+        following = next((widget for widget in later if isinstance(widget, Input)), None)
+        if following is not None:
+            self.set_focus(following)
+
+    def _last_field(self):
+        return self.query_one(f"#field-{self._fields[-1].name}")
 
     @on(Input.Submitted)
     def _next_or_save(self, event: Input.Submitted) -> None:
-        last = self.query_one(f"#field-{self._fields[-1].name}")
-        if event.input is last:
+        if event.input is self._last_field():
             self.action_save()
         else:
             self.focus_next()
