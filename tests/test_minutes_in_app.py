@@ -73,6 +73,22 @@ async def test_the_preview_follows_what_is_captured(app):
         assert not preview.display and app.screen.query_one("#entries").display
 
 
+async def test_the_preview_says_which_version_it_shows_and_switches(app):
+    add_sample(app.store)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("pagedown", "f9")  # the exempt item
+        preview = app.screen.query_one("#preview", MinutesPreview)
+        await wait_for(pilot, lambda: preview.text.startswith("Preview of the PUBLIC"))
+        assert "lease be renewed" not in preview.text  # an exempt item's words stay out
+        await pilot.press("shift+f9")
+        await wait_for(pilot, lambda: preview.text.startswith("Preview of the CONFIDENTIAL"))
+        assert "That the lease be renewed" in preview.text
+        await pilot.press("shift+f9")
+        await wait_for(pilot, lambda: preview.text.startswith("Preview of the PUBLIC"))
+
+
 async def test_an_approved_export_is_fingerprinted_or_not_written_at_all(app, tmp_path,
                                                                          monkeypatch):
     import hashlib

@@ -395,6 +395,8 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, CorrectionAc
             return answer
         if (answer := self.check_correction_action(action)) is not None:
             return answer
+        if (answer := self.check_minutes_action(action)) is not None:
+            return answer
         if action in EDITING and self.read_only:
             return False
         if action in ("edit_item", "delete_item", "take_item") and self.selected is None:

@@ -30,6 +30,9 @@ MINUTES_COMMANDS = (
             "Write the minutes of the selected agenda item as a Word file in exports/"),
     Command("preview", "f9", "preview", "Preview", "Preview minutes",
             "Show the selected item as it will read in the minutes (press again to hide)"),
+    Command("preview_version", "shift+f9", "preview_version", "Version",
+            "Switch the preview's version",
+            "Switch the preview between the public and the confidential version"),
 )
 VERSIONS = [("Public (exempt items reduced to one line)", "public"),
             ("Confidential (everything; marked on every page)", "confidential")]
@@ -39,6 +42,8 @@ class MinutesActions:
     """Export and preview for the meeting screen (a mixin, to keep modules small)."""
 
     export_folder: Path = DEFAULT_FOLDER
+    preview_version: str = "public"
+    """Which version the preview shows: the public one first, as most will read it."""
 
     def action_export(self: MeetingScreen, scope: str) -> None:
         """Ask which version, then write the minutes in a worker."""
@@ -91,6 +96,18 @@ class MinutesActions:
         preview.display = not preview.display
         self.query_one("#entries").display = not preview.display
         self.refresh_preview()
+        self.refresh_bindings()  # Shift+F9 shows in the footer while the preview does
+
+    def action_preview_version(self: MeetingScreen) -> None:
+        """Show the other version in the preview."""
+        self.preview_version = "confidential" if self.preview_version == "public" else "public"
+        self.refresh_preview()
+
+    def check_minutes_action(self: MeetingScreen, action: str) -> bool | None:
+        """The version switch works while the preview is showing."""
+        if action == "preview_version":
+            return bool(self.query_one("#preview").display)
+        return None
 
     def refresh_preview(self: MeetingScreen) -> None:
         """Compose the selected item again, if the preview is showing."""
@@ -99,6 +116,8 @@ class MinutesActions:
 
     @work(thread=True, exclusive=True, group="preview")
     def _compose_preview(self: MeetingScreen, snapshot: Any, item_id: str) -> None:
-        document = compose_item(snapshot, item_id, "confidential")
+        version = self.preview_version
+        document = compose_item(snapshot, item_id, version)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one("#preview", MinutesPreview).show, document)
+            self.app.call_from_thread(self.query_one("#preview", MinutesPreview).show, document,
+                                      version)

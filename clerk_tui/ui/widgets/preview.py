@@ -65,8 +65,15 @@ def preview_text(document: Document, warnings: bool = True) -> Text:
     return Text("\n\n", end="").join(parts)
 
 
-class MinutesPreview(VerticalScroll, can_focus=False):
-    """The preview pane; :meth:`show` puts a document in it."""
+VERSION_LINES = {
+    "public": "Preview of the PUBLIC version · Shift+F9 shows the confidential one",
+    "confidential": "Preview of the CONFIDENTIAL version · Shift+F9 shows the public one",
+}
+
+
+class MinutesPreview(VerticalScroll):
+    """The preview pane; :meth:`show` puts a document in it. It can take the focus
+    (Tab), to be scrolled with the arrows and Page Up/Down."""
 
     text: str = ""
     """What the preview shows, as plain text."""
@@ -74,8 +81,11 @@ class MinutesPreview(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(id="preview-text")
 
-    def show(self, document: Document) -> None:
-        """Show ``document`` (composed in a worker, shown on the app's thread)."""
-        text = preview_text(document)
+    def show(self, document: Document, version: str) -> None:
+        """Show ``document``, the ``version`` named above it (composed in a worker, shown
+        on the app's thread), scrolled to its end: the newest entries."""
+        text = Text("\n\n", end="").join([literal(VERSION_LINES[version], "reverse"),
+                                           preview_text(document)])
         self.text = text.plain
         self.query_one("#preview-text", Static).update(text)
+        self.call_after_refresh(self.scroll_end, animate=False)
