@@ -98,8 +98,10 @@ class FormScreen(HoldsKeys, ContainsFailures, ModalScreen[T | None], Generic[T])
             return Select(options, value=spec.value if spec.value is not None else Select.NULL,
                           allow_blank=True, id=ident)
         suggester = SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
-        return Input(str(spec.value or ""), placeholder=shown(spec.placeholder), id=ident,
-                     suggester=suggester, highlighter=IN_FIELDS)
+        field = Input(str(spec.value or ""), placeholder=shown(spec.placeholder), id=ident,
+                      suggester=suggester, highlighter=IN_FIELDS)
+        field.cursor_blink = False  # steady, as on the capture line
+        return field
 
     def values(self) -> dict[str, Any]:
         """What the form holds now, by field name."""

@@ -69,6 +69,9 @@ class CaptureLine(ContainsFailures, Input):
         # Focus must never select the line: the next key would replace the draft.
         super().__init__(placeholder=PLACEHOLDER, suggester=self._names, select_on_focus=False,
                          highlighter=IN_FIELDS, **kwargs)
+        # A steady cursor: the clerk's eye is on this line all meeting, and a blink is a
+        # redraw twice a second on a slow laptop (and a screen never the same twice).
+        self.cursor_blink = False
         self._desk = desk
         self._step_item = step_item
         self._item_id: str | None = None
