@@ -280,3 +280,124 @@ def test_an_answer_that_promises_work_in_its_own_words_stays_an_answer():
     pieces = [Piece("The Leader replied that officers would report back in March.",
                     kind="response")]
     assert [p.kind for p in actions.read(pieces)] == ["response"]
+
+
+# --- round 3: any verb after "<owner> to", tasks after a topic, action logs ----------------
+
+@pytest.mark.parametrize("text, owner", [
+    ("AP5: KW to sign the tenancy once it is returned.", "KW"),
+    ("RT to sign the hire agreement once received.", "RT"),
+    ("Action: Treasurer to file the VAT return with the bank.", "Treasurer"),
+    ("Action: Mrs Okafor to carry out a site walk.", "Mrs Okafor"),
+    ("Mr Lund and Mrs Vey to carry out the tree survey.", "Mr Lund and Mrs Vey"),
+    ("The Warden to padlock the gate at dusk.", "The Warden"),
+    ("Pat Dorne to lodge the claim with the insurer.", "Pat Dorne"),
+    ("The Board instructed the Treasurer to file the accounts.", "the Treasurer"),
+    ("It was agreed for Cllr Ng to host the quiz night.", "Cllr Ng"),
+    ("(iii) to instruct the Head of Parks to report back in June.", "the Head of Parks"),
+])
+def test_any_verb_in_its_base_form_after_an_owner_and_to(text, owner):
+    assert shape(read(text)) == [("action", owner)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Roads - Cllr Marsh to report the blocked gully.", "Cllr Marsh"),
+    ("Drain outside 9 Mill Lane – the Clerk will chase the county for a date.", "the Clerk"),
+    ("Bus shelter: the Clerk to seek a second quote.", "the Clerk"),
+])
+def test_a_task_after_its_topic_keeps_the_topic_in_its_text(text, owner):
+    (piece,) = read(text)
+    assert (piece.kind, piece.owner, piece.text) == ("action", owner, text)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Members to the hall after the meeting for refreshments."],
+    ["Residents to the north of the green objected to the scheme."],
+    ["Routes to school were discussed at length."],
+    ["Clerk to council"],
+    ["In attendance - Clerk to council"],
+    ["Improvements to pavement"],
+    ["Funding to support the hall is available from the county."],
+    ["Permission to erect a shed was refused."],
+    ["Works to repair the wall."],
+    ["Cllr Pym to chair the working group."],
+    ["The Chair would like to thank the volunteers."],
+    ["Arrangements for the fete - Members to note the date."],
+    ["Mr Ode asked the Clerk to explain the figures."],
+    ["Next meeting to be held on 4 May."],
+])
+def test_to_that_gives_nobody_work_stays_a_note(texts):
+    assert all(kind == "note" for kind, _owner in shape(read(*texts)))
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("RESOLVED - That the Committee's report on the review be published.", None),
+    ("RESOLVED that the Highways update be noted.", None),
+    ("RESOLVED to instruct the Clerk to lodge an objection.", "the Clerk"),
+    ("RESOLVED to ask the Clerk to lodge an objection.", "the Clerk"),
+    ("RESOLVED that the Clerk be instructed to sign the lease.", "the Clerk"),
+])
+def test_possessives_and_passive_decisions_have_no_owner(text, owner):
+    assert shape(read(text, kinds={0: "resolution"})) == [("resolution", owner)]
+
+
+@pytest.mark.parametrize("word, after, verb", [
+    ("sign", " the lease", True), ("file", ".", True), ("discuss", " it", True),
+    ("bring", " the book", True), ("implement", " the scheme", True),
+    ("the", " hall", False), ("be", " held", False), ("school", " were closed", False),
+    ("pavement", "", False), ("meetings", " with", False), ("agreed", " it", False),
+    ("shortly", " after", False), ("note", " the report", False), ("council", ":", False),
+])
+def test_a_base_form_verb_by_its_shape_and_what_follows(word, after, verb):
+    assert actions.base_form(word, after) is verb
+
+
+def test_a_bare_name_before_a_verb_needs_the_verb_s_object():
+    assert actions.base_form("confirm", " the booking", strong_owner=False)
+    assert not actions.base_form("confirm", ".", strong_owner=False)
+
+
+def test_an_action_log_s_rows_are_actions_with_owner_and_due_from_their_columns():
+    found = read("Action | Owner | Due", "Write to the bus company | Clerk | 30/06/2025",
+                 "Mend the stile | TBC | when possible", "The meeting closed at 9 pm.")
+    assert [(p.kind, p.owner, p.due) for p in found] == [
+        ("note", None, None), ("action", "Clerk", dt.date(2025, 6, 30)),
+        ("action", None, None), ("note", None, None)]
+
+
+def test_an_action_log_with_a_reference_column_and_a_rule_under_its_header():
+    found = read("| Ref | Action | Lead | Deadline |", "|---|---|---|---|",
+                 "| 4 | Order two dog bins | Cllr Vey | 1 May 2025 |")
+    assert [(p.kind, p.owner, p.due) for p in found] == [
+        ("note", None, None), ("note", None, None),
+        ("action", "Cllr Vey", dt.date(2025, 5, 1))]
+
+
+def test_an_action_log_from_a_word_table_and_in_columns_of_spaces_or_tabs():
+    found = read("Action · Owner · Due", "Replant the tubs by the war memorial · Cllr Ash · June")
+    assert shape(found) == [("note", None), ("action", "Cllr Ash")]
+    found = read("Action: Owner", "Repaint the bench: Mr Cole",
+                 "Write to the owner of the field behind the hall about the fence · Clerk")
+    assert shape(found) == [("note", None), ("action", "Mr Cole"), ("action", "Clerk")]
+    found = read("Action\tOwner", "Sweep the car park\tWarden")
+    assert shape(found) == [("note", None), ("action", "Warden")]
+    found = read("Task    Who    When", "Book the hall    JS    12/09/2025")
+    assert [(p.kind, p.owner, p.due) for p in found] == [
+        ("note", None, None), ("action", "JS", dt.date(2025, 9, 12))]
+
+
+def test_a_header_with_no_owner_column_is_no_action_log():
+    found = read("Item | Description | Date", "5 | Hall roof survey | 01/07/2025")
+    assert shape(found) == [("note", None), ("note", None)]
+
+
+@pytest.mark.parametrize("hostile", ["X to " * 250_000, "Roads – " * 125_000, "a - " * 250_000,
+                                     "Action | Owner | " * 60_000, "to instruct the A " * 55_000,
+                                     "x  " * 330_000, "\t" * 999_999 + "x", "GM to sign " * 90_000],
+                         ids=["to", "dash", "hyphen", "log", "instruct", "spaces", "tabs", "sign"])
+def test_round_three_hostile_lines_are_read_quickly(hostile):
+    text = hostile.strip()
+    for kind in ("note", "resolution"):
+        pieces = [Piece("Action | Owner | Due"), Piece(text, kind=kind), Piece(text)]
+        found = actions.read(pieces)
+        assert paragraphs(found)[1] == text

@@ -154,3 +154,151 @@ def test_a_part_two_heading_after_the_opening_still_makes_what_follows_private()
                                    item(None, "PART 2 - PRIVATE BUSINESS"),
                                    item("2", "Staffing", "Agreed.")]))
     assert [e.exempt for e in found] == [False, False, False, True]
+
+
+def test_the_meeting_opened_again_to_the_public_ends_the_private_run():
+    for reopening in ("That the meeting be opened to the public at 4.05pm.",
+                      "The meeting was re-opened to the public at 4.05pm.",
+                      "The press and public were readmitted at 4.05pm.",
+                      "The committee resumed in open session at 4.05pm."):
+        assert flags(item("11", "CONFIDENTIAL MATTERS", "Resolution 88/24",
+                          "That Council closes the meeting to the public under section 275(1)(c) of "
+                          "the Local Government Regulation 2021.", "Carried 6/0"),
+                     item("11.1", "QUARRY LICENCE RENEWAL", "That the licence be renewed.",
+                          "Carried 6/0", reopening),
+                     item("12", "CLOSURE", "The Chair closed the meeting at 4.10pm.")) == [False, True, False]
+
+
+def test_a_reopening_of_something_else_does_not_end_the_private_run():
+    assert flags(item("5", "Exclusion of the public", EXCLUSION),
+                 item("6", "Pavilion lease", "The pavilion reopened to the public in May after repairs."),
+                 item("7", "Groundsman contract", "Agreed.")) == [False, True, True]
+
+
+def test_a_reconvene_heading_is_public_and_the_closed_session_narrated_under_its_heading_is_not():
+    found = exemptions(Layout([], [
+        item("I", "CALL TO ORDER", "President Vance called the meeting to order at 5:30 p.m."),
+        item("II", "CLOSED SESSION", "The Board recessed to closed session at 5:31 p.m. to consider:",
+             "A. Conference with Legal Counsel (Education Code Section 35146)"),
+        item("III", "RECONVENE IN OPEN SESSION / REPORT OUT", "The Board reconvened at 6:15 p.m.; "
+             "no reportable action was taken."),
+        item("IV", "PUBLIC COMMENT", "Two speakers addressed the Board.")]))
+    assert [f.exempt for f in found] == [False, True, False, False]
+    assert found[1].basis == "Education Code Section 35146"
+
+
+def test_an_executive_session_held_and_ended_under_its_own_heading_is_exempt():
+    assert flags(item(None, "EXECUTIVE SESSION", "At 9:40 a.m. the Commission went into executive session "
+                      "under XRS 12-4-101(2) to discuss a claim. The Commission returned to open session "
+                      "at 10:05 a.m."),
+                 item(None, "COMMISSIONER REPORTS", "Commissioner Hale reported on the fair board.")) == [True, False]
+
+
+def test_canadian_closed_session_covers_its_sub_items_not_the_closing_business():
+    found = exemptions(Layout([], [
+        item("9", "CLOSED SESSION", "Moved by: Councillor Ostrowski", "Seconded by: Councillor Delorme",
+             "THAT Council proceed into closed session at 8:02 p.m. pursuant to Section 239(2)(b) of the "
+             "Municipal Act, 2001.", "CARRIED"),
+        item("9.1", "Personal matter about an identifiable individual", "Direction was given to staff."),
+        item("9.2", "Personal matter about a volunteer", "Direction was given to staff."),
+        item("10", "CONFIRMATORY BY-LAW", "THAT By-law 2024-51 to confirm the proceedings of Council be "
+             "passed.", "CARRIED"),
+        item("11", "ADJOURNMENT", "THAT Council adjourn at 8:40 p.m.", "CARRIED")]))
+    assert [f.exempt for f in found] == [False, True, True, False, False]
+    assert found[1].basis == found[2].basis == "Section 239(2)(b) of the Municipal Act, 2001"
+
+
+def test_sub_items_of_a_closed_session_opened_and_ended_under_one_item_stay_exempt():
+    assert flags(item("6", "IN CAMERA SESSION",
+                      "THAT Council move into closed session to consider a land matter. CARRIED",
+                      "THAT Council rise and report. CARRIED"),
+                 item("6.1", "Lot 4 offer", "Staff were directed to counter the offer."),
+                 item("7", "DATE OF NEXT MEETING", "Monday, 3 March.")) == [False, True, False]
+
+
+def test_a_confidential_heading_holding_its_own_business_is_exempt_and_the_next_meeting_is_not():
+    assert flags(item("8", "Governor visits", "Noted."),
+                 item("9", "Confidential matters", "Governors agreed that the minute of this item would be "
+                      "held in a separate confidential record."),
+                 item("10", "Date of next meeting", "Tuesday 4th March at 6 p.m.")) == [False, True, False]
+    assert flags(item("9", "Confidential matters"), item("10", "Staff grading", "Agreed.")) == [False, True]
+
+
+def test_the_item_holding_a_public_excluded_resolution_and_its_table_is_public():
+    found = exemptions(Layout([], [
+        item("8", "Public Excluded Business", "Moved: Cr Tane", "Seconded: Cr Fowler",
+             "That the public be excluded from the following parts of the proceedings of this meeting.",
+             "The general subject of each matter to be considered while the public is excluded, the reason "
+             "for passing this resolution and the specific grounds under section 48(1) of the Local "
+             "Government Official Information and Meetings Act 1987 are as follows:",
+             "8.1 Wharf land exchange - s7(2)(i) negotiations - s48(1)(a)",
+             "8.2 Chief executive review - s7(2)(a) privacy - s48(1)(a)",
+             "CARRIED", "The meeting moved into public excluded at 3.15pm."),
+        item("8.1", "Wharf land exchange", "That the exchange proceed.", "CARRIED"),
+        item("8.2", "Chief executive review", "That the review be received.", "CARRIED")]))
+    assert [f.exempt for f in found] == [False, True, True]
+    assert found[1].basis == "s7(2)(i) negotiations" and found[2].basis == "s7(2)(a) privacy"
+
+
+def test_a_part_heading_after_the_resolution_keeps_its_paragraph():
+    found = exemptions(Layout([], [
+        item("31/24", "EXCLUSION OF THE PRESS AND PUBLIC", EXCLUSION,
+             "PART B - ITEMS TAKEN IN THE ABSENCE OF THE PRESS AND PUBLIC"),
+        item("32/24", "SALE OF FERRY DEPOT", "Agreed.")]))
+    assert found[1] == Exemption(True, 3)
+
+
+def test_grounds_stated_as_a_section_are_kept_as_stated():
+    found = exemptions(Layout([], [
+        item("12", "CONFIDENTIAL ITEMS", "That Council closes the meeting to the public under section "
+             "275(1)(e) of the Local Government Regulation 2021 to discuss a contract.", "Carried"),
+        item("12.1", "Waste contract extension", "That the extension be approved.")]))
+    assert found[1].basis == "section 275(1)(e) of the Local Government Regulation 2021"
+
+
+def test_a_time_in_the_resolution_is_not_a_list_of_items():
+    assert flags(item("4", "Exclusion of the public", EXCLUSION, "10.15 am the committee went on."),
+                 item("5", "Land at Ferry Row", "Agreed."),
+                 item("6", "Lease", "Agreed.")) == [False, True, True]
+
+
+def test_new_patterns_finish_on_hostile_lines():
+    for text in ("s(" * 500_000, "section 1(a) of the A" * 50_000, "meeting be opened to " * 50_000,
+                 "reconvene to a b c " * 50_000, "s7(2)(h) commercial " * 50_000, "MCA 2-3-" * 100_000,
+                 "report of a b c d " * 50_000, "closes the meeting to " * 40_000, "1.1 " * 250_000):
+        exemptions(Layout([], [item("1", text[:150], text), item("2", text, text),
+                               item(None, "CLOSED SESSION", text), item("2.1", "Next", text)]))
+
+
+def test_a_private_heading_with_no_such_business_leaves_what_follows_public():
+    assert flags(item("9", "Confidential items", "There were no confidential items."),
+                 item("10", "Any other business", "The Chair thanked the volunteers.")) == [False, False]
+    assert flags(item("9", "Part 2 business", "None."), item("10", "Correspondence", "Noted.")) == [False, False]
+
+
+def test_returns_and_grounds_in_other_houses_styles():
+    assert flags(item("14", "Exclusion of the public", "That the meeting be closed to the public under "
+                      "section 90(2) and (3)(d) of the Local Government Act 1999."),
+                 item("15", "Depot tender", "Agreed.", "The meeting resumed in open council at 8.05pm."),
+                 item("16", "Library hours", "Noted.")) == [False, True, False]
+    found = exemptions(Layout([], [item("14", "Exclusion of the public", "That the meeting be closed to "
+                                        "the public under section 90(2) and (3)(d) of the Local Government "
+                                        "Act 1999."), item("15", "Depot tender", "Agreed.")]))
+    assert found[1].basis == "section 90(2) and (3)(d) of the Local Government Act 1999"
+    assert flags(item("3", "Executive session", "Motion by Trustee Pell, second by Trustee Ruiz, to enter "
+                      "executive session. Motion carried 4-0."),
+                 item("4", "Superintendent evaluation", "Discussed.",
+                      "The Board came out of executive session at 8:15 p.m."),
+                 item("5", "Facilities update", "Received.")) == [False, True, False]
+
+
+def test_going_back_into_closed_session_is_not_a_return():
+    assert flags(item("6", "Exclusion of the public", EXCLUSION),
+                 item("7", "Tender", "Agreed.", "The Council moved back into closed session after a break."),
+                 item("8", "Lease", "Agreed.")) == [False, True, True]
+
+
+def test_a_report_of_a_confidential_meeting_taken_in_private_stays_exempt():
+    assert flags(item("20", "Exclusion of the press and public", EXCLUSION),
+                 item("21", "Report of the Confidential Meeting of the Estates Panel", "Noted."),
+                 item("22", "Return of the leased land at Ferry Row", "Agreed.")) == [False, True, True]

@@ -663,3 +663,221 @@ def test_an_items_heading_is_kept_as_printed(text, number, title, heading):
     found = layout.layout(lines_of(minutes))
     block = found.items[0]
     assert (block.number, block.title, block.heading) == (number, title, heading)
+
+
+# --- unnumbered headings in capitals among numbered items ---------------------------
+
+US_MIXED = """BOARD OF SUPERVISORS
+MAPLEFORD COUNTY, OREGON
+REGULAR MEETING MINUTES
+MONDAY, APRIL 7, 2025
+The Board of Supervisors of Mapleford County met in regular session at 6:00 p.m. in the Annex Hall.
+CALL TO ORDER
+Chair Odell Pruett called the meeting to order at 6:00 p.m.
+Present: Supervisors Pruett, Vasquez and Lindgren.
+INVOCATION
+APPROVAL OF AGENDA
+Motion by Supervisor Vasquez, second by Supervisor Lindgren, to approve the agenda. Motion carried 3-0.
+CONSENT CALENDAR
+A. Approval of minutes of the March meeting
+B. Approval of warrants
+Motion by Supervisor Lindgren, second by Supervisor Pruett, to approve the consent calendar. Motion carried 3-0.
+OLD BUSINESS
+1. Ferry landing repairs
+The engineer reported that the pilings were sound.
+2. Grange hall lease
+Motion by Supervisor Vasquez, second by Supervisor Pruett, to renew the lease for a year. Motion carried 3-0.
+CLOSED SESSION
+The Board met in closed session from 7:10 p.m. to 7:35 p.m. to discuss pending litigation.
+ADJOURNMENT
+There being no further business, the Chair adjourned the meeting at 7:40 p.m.
+"""
+
+
+def test_unnumbered_headings_in_capitals_around_numbered_items_are_items():
+    assert items_of(US_MIXED) == [
+        (None, "CALL TO ORDER"), (None, "INVOCATION"), (None, "APPROVAL OF AGENDA"),
+        (None, "CONSENT CALENDAR"), ("1", "Ferry landing repairs"), ("2", "Grange hall lease"),
+        (None, "CLOSED SESSION"), (None, "ADJOURNMENT")]
+
+
+def test_the_title_block_and_a_section_heading_are_not_items():
+    found = layout.layout(lines_of(US_MIXED))
+    preamble = [line.text for line in found.preamble]
+    assert preamble[:4] == ["BOARD OF SUPERVISORS", "MAPLEFORD COUNTY, OREGON",
+                            "REGULAR MEETING MINUTES", "MONDAY, APRIL 7, 2025"]
+    consent = next(block for block in found.items if block.title == "CONSENT CALENDAR")
+    texts = [line.text for line in consent.lines]
+    assert texts[:2] == ["A. Approval of minutes of the March meeting", "B. Approval of warrants"]
+    assert texts[-1] == "OLD BUSINESS"  # the section over items 1 and 2 stays a line
+    assert [block.heading for block in found.items][:2] == ["CALL TO ORDER", "INVOCATION"]
+
+
+def test_capitals_sentences_names_and_a_lone_capitals_line_are_not_items():
+    text = """Minutes of the Hollins Creek Water Board meeting held on 3 June 2024
+1. Tank inspection
+The tank was inspected and found sound.
+2. Rates
+The rates were held for the year.
+THE CHAIR THANKED THE STAFF FOR THEIR WORK.
+COUNCILLORS ASHBY, BRENT AND COLLIS
+The members named above left the meeting early.
+"""
+    assert items_of(text) == [("1", "Tank inspection"), ("2", "Rates")]
+    single = """Minutes of the Hollins Creek Water Board meeting held on 3 June 2024
+1. Tank inspection
+The tank was inspected and found sound.
+2. Rates
+The rates were held for the year.
+RESERVES POLICY
+The treasurer said the reserves policy would be reviewed in the autumn.
+"""
+    assert items_of(single) == [("1", "Tank inspection"), ("2", "Rates")]
+
+
+def test_unnumbered_headings_in_capitals_alone_are_items():
+    text = """TOWN OF BIRCHWATER
+SELECT BOARD MINUTES
+JANUARY 13, 2025
+CALL TO ORDER
+The Chair called the meeting to order at 7:00 p.m.
+PUBLIC COMMENT
+A resident spoke about snow removal on Quarry Road.
+ADJOURNMENT
+The meeting was adjourned at 8:15 p.m.
+"""
+    assert items_of(text) == [(None, "CALL TO ORDER"), (None, "PUBLIC COMMENT"),
+                              (None, "ADJOURNMENT")]
+
+
+# --- lettered lines under an item ---------------------------------------------------
+
+SCHOOL_BOARD = """MINUTES OF THE REGULAR MEETING OF THE WILLOWMERE SCHOOL BOARD
+March 3, 2025
+I. CALL TO ORDER
+President Ames called the meeting to order at 6:00 p.m.
+II. CLOSED SESSION
+The Board adjourned to closed session to consider:
+A. Public Employee Performance Evaluation (Education Code 44929)
+B. Conference with Real Property Negotiators - Elm Street site
+III. CONSENT AGENDA
+A. Minutes of the February Meeting
+B. Warrant Register
+C. Gifts to Hollow Oak School
+It was moved and seconded to approve the consent agenda. Motion carried 4-0.
+IV. ACTION ITEMS
+A. Adoption of the Second Interim Report
+The business manager presented the report. Motion carried 4-0.
+B. Approval of the Library Hours Pilot
+After discussion the pilot was approved. Motion carried 3-1.
+V. INFORMATION ITEMS
+A. Facilities Update - Ms. Quill reported that the roof repairs were finished.
+VI. ADJOURNMENT
+The meeting was adjourned at 7:30 p.m.
+"""
+
+
+def test_a_lettered_list_stays_its_items_lines_and_lettered_sub_items_are_numbered_under_it():
+    assert items_of(SCHOOL_BOARD) == [
+        ("I", "CALL TO ORDER"), ("II", "CLOSED SESSION"), ("III", "CONSENT AGENDA"),
+        ("IV", "ACTION ITEMS"), ("IV.A", "Adoption of the Second Interim Report"),
+        ("IV.B", "Approval of the Library Hours Pilot"), ("V", "INFORMATION ITEMS"),
+        ("VI", "ADJOURNMENT")]
+    found = layout.layout(lines_of(SCHOOL_BOARD))
+    consent = found.items[2]
+    assert [line.text for line in consent.lines][:3] == [
+        "A. Minutes of the February Meeting", "B. Warrant Register", "C. Gifts to Hollow Oak School"]
+    information = found.items[6]
+    assert [line.text for line in information.lines] == [
+        "A. Facilities Update - Ms. Quill reported that the roof repairs were finished."]
+
+
+def test_lettered_lines_in_a_list_under_numbered_items_are_not_sub_items():
+    text = """Minutes of the Penrose Town Council meeting held on 9 April 2024
+2024/31 MATTERS ARISING
+a) Noticeboard - the Clerk reported that the new board had been fitted.
+b) Bench by the pond - the bench had been repaired.
+2024/32 FINANCE
+a) RESOLVED to approve the payments for April.
+b) RESOLVED to approve the bank reconciliation.
+2024/33 CORRESPONDENCE
+A letter about parking was noted.
+"""
+    assert items_of(text) == [("2024/31", "MATTERS ARISING"), ("2024/32", "FINANCE"),
+                              ("2024/33", "CORRESPONDENCE")]
+
+
+# --- minute numbers with the year -------------------------------------------------------
+
+def test_a_minute_number_with_its_year_is_one_number():
+    text = """MINUTES OF THE MEETING OF THE HARBOUR BOARD HELD ON 4 MAY 2023
+Minute No. 17/23  APOLOGIES
+Apologies were received from Councillor Vane.
+Minute No. 18/23  QUAY WALL REPAIRS
+RESOLVED - That the repairs be approved.
+Minute No. 19/23  EXCLUSION OF THE PRESS AND PUBLIC
+RESOLVED - That the press and public be excluded for the following item.
+Minute No. 20/23  LEASE OF THE BOATHOUSE (Paragraph 3)
+RESOLVED - That the lease be granted.
+"""
+    found = layout.layout(lines_of(text))
+    assert [(block.number, block.title) for block in found.items] == [
+        ("17/23", "APOLOGIES"), ("18/23", "QUAY WALL REPAIRS"),
+        ("19/23", "EXCLUSION OF THE PRESS AND PUBLIC"),
+        ("20/23", "LEASE OF THE BOATHOUSE (Paragraph 3)")]
+    assert found.items[0].heading == "Minute No. 17/23 APOLOGIES"
+
+
+# --- a resolution's table of the items it names -------------------------------------
+
+def test_an_exclusion_resolutions_table_of_items_is_not_a_second_item():
+    text = """Minutes of a meeting of the Kereru District Council held on 2 May 2025
+6 Reports
+6.1 Roading Programme
+The report was received.
+7 Public Excluded Business
+That the public be excluded from the following parts of the proceedings of this meeting.
+7.1 Sale of the Wharf Road depot - s7(2)(h) commercial activities - s48(1)(a)
+CARRIED
+7.1 Sale of the Wharf Road depot
+That officers negotiate the sale.
+CARRIED
+"""
+    found = layout.layout(lines_of(text))
+    assert [(block.number, block.title) for block in found.items] == [
+        ("6", "Reports"), ("6.1", "Roading Programme"), ("7", "Public Excluded Business"),
+        ("7.1", "Sale of the Wharf Road depot")]
+    assert "7.1 Sale of the Wharf Road depot - s7(2)(h) commercial activities - s48(1)(a)" in [
+        line.text for line in found.items[2].lines]
+    assert [line.text for line in found.items[3].lines] == [
+        "That officers negotiate the sale.", "CARRIED"]
+
+
+@pytest.mark.parametrize("hostile", [
+    "Minute No. " + "1/" * 500_000, "(" * 1_000_000, "A" * 1_000_000, "A " * 500_000,
+    "TITLE (" + "x" * 1_000_000, "(" + ")(" * 500_000])
+def test_a_hostile_line_among_headings_in_capitals_is_laid_out(hostile):
+    lines = lines_of(US_MIXED)
+    lines.insert(7, Line(hostile))
+    lines.append(Line(hostile))
+    assert layout.layout(lines) is not None
+
+
+def test_lettered_lines_with_roll_numbers_of_their_own_stay_sub_items():
+    text = """Minutes of the Cobbleton City Council meeting held on March 2, 2022
+22-301 7. Bids for the following:
+(A) Bid awarded to Larch Pumps Inc. for two lift station pumps
+22-302 (B) Bid awarded to Quarrystone Paving for the Elm Street overlay
+22-303 8. Receipt of the quarterly budget report.
+"""
+    assert items_of(text)[:3] == [
+        ("7", "Bids for the following:"),
+        ("7(A)", "Bid awarded to Larch Pumps Inc. for two lift station pumps"),
+        ("7(B)", "Bid awarded to Quarrystone Paving for the Elm Street overlay")]
+
+
+def test_thousands_of_lines_in_capitals_are_laid_out():
+    lines = lines_of(US_MIXED)
+    lines[5:5] = [Line("OLD BUSINESS CONTINUED")] * 20_000
+    lines += [Line("ADJOURNMENT AGAIN")] * 20_000 + [Line("The Chair said the meeting was over now.")]
+    assert layout.layout(lines) is not None

@@ -91,6 +91,9 @@ _SIGNATURE = re.compile(r"^(?:signed|signature|date|chair(?:man|woman|person)?|d
                         re.IGNORECASE)
 
 
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+
 def owner_of(words: str, marked: bool = False) -> str | None:
     """``words`` as written when they name who is to act: a person, a role ("the Clerk",
     "Officers"), initials ("ES", "JS/TB"); a bare first name or a body's name only when a
@@ -101,8 +104,8 @@ def owner_of(words: str, marked: bool = False) -> str | None:
     if _initials(text) or (marked and _ROLE_ONLY.fullmatch(text)):
         return text  # "JS", and under a label "All" or "Everyone" too
     name = person(text)
-    if name is None:
-        return None
+    if name is None or _POSSESSIVE.search(name):
+        return None  # "the Panel's (report)": what someone owns, not who acts
     first = name.split()[0].lower().strip("(),")
     if first in _THINGS or first in _GERUNDS or any(
             word.strip(",").lower() in _DECIDING for word in name.split()):
@@ -275,7 +278,7 @@ def _owner_in_task(words: str) -> str | None:
 
 _ADVERB = r"(?:(?:also|then|kindly|personally|urgently|now|again|further|duly)\s+)?"
 _WOULD = re.compile(
-    r"\s+(?:(?:would|will|shall|is\s+to|are\s+to)\s+be\s+(?:asked|requested|invited|"
+    r"\s+(?P<link>(?:would|will|shall|is\s+to|are\s+to)\s+be\s+(?:asked|requested|invited|"
     r"instructed)\s+to|is\s+to|are\s+to|was\s+to|were\s+to|would|will|shall|agreed\s+to|"
     r"has\s+agreed\s+to|"
     r"had\s+agreed\s+to|kindly\s+agreed\s+to|undertook\s+to|offered\s+to|volunteered\s+to|"
@@ -294,17 +297,24 @@ _REFER = re.compile(r"(?:To\s+)?[Rr]efer(?:red)?\s+(?:\w+\s+){0,2}?to\s+(?P<owne
 _FOR_OWNER = re.compile(r"^[^.;:]{0,80}?\b(?:agreed|reached|decided|arranged|consensus)\b[^.;:]"
                         r"{0,80}?\bfor\s+(?P<owner>[^.;:,]{1,80}?)\s+to\s+" + _ADVERB +
                         r"(?P<verb>[a-z-]+)\b")
+# "to instruct the Clerk to …", a decision's part given as a list's point
+_BIDDING = re.compile(r"(?i:to)\s+(?:ask|instruct|request|direct|authori[sz]e|invite|task|"
+                      r"charge)\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|"
+                      r"for|and|&)){0,6})\s+to\s+" + _ADVERB + r"(?P<verb>[a-z-]+)\b")
+# A short topic before a dash or a colon: "Pothole outside no. 4 – ", "Roads: "
+_TOPIC = re.compile(r"[^.;:!?–—]{2,80}?(?:\s[-–—]|[–—:])\s+(?=\S)")
 _CLAUSE_WORDS = frozenset("""was were is are be had has have will would not it this there
 which that who need needs deserve deserves seem seems appear appears want wants ought going
 likely expected yet still also continue continues""".split())
-_REQUESTED = re.compile(r"^(?P<who>[^,;:.]{1,60}?)\s+(?:requested|asked|instructed|directed|"
+_REQUESTED = re.compile(r"^(?P<who>[^,;:.]{1,60}?)\s+(?P<how>requested|asked|instructed|directed|"
                         r"tasked|authori[sz]ed)\s+(?:that\s+)?"
                         r"(?P<rest>.{1,300})", re.DOTALL)
 
 
-def owned_sentence(sentence: str) -> tuple[str | None] | None:
+def owned_sentence(sentence: str, topic: bool = True) -> tuple[str | None] | None:
     """Whether ``sentence`` gives someone work by its shape: (the owner as written, or None
-    when the work is given to nobody named: "Quotes to be obtained"); None otherwise."""
+    when the work is given to nobody named: "Quotes to be obtained"); None otherwise. With
+    ``topic``, a task after a topic and a dash or colon is read too ("Roads – Clerk to …")."""
     text = sentence[:NAME_REACH * 3]
     agreed = _WAS_AGREED.match(text)
     if agreed:
@@ -313,6 +323,10 @@ def owned_sentence(sentence: str) -> tuple[str | None] | None:
         if bare and _verb(bare.group("verb")):
             return (None,)  # "Agreed to write to the Chief Constable."
         found = _owner_then_verb(rest, collective_ok=True, agreed=True)
+        if found is None and (agreed_for := _FOR_OWNER.search(text)) is not None and \
+                (owner := owner_of(agreed_for.group("owner"))) and \
+                _task_verb(agreed_for.group("verb"), text[agreed_for.end():], owner, True):
+            return (owner,)  # "It was agreed for Cllr Ng to host the event."
         return (found,) if found else None
     if (found := _owner_then_verb(text, collective_ok=False)) is not None:
         return (found,)
@@ -320,8 +334,18 @@ def owned_sentence(sentence: str) -> tuple[str | None] | None:
             (owner := owner_of(referred.group("owner"), marked=True)) is not None:
         return (owner,)
     if (agreed_for := _FOR_OWNER.search(text)) is not None and \
-            _verb(agreed_for.group("verb")) and (owner := owner_of(agreed_for.group("owner"))):
+            (owner := owner_of(agreed_for.group("owner"))) and \
+            _task_verb(agreed_for.group("verb"), text[agreed_for.end():], owner, True):
         return (owner,)
+    if (bidden := _BIDDING.match(text)) is not None and \
+            (owner := owner_of(bidden.group("owner"))) and not _COLLECTIVE.match(owner) and \
+            _task_verb(bidden.group("verb"), text[bidden.end():], owner, True):
+        return (owner,)  # "(ii) to instruct the Director to report back …"
+    if topic and (dash := _TOPIC.match(text)) is not None:
+        # "Roads – Cllr Quill to report the pothole": a task after its topic
+        owned = owned_sentence(text[dash.end():], topic=False)
+        if owned is not None and owned[0] is not None:
+            return owned
     to = re.match(r"To\s+(?P<verb>[a-z]+)\b", text)
     if to and to.group("verb") in _TO_DOING:
         return (None,)
@@ -329,14 +353,17 @@ def owned_sentence(sentence: str) -> tuple[str | None] | None:
             and passive.group("done") not in _NOT_DONE:
         return (None,)
     if (asked := _REQUESTED.match(text)) is not None and person(asked.group("who")):
-        return _requested(asked.group("rest"))
+        return _requested(asked.group("rest"), tasked=asked.group("how") != "asked")
     return None
 
 
 def _owner_then_verb(text: str, collective_ok: bool, agreed: bool = False) -> str | None:
     """The owner when ``text`` opens "<owner> to/would/agreed to <doing>"."""
     for found in _WOULD.finditer(text, 0, min(len(text), NAME_REACH + 40)):
-        if not _verb(found.group("verb")):
+        known = _verb(found.group("verb"))
+        # Any verb after "X to": "GM to sign …", "Clerk to file …"; after "would" or
+        # "will" only work ("The Chair would like …" is no task).
+        if not known and not found.group("link").endswith("to"):
             continue
         head = text[:found.start()]
         marked = agreed and re.search(r"\b(?:would|will|should|to)\s", found.group()) is not None
@@ -345,8 +372,14 @@ def _owner_then_verb(text: str, collective_ok: bool, agreed: bool = False) -> st
             owner = owner_of(head.rstrip()[:-1]) if head.count(",") == 2 else None
         else:
             owner = owner_of(head, marked=marked) or _after_opening(text, found.start())
-        if owner is None:
-            return None
+        if owner is not None and known and _noun_named(owner):
+            owner = None  # "Works to repair the wall": a thing, though its verb is work
+        if owner is None or not known:
+            if known:
+                return None
+            if owner is None or not _open_task(found.group("verb"),
+                                               text[found.end():found.end() + 80], owner):
+                continue
         # "The Council will review …" is the body's intent; "Members to send …" and
         # "Members were asked to send …" give its members work
         if _COLLECTIVE.match(owner) and not collective_ok and not re.match(
@@ -378,6 +411,112 @@ def _verb(word: str, present: bool = False) -> bool:
         word.endswith("es") and word[:-2] in _DOING))
 
 
+# --- a verb in its base form, known by its shape and by what follows it ----------------------
+
+# Words after a "to" that make it a preposition ("Members to the hall", "Residents to the
+# north") or a "to be": none is a verb in its base form.
+_NOT_VERBS = frozenset("""the a an this that these those his her its their our my your all any
+some each every no both either neither such what which whose whom who be been being have has
+had about above across after against along among around at before behind below beside between
+beyond by during for from in inside into near of off on onto out over past round since through
+throughout under until up upon with within without and or but nor whether if than as so not
+date one two three four five six seven eight nine ten first last next other others
+ensuing""".split())
+# Verbs for deliberating, feeling or holding a seat: a body's business, not someone's task
+# ("Members to note …", "Cllr Ames to chair the panel", "Mr Cole to remain a trustee").
+_NOT_TASKS = frozenset("""note receive consider approve agree resolve decide determine ratify
+adopt endorse elect vote abstain declare thank welcome like love want wish hope need seem
+appear become remain stay continue leave withdraw sit stand serve act chair represent
+accept reject defer read introduce explain summarise summarize outline elaborate open close
+say""".split())
+# Nouns a prepositional "to" names without an article ("Clerk to council", "Visit to school").
+_PLACES = frozenset("""council committee board panel cabinet school college church chapel
+hospital court town city village parish county district borough state government parliament
+market home office hall bed sea end scale page site""".split())
+# Endings of nouns and adjectives; such a word is read as a verb only before its object
+# ("to implement the scheme", "to mention the works"), never alone ("Improvements to pavement").
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|al|ic|ive|ous|ful|"
+                          r"less|ary|ery|ory|hood|dom|ant|ent|ee|ure|age)$")
+# Words that open an object or a clause after a verb ("to sign the lease", "to find out whether").
+_OBJECT = frozenset("""the a an this that these those his her its their our all any some each
+every both them it him her everyone everybody whether if how what when where why who which
+further more new""".split())
+_PARTICLE = frozenset("up out back off down on with for to about into over round through".split())
+_FINITE = frozenset("""was were is are has had have will would should could can may might must
+did does do shall""".split())
+
+
+def base_form(word: str, after: str, strong_owner: bool = True) -> bool:
+    """Whether ``word``, just after "to", is a verb in its base form by its shape and by
+    what follows it (``after``): "sign" in "GM to sign the lease", not "the" in "Members to
+    the hall", "be" in "to be held", or "school" in "Routes to school were …". A verb after a
+    bare capitalised name (not ``strong_owner``) must have its object after it."""
+    word = word.lower()
+    if word in _NOT_VERBS or word in _NOT_TASKS or word in _PLACES or not word.isascii():
+        return False
+    if not _verb_shape(word):
+        return False
+    rest = re.match(r"\s*(?P<mark>[:,(])?\s*(?P<next>[A-Za-z][a-z-]{0,20})?", after)
+    if rest is None or rest.group("mark"):
+        return False  # "Clerk to council: …", "Visits to site, …"
+    following = (rest.group("next") or "").lower()
+    if following in _FINITE:
+        return False
+    if not strong_owner:
+        return following in _OBJECT or following in _PARTICLE
+    return following in _OBJECT if _NOUN_ENDING.search(word) else True
+
+
+_PAST_EED = re.compile(r"(?:agr|guarant|decr|fr|refer|disagr)eed$")
+
+
+def _verb_shape(word: str) -> bool:
+    """Whether a lower-case word can be a verb in its base form: not a plural or a third
+    person ("-s", though "discuss"), a past tense ("-ed", though "feed"), a participle
+    ("-ing", though "bring") or an adverb ("-ly", though "apply")."""
+    if not re.fullmatch(r"[a-z][a-z-]{1,20}", word) or word.endswith("-"):
+        return False
+    if word.endswith("s") and not word.endswith(("ss", "us")):
+        return False
+    if word.endswith("ed") and (not word.endswith("eed") or _PAST_EED.search(word)):
+        return False  # "feed", "proceed"; not "agreed"
+    if word.endswith("ing") and re.search(r"[aeiouy]", word[:-3]):
+        return False
+    return not (word.endswith("ly") and not word.endswith("ply") and len(word) > 4)
+
+
+def strong(owner: str) -> bool:
+    """Whether an owner is named by initials, a role or a title ("JS", "the Clerk", "Cllr
+    Quill"), not by capitalised words alone, which a heading's words can be too."""
+    return _initials(owner) or _ROLE.search(owner) is not None or \
+        _TITLE.match(owner) is not None
+
+
+def _task_verb(verb: str, after: str, owner: str | None, tasked: bool) -> bool:
+    """Whether ``verb`` gives ``owner`` work: a verb of work, or after a "to" (``tasked``)
+    any verb in its base form."""
+    return _verb(verb) or (tasked and owner is not None and _open_task(verb, after, owner))
+
+
+def _open_task(verb: str, after: str, owner: str) -> bool:
+    """Whether "<owner> to <verb> <after>" gives work by its shape. Capitalised words
+    alone name someone only when the last is not a noun's shape: "Funding to support the
+    hall", "Permission to erect a shed" give nobody work."""
+    if strong(owner):
+        return base_form(verb, after)
+    return not _noun_named(owner) and base_form(verb, after, False)
+
+
+def _noun_named(owner: str) -> bool:
+    """Whether capitalised words alone (no title, role or initials) end in a noun's shape
+    ("Works", "Street Funding", "Permission"), as a person's name seldom does."""
+    if strong(owner):
+        return False
+    last = owner.split()[-1].strip(",").lower()
+    return bool(_NOUN_ENDING.search(last) or last.endswith("ing") or (
+        last.endswith("s") and not last.endswith("ss")))
+
+
 def _plain_subject(words: str) -> bool:
     """A short thing or person a passive task is about ("Quotes", "A letter", "The
     solicitor"), not a clause ("The meeting was")."""
@@ -389,12 +528,15 @@ def _plain_subject(words: str) -> bool:
                                             "invitation", "report", "reports", "item", "items"}
 
 
-def _requested(rest: str) -> tuple[str | None] | None:
+def _requested(rest: str, tasked: bool = True) -> tuple[str | None] | None:
     """What follows "X requested (that) …" or "X asked …" when it gives work: "officers
-    provide …", "the Clerk to write …", "an update be presented …"."""
+    provide …", "the Clerk to write …", "an update be presented …". Unless ``tasked``
+    (after "asked", which also tells of the meeting: "asked the Clerk to read …") only a
+    verb of work gives it."""
     whom = re.match(r"(?P<who>[^,;:.]{1,60}?)\s+(?:to\s+)?" + _ADVERB + r"(?P<verb>[a-z-]+)\b",
                     rest)
-    if whom and _verb(whom.group("verb")) and (owner := owner_of(whom.group("who"))):
+    if whom and (owner := owner_of(whom.group("who"))) and _task_verb(
+            whom.group("verb"), rest[whom.end():], owner, tasked and " to " in whom.group()):
         return (owner,)
     if re.match(r"[^;:.]{1,120}?\s+be\s+(?:presented|provided|circulated|brought|submitted|"
                 r"reported|sent|added|included|arranged|prepared|produced|shared|given|made|"
@@ -405,8 +547,8 @@ def _requested(rest: str) -> tuple[str | None] | None:
 
 _GIVEN = re.compile(
     r"\b(?i:that)\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|&)){0,6})"
-    r"\s+(?:be\s+(?:asked|requested|instructed|directed|authori[sz]ed|delegated)\s+to\s+|"
-    r"(?:to\s+)?)" + _ADVERB + r"(?P<verb>[a-z-]+)\b"
+    r"\s+(?P<link>be\s+(?:asked|requested|instructed|directed|authori[sz]ed|delegated)\s+to\s+|"
+    r"to\s+)?" + _ADVERB + r"(?P<verb>[a-z-]+)\b"
     r"|\brefer(?:red|s)?\s+(?:\w+\s+){0,2}?to\s+(?P<referred>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+"
     r"[A-Z][\w'’.-]*){0,5})"
     r"|\b(?:ask(?:s|ed)?|instruct(?:s|ed)?|request(?:s|ed)?|authori[sz]e[sd]?|delegate[sd]?\s+"
@@ -419,10 +561,18 @@ def _given_owner(found: re.Match) -> str | None:
         return owner_of(_before_stop(found.group("referred")), marked=True)
     owner, verb = (found.group("owner"), found.group("verb")) if found.group("owner") else (
         found.group("bidden"), found.group("bverb"))
-    if not owner or not _verb(verb or "", present=bool(found.group("owner"))):
+    if not owner or not verb:
         return None
     name = owner_of(owner)
-    return None if name is None or _COLLECTIVE.match(name) else name
+    if name is None or _COLLECTIVE.match(name):
+        return None
+    after = found.string[found.end():found.end() + 80]
+    if found.group("owner") and not found.group("link"):
+        # "that the Clerk write(s) …" names work only with a verb of work, and "that the
+        # Highways update be noted" is a passive decision with no owner at all
+        return name if _verb(verb, present=True) and not re.match(r"\s+be\b", after) else None
+    asked = found.group("owner") is None and found.group().lower().startswith("asked")
+    return name if _task_verb(verb, after, name, not asked) else None
 
 
 def _before_stop(words: str) -> str:
@@ -451,15 +601,114 @@ def _resolution_owner(text: str) -> str | None:
     return labelled[0] if labelled else None
 
 
+# --- action logs: a table of tasks under a header ("Action | Owner | Due") ---------------------
+
+_TASK_COLUMN = re.compile(r"(?:agreed\s+)?(?:actions?(?:\s+(?:points?|required|agreed))?|tasks?|"
+                          r"description|details?|what)", re.IGNORECASE)
+_OWNER_COLUMN = re.compile(r"owners?|lead(?:\s+officer)?|responsib(?:le|ility)|person\s+"
+                           r"responsible|who|by\s+whom|action\s+by|assigned\s+to|officer",
+                           re.IGNORECASE)
+_DUE_COLUMN = re.compile(r"due(?:\s+date)?|deadline|by\s+when|when|target(?:\s+date)?|date|"
+                         r"timescales?|completion(?:\s+date)?|by", re.IGNORECASE)
+_OTHER_COLUMN = re.compile(r"no\.?|ref(?:erence)?\.?|item|minute(?:\s+(?:no\.?|ref\.?))?|status|"
+                           r"notes?|comments?|updates?|progress|#", re.IGNORECASE)
+# How a row's cells are set apart: bars, a Word table's " · ", tabs, runs of spaces.
+_CELL_MARKS = (re.compile(r"\s*\|\s*"), re.compile(r" · "), re.compile(r"\t+"),
+               re.compile(r" {2,}"))
+# A Word table of two columns arrives as "Action: Owner", its rows as "Task: Clerk", or as
+# "Task · Clerk" when the task is long (see documents.py).
+_TWO_CELLS = re.compile(r": | · ")
+_NOBODY = frozenset("tbc tba tbd n/a na - – — none ongoing".split())
+
+
+def _cells(text: str, mark: re.Pattern) -> list[str]:
+    """The cells of a row, bars at its ends dropped ("| Write … | Clerk |")."""
+    return [cell.strip() for cell in mark.split(text[:2_000].strip().strip("|"))]
+
+
+def _header(text: str) -> tuple[re.Pattern, list[str]] | None:
+    """The columns an action log's header names ("Action | Owner | Due"), each "task",
+    "owner", "due" or "other", and how its cells are set apart; None for other lines."""
+    if len(text) > 200:
+        return None
+    for mark in _CELL_MARKS:
+        cells = _cells(text, mark)
+        if len(cells) < 2:
+            continue
+        columns = [_column(cell) for cell in cells]
+        if None not in columns and columns.count("task") == columns.count("owner") == 1:
+            return mark, columns  # type: ignore[return-value]
+        return None
+    columns = [_column(cell) for cell in _cells(text, _TWO_CELLS)]
+    if len(columns) == 2 and {"owner", "task"} == set(columns):
+        return _TWO_CELLS, columns  # type: ignore[return-value]
+    return None
+
+
+def _column(cell: str) -> str | None:
+    for name, pattern in (("task", _TASK_COLUMN), ("owner", _OWNER_COLUMN),
+                          ("due", _DUE_COLUMN), ("other", _OTHER_COLUMN)):
+        if pattern.fullmatch(cell.rstrip(":").strip()):
+            return name
+    return None
+
+
+def _log_rows(pieces: list[Piece]) -> dict[int, tuple[str | None, dt.date | None] | None]:
+    """The rows of each action log among the pieces, by where they stand: (the owner's
+    cell, the due date's); None for a log's header, which stays a note. A log runs from its
+    header to the first line that is not a row of as many cells."""
+    rows: dict[int, tuple[str | None, dt.date | None] | None] = {}
+    at = 0
+    while at < len(pieces):
+        header = _header(pieces[at].text) if pieces[at].kind == "note" else None
+        at += 1
+        if header is None:
+            continue
+        rows[at - 1] = None
+        mark, columns = header
+        while at < len(pieces) and pieces[at].kind == "note" and \
+                pieces[at].line_kind != "heading" and not pieces[at].joined:
+            cells = _cells(pieces[at].text, mark)
+            if set("".join(cells)) <= set("-:= "):
+                at += 1  # "|---|---|" under a header
+                continue
+            if len(cells) != len(columns) or not cells[columns.index("task")]:
+                break
+            rows[at] = (_cell_owner_named(cells[columns.index("owner")]),
+                        _cell_due(cells[columns.index("due")]) if "due" in columns else None)
+            at += 1
+    return rows
+
+
+def _cell_owner_named(cell: str) -> str | None:
+    """An owner's cell as written, unless it names nobody ("TBC", "N/A", "-")."""
+    cell = cell.strip()
+    return None if not cell or cell.lower() in _NOBODY or len(cell) > 80 else cell
+
+
+def _cell_due(cell: str) -> dt.date | None:
+    """A due date's cell ("30/06/2025", "by 1 May 2025"), when it gives a date in full."""
+    found = DATE.match(cell.strip())
+    if found is not None:
+        return date_of(found) or date_of(found, month_first=True)
+    return due_of(cell)
+
+
 # --- the pass -------------------------------------------------------------------------------
 
 def read(pieces: list[Piece]) -> list[Piece]:
     """The pieces with actions read from the notes (kind "action", ``owner``, ``due``),
     and decisions that give someone work given their owner and due date. A paragraph
-    whose task begins after other words is cut where the task's sentence begins."""
+    whose task begins after other words is cut where the task's sentence begins; each
+    row of an action log (a header "Action | Owner | Due", then its rows) is an action."""
     found: list[Piece] = []
+    logged = _log_rows(pieces)
     for at, piece in enumerate(pieces):
-        if piece.kind == "resolution":
+        if at in logged:
+            if (row := logged[at]) is not None:
+                piece.kind, (piece.owner, piece.due) = "action", row
+            found.append(piece)
+        elif piece.kind == "resolution":
             if piece.owner is None:
                 piece.owner = _resolution_owner(piece.text)
             if piece.owner is not None and piece.due is None:

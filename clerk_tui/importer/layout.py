@@ -29,7 +29,7 @@ _SHAPES = (
                        r"(?![/\d])[.:]?")),
     ("slash", re.compile(r"(?P<num>(?P<v>\d{1,4})/(?P<minor>\d{2,4}))(?![/\d.])[.:]?")),
     ("label", re.compile(r"(?:(?:Agenda )?Item|Minute|ITEM|MINUTE)(?: No\.?)? "
-                         r"(?P<num>(?P<v>\d{1,3})(?:\.\d{1,2})?[a-z]?)[.:)]?")),
+                         r"(?P<num>(?P<v>\d{1,4})(?:\.\d{1,2}|/\d{2,4})?[a-z]?)(?![\d/])[.:)]?")),
     ("dotted", re.compile(r"(?P<num>(?P<v>\d{1,4})\.(?P<minor>\d{1,3}))(?![.\d/])[.)]?")),
     ("prefixed", re.compile(r"(?P<num>(?P<pre>[A-Z])-?(?P<v>\d{1,3}))(?![\d/])[.)]?")),
     ("int", re.compile(r"(?P<num>(?P<v>\d{1,3})(?:[a-z]|\([a-z]{1,2}\))?)(?![\d/,])"
@@ -321,14 +321,99 @@ def _chosen(lines: list[Line]) -> list[_Head]:
         heads = _with_subitems(best + _restarted(best, candidates, unnumbered), candidates)
         heads = sorted(heads + _referenced_headings(lines, heads) + _bullets_in_gaps(lines, best),
                        key=lambda h: h.index)
+        capitals = _capital_headings(lines, heads)
         lead = _lead_heading(lines, heads, unnumbered)
-        return ([lead] if lead else []) + heads
+        if lead is not None and all(head.index != lead.index for head in capitals):
+            capitals.append(lead)
+        return sorted(capitals + heads, key=lambda h: h.index)
     rows = _table_rows(lines)
     if len(rows) >= 2:
         return rows
     parents = sorted(unnumbered + _outline_sections(candidates), key=lambda h: h.index)
     letters = [head for _, head in _lettered_under(parents, candidates)]
     return sorted(parents + letters, key=lambda h: h.index)
+
+
+def _capital_headings(lines: list[Line], heads: list[_Head]) -> list[_Head]:
+    """The headings in capitals the minutes put on lines of their own before the first
+    numbered item and after the last ("APPROVAL OF AGENDA", "CONSENT AGENDA", "EXECUTIVE
+    SESSION", "ADJOURNMENT"), between the record's paragraphs: items the minutes did not
+    number. More than one, or none: a lone line in capitals is a subheading."""
+    first = min(_block_start(head) for head in heads)
+    last = max(max(head.index, head.title_line or 0) for head in heads)
+    begin = _business_start(lines, first)
+    spots = [n for n in [*range(begin, first), *range(last + 1, len(lines))]
+             if _capital_heading(lines[n])]
+    # a heading over the first numbered item heads the section the items are in
+    spots = [n for n in spots if n + 1 != first]
+    found = _between_paragraphs(lines, set(spots))
+    if len(found) < 2:
+        return []
+    return [_Head(n, "heading", None, 0, lines[n].text.rstrip(": ")) for n in sorted(found)]
+
+
+def _business_start(lines: list[Line], first: int) -> int:
+    """The line after the one naming the meeting's date (or, where no line before the
+    first item does, after its attendance): the title block above it has no items."""
+    for n in range(first):
+        if DATE.search(lines[n].text[:300]) or _MEETING.search(lines[n].text[:300]):
+            return n + 1
+    return _after_title_block(lines)
+
+
+def _capital_heading(line: Line) -> bool:
+    """A line that may head an unnumbered item: short, in capitals, words without
+    sentence punctuation, figures, a date, a name or an attendance label."""
+    text = line.text.rstrip(": ")
+    if line.kind == "bullet" or not 3 <= len(text) <= 80 or len(text.split()) > 10:
+        return False
+    if re.search(r"[\d,;.!?]", text) or not text[:1].isalpha() or not _capitals_title(text):
+        return False
+    return _title_like(text) and not (
+        _ATTENDANCE.match(text) or _PRESENT.match(text) or _opens_decision(text)
+        or _BODY_TITLE.match(text) or _MEETING.search(text) or _PERSON.match(text)
+        or _NOTE_LABEL.search(text) or _CONFIRMED.search(text))
+
+
+def _between_paragraphs(lines: list[Line], spots: set[int]) -> set[int]:
+    """The headings among ``spots`` that stand between the record's paragraphs: each
+    run of such lines one after another (a heading with nothing under it, "PLEDGE OF
+    ALLEGIANCE", then the next) with a paragraph (or an attendance line) above it and a
+    paragraph or a list below it."""
+    kept: set[int] = set()
+    for n in sorted(spots):
+        if n - 1 in spots:
+            continue  # inside a run already looked at
+        end = n
+        while end + 1 in spots:
+            end += 1
+        if n > 0 and _record_above(lines[n - 1]) and end + 1 < len(lines) \
+                and _record_below(lines, end + 1):
+            kept.update(range(n, end + 1))
+    return kept
+
+
+def _record_above(line: Line) -> bool:
+    return line.kind != "heading" and (_prose(line) or bool(_ATTENDANCE.match(line.text)))
+
+
+def _prose(line: Line) -> bool:
+    """A paragraph, or a short sentence of the record ("Mr Lin called the meeting to
+    order at 7 p.m.")."""
+    words = line.text.split()
+    return _paragraph(line) or line.kind != "heading" and len(words) >= 5 \
+        and line.text.endswith((".", "!", "?", ".)")) and sum(w[:1].islower() for w in words) >= 3
+
+
+def _record_below(lines: list[Line], n: int) -> bool:
+    """Whether line ``n`` opens an item's text: a paragraph (not a list of who attended
+    or a decision's wording), a bullet or a lettered line."""
+    line = lines[n]
+    if line.kind == "bullet" or re.match(r"\(?[A-Za-z][.)]\s", line.text):
+        return True
+    return _prose(line) and not (
+        _ATTENDANCE.match(line.text) or _PRESENT.match(line.text) or _PERSON.match(line.text)
+        or re.match(r"(?:That|THAT)\b", line.text))
 
 
 # "Call to Order", "Old Business": a title in title case at the start of a line's words
@@ -476,11 +561,21 @@ def _in_style(chain: list[_Head]) -> list[_Head]:
     """When nearly all of a scheme's titles are in capitals, one that is not is a
     numbered sentence."""
     titled = [head for head in chain if _titled(head) and head.title]
-    capitals = [head for head in titled if _capitals(head.title)]
+    capitals = [head for head in titled if _capitals_title(head.title)]
     if len(capitals) >= 3 and len(capitals) >= 0.75 * len(titled):
-        return [head for head in chain if not head.title or _capitals(head.title)
+        return [head for head in chain if not head.title or _capitals_title(head.title)
                 or not _titled(head) and head.title_line is None and _keeps_pace(head, chain)]
     return chain
+
+
+# "(Paragraph 3)", "(EXEMPT)", "(Pages 5 - 12)": a note after a title in capitals
+_BRACKETED = re.compile(r"\([^()]{0,80}\)")
+
+
+def _capitals_title(title: str) -> bool:
+    """A title in capitals, whatever a note in brackets after it is printed in."""
+    bare = _BRACKETED.sub("", title)
+    return _capitals(bare if len(bare.strip()) >= 3 else title)
 
 
 def _keeps_pace(head: _Head, chain: list[_Head]) -> bool:
@@ -520,21 +615,42 @@ def _with_subitems(heads: list[_Head], candidates: list[_Head]) -> list[_Head]:
                 current = head
             elif current is not None and head.value == current.value and _titled(head):
                 extra.append(head)
+        extra = _last_of_repeats(extra)
     letters = _lettered_under(heads, candidates)
-    if len({parent for parent, _ in letters}) >= 2:
+    if len({parent for parent, _ in letters}) >= 2 or _headed_letters([h for _, h in letters]):
         extra += [head for _, head in letters]
     return sorted(heads + extra, key=lambda h: h.index)
 
 
+def _headed_letters(letters: list[_Head]) -> bool:
+    """Whether lettered lines under one item head sub-items of their own ("A. Adoption of
+    the Budget", its discussion, "B. Library Hours", its discussion): more than one, each
+    a title over its text, rather than the parts of a decision."""
+    return len(letters) >= 2 and all(
+        _title_like(head.title) and not head.title.endswith((".", ";", ":", ","))
+        and not _opens_decision(head.title) for head in letters)
+
+
+def _last_of_repeats(subitems: list[_Head]) -> list[_Head]:
+    """Sub-items without the earlier of two lines numbered alike ("7.1 Sale of the depot
+    - s7(2)(h)" in a resolution's table of the items it excludes the public from, then
+    "7.1 Sale of the depot" heading the item): the later one heads the business."""
+    last = {head.number: head.index for head in subitems}
+    return [head for head in subitems if last[head.number] == head.index]
+
+
 def _lettered_under(parents: list[_Head], candidates: list[_Head]):
-    """(parent's index, lettered head) for each "(a)"/"a." line under a parent, the
-    letters rising from the first within each parent; numbered after the parent as
-    "16(A)"."""
+    """(parent's index, lettered head) for each "(a)"/"a." line heading business of its
+    own under a parent, the letters rising from the first within each parent; numbered
+    after the parent as "16(A)" (under a Roman numeral, "IX.A"). A list of lettered lines
+    (a consent agenda's "A." to "E.", the topics of a closed session) stays the parent's
+    lines."""
     found = []
     starts = sorted(parents, key=lambda h: h.index)
     for place, parent in enumerate(starts):
         end = starts[place + 1].index if place + 1 < len(starts) else 10 ** 9
         expected = None
+        letters: list[_Head] = []
         for head in candidates:
             if head.family != "letter" or not parent.index < head.index < end:
                 continue
@@ -545,10 +661,26 @@ def _lettered_under(parents: list[_Head], candidates: list[_Head]):
             if not head.title or head.title.startswith(("That", "THAT")):
                 continue
             expected = head.value + 1
-            if parent.number and parent.family != "roman":
-                head.number = f"{parent.number}({head.number})"
+            letters.append(head)
+        if _lettered_list(letters, end):
+            continue
+        for head in letters:
+            if parent.number:
+                head.number = f"{parent.number}.{head.number}" if parent.family == "roman" \
+                    else f"{parent.number}({head.number})"
             found.append((parent.index, head))
     return found
+
+
+def _lettered_list(letters: list[_Head], end: int) -> bool:
+    """Whether lettered lines are a list rather than sub-items: letters on lines one
+    after another, or one with nothing under it, unless they carry roll numbers of their
+    own ("99-480 (B) …", items acted on apart)."""
+    if not letters or any(head.prefix for head in letters):
+        return False
+    bounds = [head.index for head in letters[1:]] + [end]
+    return any(head.rest is None and bound == head.index + 1
+               for head, bound in zip(letters, bounds))
 
 
 def _lead_heading(lines: list[Line], heads: list[_Head], unnumbered: list[_Head]) -> _Head | None:
