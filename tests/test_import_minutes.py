@@ -158,3 +158,27 @@ def test_a_body_in_capitals_is_named_as_a_clerk_types_it():
     assert named_as_typed("FENWICK NHS TRUST BOARD") == "Fenwick NHS Trust Board"
     assert named_as_typed("COMMITTEE OF THE WHOLE") == "Committee of the Whole"
     assert named_as_typed("Harbour Board") == "Harbour Board"  # typed already
+
+
+LONG_HEADING = ("MINUTES OF THE ORDINARY MEETING OF THE COUNCIL HELD IN THE COUNCIL CHAMBERS, "
+                "THE OLD MILL, HARROWAY STREET, PELLINGFORD ON WEDNESDAY, 14TH MAY, 2025 AT "
+                "10.00 AM")
+
+
+def test_the_opening_prints_in_the_minutes_order_with_its_heading_whole():
+    meeting = read(f"PELLINGFORD TOWN COUNCIL\n{LONG_HEADING}\nPresent: Cllr A Vole (Mayor)\n"
+                   "1. APOLOGIES\nNone were received.\n")[0]
+    opening = meeting.opening
+    assert opening.item.heading == "PELLINGFORD TOWN COUNCIL"
+    assert opening.entries[0].text == LONG_HEADING  # whole, after the line above it
+    assert len(opening.item.title) <= 150
+
+
+def test_a_sub_items_heading_prints_its_own_letter():
+    meeting = read("Minutes of the Pellingford School Board meeting held on 3 June 2025\n"
+                   "IV. NEW BUSINESS\n"
+                   "A. Playground fence\nThe board heard that the fence is unsafe.\n"
+                   "B. Lunch menus\nThe new menus were noted.\n"
+                   "V. ADJOURNMENT\nThe meeting closed at 8 pm.\n")[0]
+    headings = {part.item.minute_number: part.item.heading for part in meeting.agenda}
+    assert headings.get("IV.A") == "A. Playground fence"

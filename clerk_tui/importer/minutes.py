@@ -121,7 +121,11 @@ def _read_items(minutes: ImportedMinutes, found: Layout, at: dt.datetime) -> Non
     for block, exemption in zip(blocks, exemptions, strict=True):
         if block is opening and found.items:
             exemption = exempt.Exemption(False)  # the heading and attendance are public
-        title, rest = _heading_apart(block.title)
+        if block is opening:  # the minutes' own heading, printed whole however long
+            title, rest, printed = _cut(block.title), [], block.heading or block.title
+        else:
+            title, rest = _heading_apart(block.title)
+            printed = as_printed(block, title, rest)
         title = title or block.number or ""
         if not title:
             continue
@@ -129,7 +133,7 @@ def _read_items(minutes: ImportedMinutes, found: Layout, at: dt.datetime) -> Non
                           title=title, exempt=exemption.exempt,
                           exempt_paragraph=exemption.paragraph if exemption.exempt else None,
                           exempt_basis=exemption.basis if exemption.exempt else None,
-                          heading=as_printed(block, title, rest))
+                          heading=printed)
         item.report_reference = next((report["reference"] for line in block.lines[:3]
                                       if (report := layout.REPORT_LINE.match(line.text))), None)
         lines = [Line(text) for text in rest] + block.lines
@@ -150,10 +154,17 @@ def _heading_apart(text: str) -> tuple[str, list[str]]:
     else:
         title, rest = text.strip(), []
     if len(title) > MAX_TITLE:
-        cut = title.rfind(" ", 0, MAX_TITLE)
-        cut = cut if cut > 0 else MAX_TITLE
-        title, rest = title[:cut].strip(), [title[cut:].strip(), *rest]
+        short = _cut(title)
+        title, rest = short, [title[len(short):].strip(), *rest]
     return title, rest
+
+
+def _cut(title: str) -> str:
+    """At most :data:`MAX_TITLE` characters of ``title``, cut at a space."""
+    if len(title) <= MAX_TITLE:
+        return title
+    cut = title.rfind(" ", 0, MAX_TITLE)
+    return title[:cut if cut > 0 else MAX_TITLE].strip()
 
 
 def as_printed(block: ItemBlock, title: str, rest: list[str]) -> str | None:
@@ -164,7 +175,10 @@ def as_printed(block: ItemBlock, title: str, rest: list[str]) -> str | None:
     for words in reversed(rest):
         if printed and printed.endswith(words):
             printed = printed[:-len(words)].rstrip()
-    if not printed or title not in printed or (block.number and block.number not in printed):
+    # a sub-item's heading prints its own part of the number ("A." of item "IV.A")
+    own = re.split(r"[.()]", block.number or "")
+    own = [part for part in own if part]
+    if not printed or title not in printed or (own and own[-1] not in printed):
         return None
     return printed
 
@@ -215,6 +229,9 @@ def _opening(found: Layout) -> ItemBlock | None:
     rest = [line for line in lines if line is not heading]
     if not rest and len(heading.text) <= MAX_TITLE:
         return None  # the heading alone: the meeting's committee and date say it
+    above = next((n for n, line in enumerate(lines) if line is heading), 0)
+    if above:  # a title block over the heading ("LOWMOOR COUNCIL"): printed in its order
+        return ItemBlock(None, heading.text, lines[1:], heading=lines[0].text)
     return ItemBlock(None, heading.text, rest)
 
 
