@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from clerk_tui.importer.dates import DATE
+from clerk_tui.importer.dates import DATE, may_hold
 from clerk_tui.importer.documents import Line
 
 # A line that is chrome whatever it says around it: site menus, sharing, document
@@ -65,6 +65,15 @@ _GLUED = (
     re.compile(r"(?:^|\s)[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s{1,5}\d{1,4} of \d{1,4}\b"),
     re.compile(r"\s\d{1,4} of \d{1,4}$"),
 )
+# What each of _GLUED needs in a line to match at all.
+_GLUED_NEEDS = tuple(zip(_GLUED, (
+    lambda text: "Page " in text,
+    lambda text: "PDF " in text,
+    lambda text: may_hold(text, "view"),
+    lambda text: "/" in text,
+    lambda text: " of " in text,
+    lambda text: " of " in text,
+)))
 # Markdown: escapes, emphasis, links and pictures.
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _PICTURE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\[\]\s]{0,2000}(?:\s\"[^\"]{0,200}\")?\)")
@@ -166,15 +175,23 @@ def _labels_apart(lines: list[Line]) -> list[Line]:
 
 def _unmarked(line: Line) -> Line | None:
     """The line without markup and glued furniture; None when nothing of it is left."""
-    text = _PICTURE.sub(r"\1", line.text)
-    if _LINK.fullmatch(text) and _CHROME_LINK.fullmatch(_LINK.sub(r"\1", text)):
-        return None
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
-    text = _PIPES.sub("", text)
-    for glued in _GLUED:
-        text = glued.sub("", text)
+    text = line.text
+    # each pattern is tried only on a line holding what it needs (most hold none of it)
+    if "![" in text:
+        text = _PICTURE.sub(r"\1", text)
+    if "](" in text:
+        if _LINK.fullmatch(text) and _CHROME_LINK.fullmatch(_LINK.sub(r"\1", text)):
+            return None
+        text = _LINK.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "|" in text:
+        text = _PIPES.sub("", text)
+    for glued, needs in _GLUED_NEEDS:
+        if needs(text):
+            text = glued.sub("", text)
     text = " ".join(text.split())
     if line.kind == "bullet" and text in ("", "•", "·"):
         return Line("", "bullet")  # a bullet whose text is on the next line
@@ -185,9 +202,10 @@ def _is_chrome(text: str) -> bool:
     if text == "Minutes:":  # the label a council's web page puts over an item's minutes
         return True
     return bool(_CHROME.fullmatch(text) or len(text) < 300 and (
-        _COOKIES.search(text) or _BREADCRUMBS.fullmatch(text)))
+        may_hold(text, "cookie") and _COOKIES.search(text) or _BREADCRUMBS.fullmatch(text)))
 
 
+_SHARE = re.compile(r"Share \"(.{1,160})\"")
 _PAGE_BREAK = re.compile(r"-{3,}|\d{1,4}|page .{1,12}|\d{1,4} of \d{1,4}|-\s?\d{1,4}\s?-", re.I)
 
 
@@ -198,7 +216,7 @@ def _without_chrome(lines: list[Line]) -> tuple[list[Line], set[int]]:
     dropped = [_is_chrome(line.text) and not (line.kind == "bullet" and not line.text)
                for line in lines]
     shared = {found.group(1) for line in lines
-              if (found := re.fullmatch(r"Share \"(.{1,160})\"", line.text))}
+              if line.text.startswith('Share "') and (found := _SHARE.fullmatch(line.text))}
     for n, line in enumerate(lines):  # the page's title, repeated in its share button
         dropped[n] = dropped[n] or line.text in shared
     _drop_document_links(lines, dropped)
@@ -216,6 +234,10 @@ def _without_chrome(lines: list[Line]) -> tuple[list[Line], set[int]]:
     return kept, breaks
 
 
+# "Supporting documents:" over the links to them; at most 21 characters
+_DOCUMENTS_LABEL = re.compile(r"(?:supporting|additional|background) (?:documents|papers):?",
+                              re.I)
+_DOCUMENTS_LABEL_LONGEST = len("additional documents:")
 _DOCUMENT_LINK = re.compile(r".{1,300}\b(?:PDF|DOCX?|XLSX?)\b.{0,20}|"
                             r".{1,200}\bitem \d{1,3}\w?\.?|.{1,200}\.(?:pdf|docx?)", re.I)
 
@@ -223,8 +245,7 @@ _DOCUMENT_LINK = re.compile(r".{1,300}\b(?:PDF|DOCX?|XLSX?)\b.{0,20}|"
 def _drop_document_links(lines: list[Line], dropped: list[bool]) -> None:
     """The links listed under "Supporting documents:" (the label itself is chrome)."""
     for n, line in enumerate(lines):
-        if not re.fullmatch(r"(?:supporting|additional|background) (?:documents|papers):?",
-                            line.text, re.I):
+        if len(line.text) > _DOCUMENTS_LABEL_LONGEST or not _DOCUMENTS_LABEL.fullmatch(line.text):
             continue
         for after in range(n + 1, len(lines)):
             if not (_DOCUMENT_LINK.fullmatch(lines[after].text) and len(lines[after].text) < 200):
@@ -246,7 +267,8 @@ def _drop_running_headers(lines: list[Line], dropped: list[bool]) -> None:
         dated_below = 15 <= n < len(lines) - 1 and bool(
             _DATE_ONLY.fullmatch(lines[n + 1].text)) and lines[n + 1].text in opening
         times = counts.get(text, 0)
-        dated = _DATE_IN.search(text) is not None
+        # a line printed once is no header, whatever date it holds (most lines)
+        dated = times >= 2 and _DATE_IN.search(text) is not None
         header = times >= 2 and (dated or not _NUMBERED.match(text)) \
             and not _SENTENCE_END.search(text) \
             and line.kind != "heading" and (
@@ -276,9 +298,12 @@ def _drop_page_numbers(lines: list[Line], dropped: list[bool]) -> None:
             dropped[n] = True
 
 
+_PAGE_MARKER = re.compile(r"\(\d{1,3}\)")
+
+
 def _drop_page_markers(lines: list[Line], dropped: list[bool]) -> None:
     """Runs of "(1)", "(2)" alone on their lines: a sharing site's page markers."""
-    marker = [bool(re.fullmatch(r"\(\d{1,3}\)", line.text)) for line in lines]
+    marker = [line.text[:1] == "(" and bool(_PAGE_MARKER.fullmatch(line.text)) for line in lines]
     for n in range(len(lines)):
         if marker[n] and (n > 0 and marker[n - 1] or n + 1 < len(lines) and marker[n + 1]):
             dropped[n] = True
@@ -358,7 +383,7 @@ def _continues(previous: Line, line: Line, width: int) -> bool:
     starts_low = text[:1].islower() or text[:1] in "(‘'\"“"
     if line.kind == "bullet" or _LABEL_START.match(text):
         return False
-    if _capitals(text) and len(text) <= 60 and not _capitals(previous.text):
+    if len(text) <= 60 and _capitals(text) and not _capitals(previous.text):
         return False  # a heading in capitals after a paragraph
     if starts_low and (len(previous.text) >= 25 or joining):
         return True

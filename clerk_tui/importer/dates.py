@@ -51,6 +51,20 @@ SCAN_LINES = 60   # how far a "held on …" phrase or a start time is looked for
 HEADING_CHARS = 1000  # a heading run into one line names its body within its first words
 
 
+# Every form of DATE holds a digit: a text without one is not searched.
+_DIGIT = re.compile(r"\d")
+# Characters a case-blind pattern reads as an ASCII letter though lower() leaves them
+# apart ("ſ" is an "s", "K" a "k", "ı" an "i").
+_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def may_hold(text: str, *words: str) -> bool:
+    """Whether a case-blind pattern needing one of ``words`` (lower case) may match
+    ``text``: a quick test before a pattern that would be tried at every place of it."""
+    lower = text.lower()
+    return any(word in lower for word in words) or bool(_LOOKALIKES.search(text))
+
+
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:
@@ -83,17 +97,33 @@ def _month(name: str) -> int:
 
 def dates(text: str, month_first: bool = False) -> list[tuple[re.Match, dt.date]]:
     """Every date named in ``text``, in order (numeric ones month first if ``month_first``)."""
-    return [(m, day) for m in DATE.finditer(text)
+    return _named(_date_matches(text), month_first)
+
+
+def _date_matches(text: str) -> list[re.Match]:
+    return list(DATE.finditer(text)) if _DIGIT.search(text) else []
+
+
+def _named(matches: list[re.Match], month_first: bool) -> list[tuple[re.Match, dt.date]]:
+    return [(m, day) for m in matches
             if (day := date_of(m, month_first)) is not None and 1800 <= day.year <= 2200]
+
+
+_TELLING = 2000  # characters of a line enough to tell how it writes its dates
 
 
 def month_first(texts: list[str]) -> bool:
     """Whether the document writes numeric dates month first, as in the US: one of its
     numeric dates can only be read so ("11/13/18"), or, with none either way, it writes
     its dates in words month first ("November 13, 2018") more often than day first."""
+    return _month_first([_date_matches(text[:_TELLING]) for text in texts])
+
+
+def _month_first(found_in: list[list[re.Match]]) -> bool:
+    """:func:`month_first`, from the dates found in each line's first characters."""
     votes = {"day": 0, "month": 0, "words_day": 0, "words_month": 0}
-    for text in texts:
-        for found in DATE.finditer(text[:2000]):  # enough to tell, on any page
+    for matches in found_in:
+        for found in matches:
             g = found.groupdict()
             if g["na"]:
                 first, second = int(g["na"]), int(g["nb"])
@@ -184,8 +214,11 @@ def _time_of_statement(text: str, found: re.Match) -> dt.time | None:
 def _opening_time(texts: list[str]) -> dt.time | None:
     """When the minutes say the meeting was opened: a call to order (or an opening by the
     chair) before a "meeting commenced at"; never a meeting called back to order."""
-    for pattern in (_OPENED, _COMMENCED):
+    for pattern, needs in ((_OPENED, ("open", "order")),
+                           (_COMMENCED, ("commenced", "started", "began", "convened"))):
         for text in texts:
+            if not may_hold(text, *needs):
+                continue
             for found in pattern.finditer(text):
                 if re.search(r"\b(?:back|re-?convened?|resumed?)\b", found.group(), re.I):
                     continue
@@ -232,10 +265,12 @@ def meeting_when(lines: list[str]) -> tuple[dt.date | None, dt.time | None]:
     the heading gives with the date, else one labelled or "commencing at" near the top."""
     texts = [" ".join(t.split()) for t in lines if t and t.strip()][:SCAN_LINES]
     texts, in_letter = _after_letter(texts)
-    us = month_first(texts)
+    found_in = [_date_matches(text) for text in texts]  # read once, for both uses
+    us = _month_first([matches if len(text) <= _TELLING else _date_matches(text[:_TELLING])
+                       for text, matches in zip(texts, found_in)])
     best = None
     for index, text in enumerate(texts):
-        for found, day in dates(text, us):
+        for found, day in _named(found_in[index], us):
             before = text[max(0, found.start() - 100):found.start()]
             if _NOT_MEETING.search(before) or _CONFIRMED_AFTER.match(text[found.end():]):
                 continue

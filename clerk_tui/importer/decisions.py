@@ -18,10 +18,39 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clerk_tui.importer.pieces import Piece, split
+
+# --- clues ------------------------------------------------------------------------------
+
+# Characters a case-blind pattern reads as an ASCII letter though lower() leaves them
+# apart ("ſ" is an "s", "K" a "k"): a text holding one is read by the patterns alone.
+_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class _Clues:
+    """The words of a sentence, lower-cased once, to rule patterns out quickly: a pattern
+    needing one of some words cannot match a text holding none of them, so it is not run.
+    Only a shortcut: whenever a word is there, the pattern decides."""
+
+    __slots__ = ("every", "lower")
+
+    def __init__(self, text: str) -> None:
+        self.lower = text.lower()
+        self.every = bool(_LOOKALIKES.search(text))
+
+    def any(self, words: tuple[str, ...]) -> bool:
+        """Whether the text may hold one of ``words`` (lower case, matched anywhere)."""
+        if self.every:
+            return True
+        lower = self.lower
+        for word in words:  # a plain loop: this runs for every pattern of every sentence
+            if word in lower:
+                return True
+        return False
+
 
 # --- sentences ----------------------------------------------------------------------------
 
@@ -35,10 +64,27 @@ _ABBREVIATIONS = {
 # A full stop, question or exclamation mark and the spaces after it, where a capital, a
 # bracket or a quote starts the next sentence; or the start of a motion or label after a
 # colon or semicolon ("… AS AMENDED: Moved by …", "… 19 April RESOLUTION: That …").
-_BOUNDARY = re.compile(
-    r"[.!?]['\"’”)]?[ \t]{1,40}(?=[A-Z(\"“'‘*•])"
-    r"|(?<=[:;|])[ \t]{1,40}(?=(?:It was )?(?:Moved|MOVED|Proposed|PROPOSED|Motion|MOTION)\b)"
-    r"|(?<=[a-z0-9)])(?<!\bwas)(?<!\band)[ \t]{1,40}(?=(?:RESOLVED|RESOLUTION|DECISION)\b\s?[:–—-])")
+_STOP = r"[.!?]['\"’”)]?[ \t]{1,40}(?=[A-Z(\"“'‘*•])"
+_BEFORE_MOTION = r"(?<=[:;|])[ \t]{1,40}(?=(?:It was )?(?:Moved|MOVED|Proposed|PROPOSED|Motion|MOTION)\b)"
+_BEFORE_LABEL = (r"(?<=[a-z0-9)])(?<!\bwas)(?<!\band)[ \t]{1,40}"
+                 r"(?=(?:RESOLVED|RESOLUTION|DECISION)\b\s?[:–—-])")
+_BOUNDARY = re.compile(f"{_STOP}|{_BEFORE_MOTION}|{_BEFORE_LABEL}")
+# The same boundaries for a text that holds no motion's or label's word (most do not):
+# what cannot match anywhere in it is not tried at every space.
+_BOUNDARIES = {
+    (True, True): _BOUNDARY,
+    (True, False): re.compile(f"{_STOP}|{_BEFORE_MOTION}"),
+    (False, True): re.compile(f"{_STOP}|{_BEFORE_LABEL}"),
+    (False, False): re.compile(_STOP),
+}
+_MOTION_WORDS = ("Moved", "MOVED", "Proposed", "PROPOSED", "Motion", "MOTION")
+_LABEL_CAPITALS = ("RESOLVED", "RESOLUTION", "DECISION")
+
+
+def _boundaries(text: str) -> re.Pattern[str]:
+    """:data:`_BOUNDARY`, without the parts that cannot match in ``text``."""
+    motion = any(word in text for word in _MOTION_WORDS)
+    return _BOUNDARIES[motion, any(word in text for word in _LABEL_CAPITALS)]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -46,7 +92,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     a title's full stop ("Mr.", "No.") or an initial's ("J. Smith") not ending one."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for found in _BOUNDARY.finditer(text):
+    for found in _boundaries(text).finditer(text):
         stop = found.start()
         if text[stop] == "." and (_abbreviated(text, stop) or _marker(text[start:stop])):
             continue
@@ -189,6 +235,29 @@ _VOTE_WORDS = re.compile(r"(?i:\b(?:motion|amendment|vote[ds]?|voting|division|c
                          r"abstentions?|unanimous(?:ly)?|nem\s?con|favou?r)\b)")
 
 
+# The words (any one) each pattern needs, lower case; see _Clues.
+_VOTE_WORDS_NEED = ("motion", "amendment", "vot", "division", "carried", "lost", "defeated",
+                    "roll", "declared", "proposal", "resolution", "aye", "nay", "abstention",
+                    "unanimous", "nem", "favo")
+_UNANIMOUS_NEED = ("unanimous", "nem", "favo", "present")
+_NAMED_NEED = ("aye", "yea", "nay", "noe", "voting", "favo", "against", "abst", "pass")
+_DISSENT_NEED = ("dissenting", "against", "opposed", "abstaining")
+_MOTION_NEED = ("moved", "propos", "prop.", "motion")
+_SECONDER_NEED = ("second", "2nd", "sec.")
+# a count is digits or a number word (each use of _N ends at a word's end); the words'
+# letters are looked for first, as the pattern is slow to run over every sentence
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"(?i:zero|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                          r"eighteen|nineteen|twenty)\b")
+_NUMBER_NEED = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty")
+_NO_ABSTENTIONS = re.compile(r"(?i:\bno\s+abstentions\b)")
+_NO_ABSTENTIONS_NEED = ("abstentions",)
+_NAMED_MARKS = (":", "–", "-")  # one follows the word a list of names is under
+_WITH_NEED = ("with",)
+
+
 @dataclass
 class Facts:
     """What the minutes say of a decision's vote and movers."""
@@ -256,13 +325,40 @@ def votes(text: str) -> Facts:
     "7 for, 2 against", "carried 5-0", "(Y-5)", "by 8 votes to 3", "three to two",
     "Ayes: A, B. Nays: C", "Motion carried unanimously", "the motion fell")."""
     found = _votes_of(text)  # read once: a sentence is read again as its paragraph's part
-    return replace(found, named={how: list(names) for how, names in found.named.items()})
+    return Facts(found.outcome, found.mover, found.seconder, found.votes_for,
+                 found.votes_against, found.votes_abstain, found.unanimous,
+                 {how: list(names) for how, names in found.named.items()})
 
 
 @lru_cache(maxsize=4096)
 def _votes_of(text: str) -> Facts:
     facts = Facts()
-    context = bool(_VOTE_WORDS.search(text))
+    clues = _Clues(text)
+    context = clues.any(_VOTE_WORDS_NEED) and bool(_VOTE_WORDS.search(text))
+    if _DIGIT.search(text) or clues.any(_NUMBER_NEED) and _NUMBER_WORD.search(text):  # a count
+        _counted(text, facts, context)
+    if clues.any(_UNANIMOUS_NEED) and _UNANIMOUS.search(text):
+        facts.unanimous = True
+    if facts.votes_abstain is None and clues.any(_NO_ABSTENTIONS_NEED) \
+            and _NO_ABSTENTIONS.search(text):
+        facts.votes_abstain = 0
+    if clues.any(_NAMED_NEED) and any(mark in text for mark in _NAMED_MARKS):
+        for named in _NAMED.finditer(text):
+            how = named.group("how").lower()
+            side = ("against" if how.startswith(("nay", "noe", "against", "voting against"))
+                    else "abstain" if how.startswith(("abst", "pass")) else "for")
+            facts.named[side] = _names(named.group("names"))
+    if clues.any(_WITH_NEED) and clues.any(_DISSENT_NEED) \
+            and (dissent := _DISSENT.search(text)) and not facts.named["against"]:
+        facts.named["against"] = _names(dissent.group("names"))
+    _not_voting(text, facts)
+    if context or len(text) < 40:
+        facts.outcome = next((name for name, pattern in _OUTCOMES if pattern.search(text)), None)
+    return facts
+
+
+def _counted(text: str, facts: Facts, context: bool) -> None:
+    """The counts a sentence gives, in whichever of its forms it gives them."""
     labelled = {how: pattern.search(text) for how, pattern in _LABELLED.items()}
     if sum(1 for f in labelled.values() if f) >= 2:
         _counts(facts, labelled)
@@ -280,21 +376,6 @@ def _votes_of(text: str) -> Facts:
             _counts(facts, first)
         elif context and any(labelled.values()):
             _counts(facts, labelled)
-    if _UNANIMOUS.search(text):
-        facts.unanimous = True
-    if facts.votes_abstain is None and re.search(r"(?i:\bno\s+abstentions\b)", text):
-        facts.votes_abstain = 0
-    for named in _NAMED.finditer(text):
-        how = named.group("how").lower()
-        side = ("against" if how.startswith(("nay", "noe", "against", "voting against"))
-                else "abstain" if how.startswith(("abst", "pass")) else "for")
-        facts.named[side] = _names(named.group("names"))
-    if (dissent := _DISSENT.search(text)) and not facts.named["against"]:
-        facts.named["against"] = _names(dissent.group("names"))
-    _not_voting(text, facts)
-    if context or len(text) < 40:
-        facts.outcome = next((name for name, pattern in _OUTCOMES if pattern.search(text)), None)
-    return facts
 
 
 def _counts(facts: Facts, found: dict) -> None:
@@ -455,51 +536,95 @@ class Reading:
     facts: Facts = field(default_factory=Facts)
 
 
+# The words (any one) each of these patterns needs, lower case; see _Clues. A tally's
+# heading ("Against (3)") and a lead "The Board agreed to:" are short lines.
+_SHORT = 40
+_LABEL_NEED = ("resol", "agreed", "approved", "decided", "decision", "recommended")
+_DECIDES_NEED = ("agreed", "resolved", "decided", "approved", "adopted", "accepted",
+                 "homologated", "endorsed", "ratified", "confirmed", "carried", "appointed",
+                 "elected", "co-opted")
+_FORMS_NEED = ("declared", "true", "correct", "accurate", "consensus")
+_INTRO_NEED = ("vote", "division", "ballot", "roll", "result")
+_TALLY_NEED = ("favo",)  # "In favour" is the one heading of a tally with no length
+_ELSEWHERE_NEED = ("minutes",)
+_ABSENT_NEED = ("absent", "pass", "abstain")
+_THAT_NEED = ("That", "THAT")
+_THAT_WITHIN = 16  # a part's number before it ("(iv) That") is at most 9 characters
+_NOTED_NEED = ("NOTED",)  # "the Board NOTED", in capitals only
+_AS_READ_NEED = ("read",)
+_AS_READ_WITH = ("held", "taken")
+# _DISPOSITION is written in capitals only
+_DISPOSITION_NEED = ("PLACED", "RECEIVED", "WITHDRAWN", "TABLED", "PASSED", "REFERRED",
+                     "CONTINUED", "ACCEPTED")
+
+
 def read_sentence(text: str, line_kind: str = "text") -> Reading:
     """What ``text`` (one sentence) records."""
+    clues = _Clues(text)
     facts = votes(text)
-    mover, seconder = movers(text) if _MOTION.search(text) or _SECONDER.search(text) else (None, None)
+    mover, seconder = movers(text) if _moved(text, clues) else (None, None)
     facts.mover, facts.seconder = mover, seconder
     stripped = text.strip()
-    if (tally := _TALLY.match(stripped)):
+    short = len(stripped) <= _SHORT
+    if (short or clues.any(_TALLY_NEED)) and (tally := _TALLY.match(stripped)):
         return Reading("tally", tally.group("side"), facts)
-    if line_kind == "heading" or _AGENDA.match(stripped) or _ELSEWHERE.search(stripped):
+    if line_kind == "heading" or _AGENDA.match(stripped) or (
+            clues.any(_ELSEWHERE_NEED) and _ELSEWHERE.search(stripped)):
         return Reading(None)
-    if _ABSENT_NAMES.match(stripped):
+    if clues.any(_ABSENT_NEED) and _ABSENT_NAMES.match(stripped):
         return Reading("vote", None, facts)
-    if (lead := _BARE_LEAD.match(stripped)) and len(_content(lead.group("rest"))) <= 3:
+    labelled = clues.any(_LABEL_NEED)
+    if labelled and (lead := _BARE_LEAD.match(stripped)) \
+            and len(_content(lead.group("rest"))) <= 3:
         return Reading("lead", lead.group("label"), facts)
-    if _BODY_LEAD.match(stripped):
+    if short and _BODY_LEAD.match(stripped):
         return Reading("lead", None, facts)
-    if (label := _LABEL.match(stripped)):
+    if labelled and (label := _LABEL.match(stripped)):
         if _OTHER_BODY.search(stripped):
             return Reading(None)
         return Reading("label", label.group("label"), facts)
-    if _THAT.match(stripped):
+    if any(word in stripped[:_THAT_WITHIN] for word in _THAT_NEED) and _THAT.match(stripped):
         return Reading("that", None, facts)
-    if (_MOTION.search(stripped) or _SECONDER.match(stripped)) and (mover or seconder):
-        if _decides(stripped) and not _OUTCOME_SUBJECT.match(stripped):
-            return Reading("body", _label_of(stripped, _decides(stripped)), facts)
+    if (mover or seconder) and (_MOTION.search(stripped) or _SECONDER.match(stripped)):
+        if _decides(stripped, clues) and not _OUTCOME_SUBJECT.match(stripped):
+            return Reading("body", _label_of(stripped, _decides(stripped, clues)), facts)
         return Reading("motion" if _motion_words(stripped) else "mover", None, facts)
-    if (said := _decides(stripped)) and not _OTHER_BODY.search(stripped):
+    if (said := _decides(stripped, clues)) and not _OTHER_BODY.search(stripped):
         if _OUTCOME_SUBJECT.match(stripped) and (facts.counted() or facts.outcome):
             return Reading("outcome", None, facts)
         form = "anaphoric" if _ANAPHORIC.match(stripped) else "body"
         return Reading(form, _label_of(stripped, said), facts)
-    if _MINUTES_FORMS.search(stripped):
+    if _minutes_form(stripped, clues):
         return Reading("body", None, facts)
-    if _DISPOSITION.search(stripped) or _YEAS.search(stripped) and facts.votes_for is not None:
+    if any(word in stripped for word in _DISPOSITION_NEED) and _DISPOSITION.search(stripped) \
+            or facts.votes_for is not None and _YEAS.search(stripped):
         return Reading("disposition", None, facts)
+    intro = clues.any(_INTRO_NEED) and bool(_VOTE_INTRO.search(stripped))
     if facts.counted() or facts.outcome:
-        intro = bool(_VOTE_INTRO.search(stripped))
         return Reading("vote" if facts.counted() or not intro else "intro", None, facts)
-    if _VOTE_INTRO.search(stripped):
+    if intro:
         return Reading("intro", None, facts)
     return Reading(None)
 
 
-def _decides(text: str) -> str | None:
+def _moved(text: str, clues: _Clues) -> bool:
+    """Whether ``text`` may name a mover or seconder (then :func:`movers` reads them)."""
+    return bool(clues.any(_MOTION_NEED) and _MOTION.search(text)
+                or clues.any(_SECONDER_NEED) and _SECONDER.search(text))
+
+
+def _minutes_form(text: str, clues: _Clues) -> bool:
+    """Whether ``text`` uses a formula of minutes ("taken as read", "declared carried")."""
+    if not (clues.any(_FORMS_NEED) or clues.any(_AS_READ_NEED) and clues.any(_AS_READ_WITH)):
+        return False
+    return bool(_MINUTES_FORMS.search(text))
+
+
+def _decides(text: str, clues: _Clues | None = None) -> str | None:
     """The word by which ``text`` says the body decided, or None."""
+    clues = clues or _Clues(text)
+    if not (clues.any(_DECIDES_NEED) or any(word in text for word in _NOTED_NEED)):
+        return None
     for pattern in (_IT_WAS, _BODY_DECIDES, _PASSIVE):
         if (found := pattern.search(text)):
             return found.group("label")
@@ -678,13 +803,21 @@ def _groups(text: str, line_kind: str) -> list[_Span]:
     return [g for g in groups if text[g.start:g.end].strip()]
 
 
+_ASCII_LOWER = re.compile("[a-z]")
+# what a disposition in a list of items starts with (the pattern is in capitals)
+_DISPOSITION_SPAN_NEED = ("(Y", "PLACED", "RECEIVED", "WITHDRAWN", "PASSED", "REFERRED",
+                          "CONTINUED")
+
+
 def _cut_dispositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences, each disposition in a run-on list of items made one of its own."""
-    if not any(c.islower() for c in text[:2000]):
+    opening = text[:2000]
+    if not (_ASCII_LOWER.search(opening) or any(c.islower() for c in opening)):
         return spans  # a heading or a line in capitals holds no list of dispositions
     cuts = {b for a, b in spans} | {a for a, b in spans}
-    for found in _DISPOSITION_SPAN.finditer(text):
-        cuts.update((found.start(), found.end()))
+    if any(word in text for word in _DISPOSITION_SPAN_NEED):
+        for found in _DISPOSITION_SPAN.finditer(text):
+            cuts.update((found.start(), found.end()))
     ordered = sorted(cuts | {0, len(text)})
     return [(a, b) for a, b in itertools.pairwise(ordered) if text[a:b].strip()]
 
@@ -692,7 +825,7 @@ def _cut_dispositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 def _facts_of_text(text: str) -> Facts:
     """The vote and movers of a decision's sentences read together ("Carried 6-1. Pass: A.")."""
     facts = votes(text)
-    if _MOTION.search(text) or _SECONDER.search(text):
+    if _moved(text, _Clues(text)):
         facts.mover, facts.seconder = movers(text)
     return facts
 

@@ -276,23 +276,33 @@ class Imports:
         """``parts``, and the attendance and declarations the meeting does not have yet
         (after the items, which a declaration may name)."""
         store = self._store
+        # each item before its entries, as one at a time would: the same rows in the
+        # same order (and so the same search index), without asking every row's place
         for part in parts:
-            store.items.add(part.item.model_copy(update={"meeting_id": meeting_id}))
-            for entry in part.entries:
-                store.entries.add(entry)
+            store.items.add_all([part.item.model_copy(update={"meeting_id": meeting_id})])
+            store.entries.add_all(part.entries)
         known = {p.person.casefold() for p in store.attendance.list(meeting_id)}
+        present = []
         for person in minutes.attendance:
             if person.person.casefold() not in known:
                 known.add(person.person.casefold())
-                store.attendance.add(person.model_copy(update={"meeting_id": meeting_id}))
-        items = {item.id for item in store.items.list(meeting_id)}
+                present.append(person.model_copy(update={"meeting_id": meeting_id}))
+        store.attendance.add_all(present)
+        items = self._item_ids(meeting_id)
         declared = {(d.member.casefold(), d.text) for d in store.declarations.list(meeting_id)}
+        stated = []
         for declaration in minutes.declarations:
             if (declaration.member.casefold(), declaration.text) not in declared:
                 declared.add((declaration.member.casefold(), declaration.text))
                 item_id = declaration.item_id if declaration.item_id in items else None
-                store.declarations.add(declaration.model_copy(
+                stated.append(declaration.model_copy(
                     update={"meeting_id": meeting_id, "item_id": item_id}))
+        store.declarations.add_all(stated)
+
+    def _item_ids(self, meeting_id: str) -> set[str]:
+        """The ids of the meeting's agenda items (read as ids alone: no item is built)."""
+        rows = self._db.query("SELECT id FROM agenda_items WHERE meeting_id = ?", (meeting_id,))
+        return {row["id"] for row in rows}
 
     def _reopen(self, meeting: Meeting, reason: str) -> bool:
         """Reopen approved minutes for a correction; False when they were open already

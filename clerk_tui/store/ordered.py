@@ -50,6 +50,23 @@ class OrderedRows(Generic[M]):
             db.insert(self._table, self._dump(record, position=position))
         return record
 
+    def add_all(self, records: Sequence[M]) -> list[M]:
+        """Store ``records`` in order, each last among its siblings: the same rows and
+        positions as :meth:`add` one at a time, in one save (a whole meeting's minutes
+        filed at once, an import, need not ask each parent's last place again)."""
+        if not records:
+            return []
+        with self._db.transaction() as db:
+            following: dict[str, int] = {}
+            for record in records:
+                parent_id = getattr(record, self._parent)
+                if parent_id not in following:
+                    following[parent_id] = self._make_room(parent_id, None)
+                position = following[parent_id]
+                following[parent_id] = position + 1
+                db.insert(self._table, self._dump(record, position=position))
+        return list(records)
+
     def get(self, record_id: str) -> M:
         """The record with this id."""
         rows = self._db.query(f"SELECT * FROM {self._table} WHERE id = ?", (record_id,))
