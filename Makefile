@@ -5,13 +5,18 @@ BIN := $(VENV)/bin
 DB ?= db/clerk.db
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: run test soak bench import-eval clean
+.PHONY: run test explore soak bench import-eval clean
 
 run: $(VENV)/.installed ## Open the app on db/clerk.db (DB=path for another file)
 	$(BIN)/clerk --db $(DB)
 
 test: $(VENV)/.installed-test ## Run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+EXPLORED := tests/test_bad_input.py tests/test_text_properties.py tests/test_text_is_text.py \
+	tests/test_quick_entry.py tests/test_search.py tests/test_security.py tests/test_word_export.py
+explore: $(VENV)/.installed-test ## Property tests looking for new examples (make test repeats the same ones); a failure prints the example to keep
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q $(EXPLORED) $(PYTEST_ARGS)
 
 soak: $(VENV)/.installed-test ## The long crash campaign: kill -9 while typing, 200 times (TRIALS=n); the terminal taken away, 20 times (LOSS_TRIALS=n)
 	$(BIN)/python tests/crash_campaign.py --trials $(or $(TRIALS),200) --loss-trials $(or $(LOSS_TRIALS),20)

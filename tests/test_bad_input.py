@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from textual import events
@@ -176,6 +176,7 @@ SUFFIX = st.sampled_from(["", " @Head of Finance", " by 2024-06-30", " by 2024-0
 @settings(max_examples=200, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(line=st.tuples(PREFIX, HOSTILE, HOSTILE_NAME, SUFFIX).map("".join))
+@example(line="!\x00\x0b@N\x00")  # found by a fresh clone's random run: Word's line break
 def test_any_hostile_line_becomes_an_entry_that_is_stored_whole(store, sample, line):
     result = parse(line, sample.items[0].id, store.now(), sample.entries[1].id)
     saved = store.entries.add(result.entry)
