@@ -110,7 +110,7 @@ def _read_back(db: Path, mode: Mode, item_id: str, note_id: str) -> tuple[str, s
         else:
             text = connection.execute("SELECT text FROM entries WHERE id = ?",
                                       (note_id,)).fetchone()[0]
-            saved = text.removesuffix(ORIGINAL)  # typed at the start of the note
+            saved = text.removeprefix(ORIGINAL)  # typed after the note: the editor opens at its end
     finally:
         connection.close()
     try:
