@@ -190,3 +190,30 @@ def test_a_signal_saves_everything_and_leaves_the_terminal_usable(tmp_path, numb
     with Store.open(db) as store:
         assert store.capture.drafts(sample.meeting.id) == {
             sample.items[0].id: "said just before the shutdown"}
+
+
+def test_long_entries_keep_their_last_line_when_the_window_narrows(terminal_for, tmp_path):
+    """Entries wrapped at one width and drawn at another lost their last line once the
+    list had scrolled (the scrollbar's room was not kept from the start). These words wrap
+    to one line more at 80 columns less the scrollbar than at 80 columns."""
+    from clerk_tui import models as m
+
+    db = tmp_path / "clerk.db"
+    with Store.open(db) as store:
+        item = add_sample(store).items[0]
+        for number in range(12):
+            store.entries.add(m.Note(
+                item_id=item.id, captured_at=store.now(),
+                text=f"Long entry {number}: "
+                     + "the committee discussed the matter at considerable length and " * 3
+                     + f"LASTWORD{number}"))
+    terminal = terminal_for("--db", str(db))
+    terminal.wait_for("Planning")
+    terminal.press("Enter")
+    terminal.wait_for("Type a note")
+    subprocess.run([*terminal.tmux, "resize-window", "-t", terminal.name, "-x", "80", "-y", "24"],
+                   check=True)
+    terminal.wait_for("LASTWORD11")
+    terminal.type("Noted at the narrower width", enter=True)
+    shown = terminal.wait_for("narrower width")
+    assert "LASTWORD10" in shown and "LASTWORD11" in shown, shown

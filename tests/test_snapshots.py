@@ -69,3 +69,4 @@ def test_approved_meeting_is_read_only(snap_compare, app_in):
     meeting = add_sample_meeting(app_in.store)
     app_in.store.meetings.approve(meeting.id, dt.date(2024, 6, 5))
     assert snap_compare(app_in, press=["enter"], terminal_size=SIZE)
+
