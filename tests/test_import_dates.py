@@ -241,3 +241,85 @@ def test_a_hostile_line_is_read_in_linear_time(filler):
 def test_a_heading_naming_the_body_and_nothing_after_it():
     assert body_in(["Minutes of a meeting of the Quillon Harbour Committee", "1. APOLOGIES",
                     "None."]) == "Quillon Harbour Committee"
+
+
+@pytest.mark.parametrize("lines, body", [
+    # the heading names only "Council"; the organisation's name is on the line below
+    (["MINUTES OF THE ORDINARY MEETING OF COUNCIL", "WATTLEBROOK SHIRE COUNCIL",
+      "HELD IN THE CIVIC ROOMS, 4 GUMTREE PARADE", "ON THURSDAY 4 APRIL 2024"],
+     "WATTLEBROOK SHIRE COUNCIL"),
+    (["Minutes of the Meeting of the Board", "Larkmoor Valley NHS Trust", "Date: 3 May 2024"],
+     "Larkmoor Valley NHS Trust Board"),
+    # or on a line above, named for its place ("The Corporation of the Town of …")
+    (["THE CORPORATION OF THE TOWNSHIP OF QUELLAN FALLS", "COUNCIL MINUTES",
+      "Regular Meeting of Council", "Tuesday, May 6, 2025", "7:00 p.m."],
+     "COUNCIL OF THE TOWNSHIP OF QUELLAN FALLS"),
+    (["CITY OF MARROWBY", "Council Minutes", "March 3, 2025"], "COUNCIL OF THE CITY OF MARROWBY"),
+    (["Brackenfield Homes Group", "Minutes of the Board Meeting", "Wednesday 5 March 2025, 2pm"],
+     "Brackenfield Homes Group Board"),
+    # the date line under the heading is no part of the body's name
+    (["Regular Meeting of Council", "Tuesday, May 6, 2025", "7:00 p.m."], "Council"),
+    (["Special Meeting of Council", "June 2, 2025"], "Council"),
+    # a name broken over two lines is read whole
+    (["Minutes of a meeting of the Harbour", "Works Committee held on 2 May 2022"],
+     "Harbour Works Committee"),
+    # a first item's heading below, a venue or a committee is not the organisation
+    (["Minutes of the Board Meeting", "HOUSING", "The Board noted the rent review."], "Board"),
+    (["MINUTES OF THE MEETING OF COUNCIL", "COUNCIL CHAMBERS, TOWN HALL"], "COUNCIL"),
+    (["Minutes of the Meeting of Council", "AUDIT AND RISK COMMITTEE"], "Council"),
+    # a committee's own name is kept as the minutes give it
+    (["Wattlebrook Shire Council", "Minutes of the Planning Committee", "4 April 2024"],
+     "Planning Committee"),
+])
+def test_a_generic_body_takes_the_organisation_from_the_title_block(lines, body):
+    assert body_in(lines) == body
+
+
+def test_the_organisation_and_the_kind_of_body_are_typed_as_one_name():
+    lines = [Line(t, "para") for t in (
+        "THE CORPORATION OF THE TOWNSHIP OF QUELLAN FALLS", "Regular Meeting of Council",
+        "Tuesday, May 6, 2025", "1. CALL TO ORDER",
+        "Mayor Tindall called the meeting to order at 7:01 p.m.")]
+    minutes = parse_minutes(lines)
+    assert (minutes.committee, minutes.date, minutes.start_time) == (
+        "Council of the Township of Quellan Falls", dt.date(2025, 5, 6), dt.time(19, 1))
+
+
+def test_the_time_it_was_declared_open_over_the_time_it_was_called_for():
+    # as the answer keys of real minutes read it: the call to order, when both are given
+    lines = ["MINUTES OF THE ORDINARY MEETING OF COUNCIL", "WATTLEBROOK SHIRE COUNCIL",
+             "ON THURSDAY 4 APRIL 2024", "COMMENCING AT 9.30AM", "1. OPENING OF MEETING",
+             "The Mayor declared the meeting open at 9.34am and welcomed those present."]
+    assert meeting_when(lines) == (dt.date(2024, 4, 4), dt.time(9, 34))
+    assert meeting_when(lines[:4]) == (dt.date(2024, 4, 4), dt.time(9, 30))
+
+
+@pytest.mark.parametrize("lines", [
+    ["MINUTES OF THE MEETING OF COUNCIL", "A" * 1_000_000],
+    ["Meeting of the " + "Harbour " * 125_000, "Tuesday 4 May 2021"],
+    ["CITY OF " * 125_000, "Council Minutes"],
+    ["Council Minutes", "Q " * 500_000 + "Trust"],
+])
+def test_a_hostile_title_block_is_read_in_linear_time(lines):
+    body_in(lines)
+
+
+@pytest.mark.parametrize("lines, body", [
+    # the body that met in closed session, without the venue its heading line runs on into
+    (["CLOSED SESSION OF THE TAMSIN FORKS CITY COUNCIL TAMSIN FORKS CIVIC HALL",
+      "COUNCIL WORK SESSION ROOM MARCH 4, 2021", "CLOSED SESSION COMMENCED AT 5:30 P.M."],
+     "TAMSIN FORKS CITY COUNCIL"),
+    (["Special Session of the Orrin Valley Board of Education", "May 2, 2021"],
+     "Orrin Valley Board of Education"),
+    # a venue that is part of what the body runs, and a line with a date, are left alone
+    (["Management Committee of the Brindle Green Village Hall", "Minutes of the meeting held on 2 May 2022"],
+     "Management Committee of the Brindle Green Village Hall"),
+    (["PARKS COMMITTEE ROOM MAY 4, 2021", "Quorn Fields Parks Committee"],
+     "Quorn Fields Parks Committee"),
+])
+def test_a_heading_line_names_the_body_not_its_session_venue_or_date(lines, body):
+    assert body_in(lines) == body
+
+
+def test_a_hostile_venue_line_is_read_in_linear_time():
+    body_in(["Council " + "Hall " * 200_000, "Council" + " x" * 500_000 + " Hall"])

@@ -324,9 +324,19 @@ _OTHER_MEETING = re.compile(r"\b(?:approv\w*|confirm\w*|previous|last|next|agree
                             re.I)
 
 
+# A venue after the body's name on its heading line ("… CITY COUNCIL CIVIC HALL").
+_VENUE_AFTER = re.compile(rf"(?P<body>\b{_BODY}s?)(?:\s+(?!(?:of|for|the|and|at)\b)[\w’'-]+)"
+                          r"{1,5}?\s+(?:hall|chambers?|room|centre|center|offices|building)$",
+                          re.I)
+
+
 def _clean_body(name: str) -> str | None:
     name = " ".join(name.split()).strip(" .,;:-–—\"'")
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+    # "CLOSED SESSION OF THE X COUNCIL": the X Council met, in closed session
+    name = re.sub(r"^(?:[\w-]+\s+){0,2}?session\s+of\s+(?:the\s+)?(?=\S)", "", name, flags=re.I)
+    if len(name) <= 150:
+        name = _VENUE_AFTER.sub(r"\g<body>", name)
     name = re.sub(r"(?:\s+(?:regular|special|ordinary|annual|general))?(?:\s+meeting)?"
                   r"\s+minutes$", "", name, flags=re.I)  # "Parks Board Meeting Minutes"
     bare = re.sub(r"(?:\s+(?:regular|special|ordinary|annual|general))?\s+meeting$", "", name,
@@ -345,6 +355,12 @@ def _clean_body(name: str) -> str | None:
     return name
 
 
+# A line that opens with a date or a day ("Wednesday, June 11, 2025", "11 June"), which no
+# body's name runs on into.
+_DATE_START = re.compile(r"\s?(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+                         + _MONTH + ")", re.I)
+
+
 def _phrase_body(texts: list[str]) -> tuple[str, int] | None:
     """ "Minutes of a meeting of the X held on …", "MINUTES OF THE X MEETING", also when the
     phrase runs on over the next heading line; with the line it starts on."""
@@ -359,12 +375,17 @@ def _phrase_body(texts: list[str]) -> tuple[str, int] | None:
             if _NOT_MEETING.search(before) or _OTHER_MEETING.search(before) or re.search(
                     r"\b(?:that|resolved|resolution)\W+(?:the\s+)?$", before, re.I):
                 continue  # "That the minutes of the meeting of the X … be approved"
+            # the name's own line, which need not be the phrase's ("COUNCIL MINUTES |
+            # Regular Meeting of Council | Wednesday, …")
+            index = max(n for n, at in enumerate(starts) if at <= found.start("x"))
             line_end = starts[index + 1] - 1
             own_line = blob[found.start("x"):line_end]
-            if found.end("x") > line_end > found.start("x") and re.search(
-                    rf"\b{_BODY}s?$", own_line, re.I) and (  # not run on into the agenda
-                    name := _clean_body(own_line)) is not None:
-                return name, index
+            if found.end("x") > line_end:  # run on into the next line
+                if re.search(rf"\b{_BODY}s?$", own_line, re.I) and (  # not into the agenda
+                        name := _clean_body(own_line)) is not None:
+                    return name, index
+                if _DATE_START.match(blob, line_end + 1):
+                    continue  # the heading's date line, not the rest of a name
             if (name := _clean_body(found.group("x"))) is not None:
                 return name, min(index, len(texts) - 1)
     return None
@@ -416,7 +437,8 @@ def _heading_line_body(texts: list[str]) -> tuple[str, int] | None:
     for index, text in enumerate(texts):
         if _FIRST_ITEM.match(text):
             break
-        if len(text) <= 90 and not text.endswith(".") and (name := _clean_body(text)):
+        if len(text) <= 90 and not text.endswith(".") and not dates(text) and (
+                name := _clean_body(text)):  # a name holds no date
             heads.append((name, index))
     committees = [head for head in heads if _COMMITTEE_WORD.search(head[0])]
     return (committees or heads or [None])[0]
@@ -471,7 +493,10 @@ _PLACE_KIND = re.compile(r"\b(?:parish|town|city|county|village|borough|district
 _ORGANISATION = re.compile(r"\b(?:district|county|city|town|township|village|borough|parish|"
                            r"shire|schools?|college|university|academy|trust|authority|council|"
                            r"municipality|municipal|regional|region|state|nhs|health|fire|police|"
-                           r"association|society|corporation|foundation|charity|diocese)\b", re.I)
+                           r"association|society|corporation|foundation|charity|diocese|group|"
+                           r"company|limited|ltd|plc|inc|incorporated|homes|housing|partnership|"
+                           r"network|alliance|federation|institute|institution|club|league|"
+                           r"co-?operative|agency)\b", re.I)
 _NOT_ORGANISATION = re.compile(r"\b(?:hall|chambers?|room|library|centre|center|offices?|"
                                r"building|street|road|avenue|minutes|agenda|draft|meeting|"
                                r"notice|confirmed|approved|unconfirmed|present|session)\b", re.I)
@@ -489,18 +514,56 @@ def _proper_line(text: str) -> bool:
             and all(w[:1].isupper() or w.lower() in _SMALL for w in words))
 
 
+# "The Corporation of the Township of X", "City of X": an organisation named for its place,
+# whose council is "the Council of the Township of X".
+_OF_PLACE = re.compile(r"^(?:the\s+)?(?:corporation\s+of\s+)?(?:the\s+)?(?P<x>(?:city|town|"
+                       r"township|village|county|municipality|borough|district|region|shire)"
+                       r"\s+of\s+\S.*)$", re.I)
+
+
+def _joined(organisation: str, name: str) -> str:
+    """The organisation's name with the kind of body that met ("North Ashgrove" and
+    "Council"), in one case when one of them is in capitals, so that it is typed as one."""
+    if organisation.isupper() != name.isupper():
+        organisation, name = organisation.upper(), name.upper()
+    if name.lower() in organisation.lower():
+        return organisation
+    place = _OF_PLACE.match(organisation)
+    if place and " of " not in name.lower():
+        return f"{name} {'OF THE' if name.isupper() else 'of the'} {place['x']}"
+    return f"{organisation} {name}"
+
+
+_ORG_TAIL = re.compile(rf"\b(?:{_BODY}|district|county|city|town|township|village|borough|"
+                      r"parish|shire|municipality|schools?|college|university|academy|trust|"
+                      r"authority|association|society|corporation|foundation|charity|diocese|"
+                      r"group|company|limited|ltd|plc|inc|incorporated|partnership|network|"
+                      r"alliance|federation|institute|institution|club|league|co-?operative|"
+                      r"agency)s?\.?$", re.I)
+
+
+def _organisation_line(text: str) -> bool:
+    return _proper_line(text) and bool(_ORGANISATION.search(text)) and not _generic(text)
+
+
 def _with_organisation(name: str, texts: list[str], index: int) -> str:
     """``name`` with the organisation that a heading line above it names, when ``name``
     alone does not say whose body it is ("BERKSHIRE VALE SCHOOL DISTRICT" over "SCHOOL
-    COMMITTEE MEETING"; "ASHBY MAGNA" over "PARISH COUNCIL")."""
-    if not _generic(name) or index <= 0:
+    COMMITTEE MEETING"; "ASHBY MAGNA" over "PARISH COUNCIL"), or the line just below it
+    ("MINUTES OF THE ORDINARY MEETING OF COUNCIL" over "QUILLAN SHIRE COUNCIL")."""
+    if not _generic(name):
         return name
     above = texts[max(0, index - 3):index]
     for text in reversed(above):
-        if _proper_line(text) and _ORGANISATION.search(text) and not _generic(text):
-            return text if name.lower() in text.lower() else f"{text} {name}"
-    if _PLACE_KIND.search(name) and _proper_line(above[-1]) and not _generic(above[-1]):
-        return f"{above[-1]} {name}"
+        if _organisation_line(text):
+            return _joined(text, name)
+    if above and _PLACE_KIND.search(name) and _proper_line(above[-1]) and not _generic(above[-1]):
+        return _joined(above[-1], name)
+    below = texts[index + 1] if index + 1 < len(texts) else ""
+    # only a name of two words or more that ends as an organisation's does ("… Shire
+    # Council", "… Homes Group"), not a first item's heading ("HOUSING")
+    if _organisation_line(below) and len(below.split()) > 1 and _ORG_TAIL.search(below):
+        return _joined(below, name)
     return name
 
 
@@ -569,11 +632,11 @@ def front_matter_title(raw_lines: list[str]) -> str | None:
 def body_in(lines: list[str], title: str | None = None) -> str | None:
     """The body whose minutes ``lines`` are, as the heading names it ("Minutes of a meeting
     of the X held on …", "MINUTES OF THE X MEETING", "X – Minutes", "Meeting: X", a heading
-    line naming a council, committee or board, after the organisation on the line above
-    when it names only a kind of body), else as ``title`` (a document's own title, e.g.
-    :func:`front_matter_title`) names it, else the body the minutes show meeting ("the
-    minutes of the previous meeting of the Cabinet", "The Council RESOLVED"); None when
-    nothing names it."""
+    line naming a council, committee or board, with the organisation a title-block line
+    above or just below names when it names only a kind of body), else as ``title`` (a
+    document's own title, e.g. :func:`front_matter_title`) names it, else the body the
+    minutes show meeting ("the minutes of the previous meeting of the Cabinet", "The Council
+    RESOLVED"); None when nothing names it."""
     texts = [" ".join(t.split()) for t in lines if t and t.strip()]
     found = _heading_body([text[:HEADING_CHARS] for text in texts[:HEAD_LINES]])
     if found is None and title and title.strip():
