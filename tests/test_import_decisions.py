@@ -356,3 +356,152 @@ def test_a_list_under_the_body_that_decided_is_its_decisions():
 def test_for_a_number_of_things_is_no_vote():
     (piece,) = decisions.read([Piece("A price was given of £8 each for 12 chairs to be repaired.")])
     assert piece.kind == "note" and piece.votes_for is None
+
+
+# --- movers without "by", recommendations, leads, signatures, references (invented text) ---
+
+@pytest.mark.parametrize("line, mover, seconder", [
+    ("Moved Cr Pellow       Seconded Cr Danvers", "Cr Pellow", "Cr Danvers"),
+    ("Moved: Ms Tarrant / Seconded: Mr Olsen", "Ms Tarrant", "Mr Olsen"),
+    ("Mover: Councillor Reyes Seconder: Councillor Ito", "Councillor Reyes", "Councillor Ito"),
+    ("Motion: Trustee Galbraith / Second: Trustee Moyle", "Trustee Galbraith", "Trustee Moyle"),
+    ("Moved/Seconded: Varga/Lindqvist", "Varga", "Lindqvist"),
+])
+def test_a_mover_line_without_by_gives_its_names_to_the_decision(line, mover, seconder):
+    piece = only(read(line, "That the reading room hours be extended.", "Carried 5/0"))
+    assert (piece.mover, piece.seconder) == (mover, seconder)
+    assert piece.text == "That the reading room hours be extended."
+
+
+def test_proposed_with_a_title_and_no_by():
+    piece = only(read("Proposed Cllr Anwick, seconded Cllr Brough, that the quote be accepted."))
+    assert (piece.mover, piece.seconder) == ("Cllr Anwick", "Cllr Brough")
+
+
+@pytest.mark.parametrize("heading", ["Officer's Recommendation:", "Staff recommendation",
+                                     "Officer Recommendation –", "Recommendation:"])
+def test_a_recommendation_is_not_the_decision_that_follows_it(heading):
+    found = read(heading, "That Council receives the quarterly report.",
+                 "Council Resolution 017/24", "Moved Cr Pellow   Seconded Cr Danvers",
+                 "That Council receives the quarterly report.", "Carried 5/0")
+    piece = only(found)
+    assert piece is found[4]
+    assert (piece.mover, piece.votes_for, piece.votes_against, piece.outcome) == (
+        "Cr Pellow", 5, 0, "carried")
+
+
+def test_a_recommendation_on_its_line_with_its_words_is_no_decision():
+    found = read("Officer's Recommendation: That the Board notes the survey.",
+                 "RESOLVED: That the Board notes the survey and thanks the volunteers.")
+    assert only(found).label == "RESOLVED"
+
+
+def test_a_lead_with_a_clause_before_it_keeps_its_parts():
+    found = read("Following discussion, the Committee agreed:-",
+                 "(i) to approve the new fees as set out in the report; and",
+                 "(ii) to instruct the Clerk to report back by May.")
+    assert [p.kind for p in found] == ["note", "resolution", "resolution"]
+
+
+def test_a_list_letter_before_a_label():
+    found = read("a) Resolved: to pay the invoices.", "b) RESOLVED to buy a mower.")
+    assert [(p.kind, p.label) for p in found] == [("resolution", "Resolved"),
+                                                  ("resolution", "RESOLVED")]
+
+
+def test_a_decision_in_the_second_clause():
+    piece = only(read("The Board noted the report and agreed that a review of the ferry be held."))
+    assert piece.label is None
+
+
+@pytest.mark.parametrize("text", [
+    "The report was taken as read.",
+    "CONFIRMED AS A TRUE AND CORRECT RECORD",
+    "Confirmed as a true record ____________ Chairperson",
+    "APPROVED: Petra Holm, Chair",
+    "Approved by Oswin Tregear, Chairman",
+    "ATTEST: Ilse Varn, Clerk",
+])
+def test_formulas_that_decide_nothing(text):
+    assert not resolutions(read(text))
+
+
+def test_an_all_capitals_decision_is_still_one():
+    assert only(read("APPROVED: THE REVISED HALL HIRE CHARGES")).label == "APPROVED"
+
+
+def test_a_motion_and_its_resolution_are_one_decision():
+    found = read("It was moved by Cllr Okafor and seconded by Cllr Lunde that the play area be fenced.",
+                 "On being put to the vote there voted 6 for and 1 against.",
+                 "RESOLVED - That the play area at Kestle Green be fenced.")
+    piece = only(found)
+    assert piece.label == "RESOLVED"
+    assert (piece.mover, piece.seconder, piece.votes_for, piece.votes_against) == (
+        "Cllr Okafor", "Cllr Lunde", 6, 1)
+
+
+def test_a_lost_amendment_stays_apart_from_the_resolution():
+    found = read("An amendment was moved by Cllr Pryce that the play area be fenced in oak.",
+                 "The amendment was lost.",
+                 "RESOLVED - That the play area be fenced.")
+    assert len(resolutions(found)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Dr Imre Falk Director of Estates (item 25/08)",
+    "See minute 14/03 of the last meeting.",
+    "The clerk referred members to page 4-6 of the report.",
+])
+def test_a_reference_is_no_vote(text):
+    assert not resolutions(read(text))
+    assert decisions.votes(text).votes_for is None
+
+
+def test_a_vote_shape_is_still_read():
+    facts = decisions.votes("The motion was carried 5-2.")
+    assert (facts.votes_for, facts.votes_against) == (5, 2)
+
+
+def test_nobody_named_is_a_count_of_none():
+    facts = decisions.votes("Nays: None.")
+    assert facts.named["against"] == [] and facts.votes_against == 0
+    assert not resolutions(read("Nays: None."))
+
+
+def test_a_recorded_vote_on_its_own_lines_is_counted_on_the_motion():
+    found = read("That the zoning change at Orchard Row be adopted.",
+                 "Yeas: Halvorsen, Quist, Mbeki", "Nays: None")
+    piece = only(found)
+    assert piece.named["for"] == ["Halvorsen", "Quist", "Mbeki"]
+    assert (piece.votes_for, piece.votes_against, piece.unanimous) == (3, 0, True)
+
+
+def test_a_division_on_lines_of_its_own():
+    found = read("Councillor Arden, seconded by Councillor Birtles, moved that the plan be approved.",
+                 "As an amendment, Councillor Fane, seconded by Councillor Gosse, moved that "
+                 "consideration be deferred.",
+                 "On a division, there voted:-",
+                 "For the motion (5) - Councillors Arden, Birtles, Cole, Dunmore and Eyre.",
+                 "For the amendment (2) - Councillors Fane and Gosse.",
+                 "The motion was accordingly declared carried.")
+    motion, amendment = resolutions(found)
+    assert (motion.votes_for, motion.votes_against, motion.outcome) == (5, 2, "carried")
+    assert amendment.outcome is None  # "be deferred" is what it moved, not its fate
+
+
+@pytest.mark.parametrize("line", [
+    "Moved " + " " * 1_000_000, "Moved/Seconded: " + "A/" * 300_000,
+    "Officer's Recommendation" + " (" * 300_000, "APPROVED: " + "Aa " * 300_000,
+    "item " + "25/08 " * 150_000, "The Board noted " + "x and " * 150_000,
+    "Nays: " + "None, " * 150_000, "For the motion (5) " + "(" * 1_000_000,
+])
+def test_hostile_lines_for_the_new_patterns_finish(line):
+    decisions.read([Piece(line)])
+    decisions.votes(line)
+
+
+def test_a_mover_line_with_all_in_favour_after_its_resolution_is_no_second_decision():
+    found = read("Resolved: to object to the mast at Pennick Down. Proposed Cllr Yarrow, "
+                 "seconded Cllr Dunstan, all in favour.")
+    piece = only(found)
+    assert (piece.mover, piece.seconder, piece.unanimous) == ("Cllr Yarrow", "Cllr Dunstan", True)

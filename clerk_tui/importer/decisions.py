@@ -125,13 +125,31 @@ def _abbreviated(text: str, stop: int) -> bool:
 # after an optional "the" ("the Deputy Mayor", "Councillor S. Martin", "Sheahan (J)").
 _WORD = (r"(?:(?!(?:CARRIED|LOST|RESOLUTION|RESOLVED|SECONDED|MOVED|MOTION|THAT|AND|ACCEPTED|"
          r"APPROVED|UNANIMOUS|UNANIMOUSLY|DEFEATED|WITHDRAWN|Seconded|Second|Proposed|Moved|"
-         r"Carried|Agreed|Resolved|Unanimously|All|Motion)\b)[A-Z][\w'’.\-]{0,30}|\([A-Z]{1,3}\)|(?:de|van|von|der|le|la|da)(?=\s[A-Z]))")
+         r"Carried|Agreed|Resolved|Unanimously|All|Motion|Seconder|SECONDER|Mover|MOVER)\b)[A-Z][\w'’.\-]{0,30}|\([A-Z]{1,3}\)|(?:de|van|von|der|le|la|da)(?=\s[A-Z]))")
 NAME = rf"(?:(?:the|The)\s{{1,3}})?{_WORD}(?:\s{{1,3}}{_WORD}){{0,5}}"
-_SECONDED = r"(?:[Ss]econded|SECONDED|[Ss]econd|SECOND|2nd|[Ss]ec\.)"
+_SECONDED = r"(?:[Ss]econded|SECONDED|[Ss]econder|SECONDER|[Ss]econd|SECOND|2nd|[Ss]ec\.)"
+# A member's title, after which a mover needs no "by" ("Moved Cr Ferris", "Proposed Cllr A")
+_TITLE = (r"(?:Cr|CR|Crs|Cllr|CLLR|Cllrs|Councillor|COUNCILLOR|Councilman|Councilwoman|"
+          r"Councilmember|Council\s+Member|Mr|MR|Mrs|MRS|Ms|MS|Miss|Dr|DR|Prof|Rev|Revd|"
+          r"Trustee|TRUSTEE|Director|Governor|Commissioner|Alderman|Alderwoman|Alderperson|"
+          r"Supervisor|Member|MEMBER|Mayor|MAYOR|Deputy\s+Mayor|Bailie|Provost|Regent|"
+          r"Selectman|Selectwoman|Trustee|Vice[\s-]Chair|Chair|Chairman|Chairperson)\.?(?=\s)")
+_MOVED_WORD = r"(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED)"
+# "Moved/Seconded: Cllr A / Cllr B": the two names in the order of the words
+_MOVED_SECONDED = re.compile(
+    rf"(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED|[Mm]over|MOVER)\s{{0,3}}/\s{{0,3}}{_SECONDED}"
+    rf"(?:\s{{1,3}}(?:by|BY))?\s{{0,3}}:?\s{{0,3}}(?P<mover>{NAME})\s{{0,3}}(?:/|&|\band\b)"
+    rf"\s{{0,3}}(?P<seconder>{NAME})")
 _MOVER_PATTERNS = [
+    _MOVED_SECONDED,
     re.compile(rf"(?:(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED)\s{{0,3}}(?:(?:by|BY)\s{{0,3}}:?|:)|"
                rf"[Pp]rop\.|PROP\.)\s{{0,3}}(?P<mover>{NAME})"),
     re.compile(rf"(?:[Mm]otion|MOTION)\s{{1,3}}(?:by|BY)\s{{0,3}}:?\s{{0,3}}(?P<mover>{NAME})"),
+    # "Moved Cr Ferris", "Proposed Cllr A,", "Mover: A", "Motion: Cllr A / Second: B"
+    re.compile(rf"{_MOVED_WORD}\s{{1,3}}(?P<mover>{_TITLE}\s{{1,3}}{NAME})"),
+    re.compile(rf"(?:[Mm]over|MOVER)\s{{0,3}}:\s{{0,3}}(?P<mover>{NAME})"),
+    re.compile(rf"(?:[Mm]otion|MOTION)\s{{0,3}}:\s{{0,3}}(?P<mover>{_TITLE}\s{{1,3}}{NAME}|{NAME}"
+               rf"(?=\s{{0,3}}[/,;]?\s{{0,3}}{_SECONDED}))"),
     re.compile(rf"(?i:on\s+the\s+(?:proposal|motion)\s+of)\s{{1,3}}(?P<mover>{NAME})"),
     # "Bailie X, seconded by Councillor Y, moved", "Regent X moved", "Mrs. X MOVED for"
     re.compile(rf"(?:^|,\s{{0,3}})(?P<mover>{NAME})(?:,\s{{0,3}}{_SECONDED}\s{{1,3}}(?:by\s{{1,3}})?"
@@ -202,8 +220,16 @@ _COUNT_FIRST = {
 # never a date ("3-9-99") or a range of pages.
 _PAIR = re.compile(r"(?<![\w/.,:£$-])(?P<a>\d{1,2})\s?[-–—/]\s?(?P<b>\d{1,2})(?![\w/,:-]|\.\d|\s?[-–]\s?\d)")
 _PAIR_CONTEXT = re.compile(r"(?i:carried|lost|approved|passed|adopted|defeated|failed|agreed|"
-                           r"resolved|vote[ds]?|voting|motion|majority|by|of|on\s+a|result|"
+                           r"resolved|vote[ds]?|voting|motion|majority|on\s+a|result|"
                            r"accepted|confirmed)\W{0,3}(?:\S{1,30}\s{1,3}){0,3}$")
+# "by 5-2", "of 7/0": a vote only in a sentence that speaks of one
+_PAIR_WEAK_CONTEXT = re.compile(r"(?i:\b(?:by|of))\W{0,3}(?:\S{1,30}\s{1,3}){0,3}$")
+# "item 25/08", "Minute 12/3", "page 4-6", "No. 5/2": a reference, never a vote
+_REFERENCE = re.compile(r"(?i:\b(?:items?|minutes?|min|refs?|reference|pages?|pp?|nos?|numbers?|"
+                        r"paragraphs?|paras?|sections?|s|appendix|appendices|reports?|agenda|"
+                        r"files?|case|application|policy|by-law|bylaw|ordinance|resolution|"
+                        r"clauses?|schedule|annex|chapter|rule|standing\s+order))\.?\s{0,3}"
+                        r"(?:no\.?\s{0,3})?\(?$")
 _TRIPLE = re.compile(r"(?i:carried|lost|passed|approved|adopted|defeated|failed|vote)\W{1,3}"
                      r"(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\s?[-–]\s?(?P<c>\d{1,2})(?![\w/-])")
 _YEAS = re.compile(r"\(?\bY\s?-\s?(?P<a>\d{1,2})(?:\s?[;,]\s?N\s?-\s?(?P<b>\d{1,2}))?\)?")
@@ -228,7 +254,7 @@ _OUTCOMES = [
     ("carried", re.compile(r"(?i:\bcarried\b(?!\s+(?:out|forward|over|through|on)\b)|"
                            r"\bmotion\s+(?:passed|approved|adopted|accepted)\b|"
                            r"\bwas\s+(?:passed|APPROVED|ACCEPTED)\b)|\bACCEPTED\b|\bPASSED\b")),
-    ("deferred", re.compile(r"(?i:\b(?:was|were|be)\s+deferred\b)|\bDEFERRED\b")),
+    ("deferred", re.compile(r"(?i:\b(?:was|were)\s+deferred\b)|\bDEFERRED\b")),
 ]
 _VOTE_WORDS = re.compile(r"(?i:\b(?:motion|amendment|vote[ds]?|voting|division|carried|"
                          r"lost|defeated|roll\s+call|declared|proposal|resolution|ayes|nays|"
@@ -242,7 +268,7 @@ _VOTE_WORDS_NEED = ("motion", "amendment", "vot", "division", "carried", "lost",
 _UNANIMOUS_NEED = ("unanimous", "nem", "favo", "present")
 _NAMED_NEED = ("aye", "yea", "nay", "noe", "voting", "favo", "against", "abst", "pass")
 _DISSENT_NEED = ("dissenting", "against", "opposed", "abstaining")
-_MOTION_NEED = ("moved", "propos", "prop.", "motion")
+_MOTION_NEED = ("moved", "propos", "prop.", "motion", "mover")
 _SECONDER_NEED = ("second", "2nd", "sec.")
 # a count is digits or a number word (each use of _N ends at a word's end); the words'
 # letters are looked for first, as the pattern is slow to run over every sentence
@@ -300,6 +326,14 @@ class Facts:
         piece.votes_for, piece.votes_against = mine.votes_for, mine.votes_against
         piece.votes_abstain, piece.unanimous = mine.votes_abstain, mine.unanimous
         piece.named = mine.named
+        if piece.votes_for is None and piece.named["for"] and (
+                piece.named["against"] or piece.votes_against == 0):
+            # a recorded vote ("Yeas: A, B" / "Nays: C") counted by its names
+            piece.votes_for = len(piece.named["for"])
+            if piece.votes_against is None:
+                piece.votes_against = len(piece.named["against"])
+            if piece.votes_abstain is None and piece.named["abstain"]:
+                piece.votes_abstain = len(piece.named["abstain"])
         if piece.votes_against == 0 and piece.votes_for and not piece.votes_abstain:
             piece.unanimous = True  # none against and none abstaining: "carried 7-0"
 
@@ -347,7 +381,13 @@ def _votes_of(text: str) -> Facts:
             how = named.group("how").lower()
             side = ("against" if how.startswith(("nay", "noe", "against", "voting against"))
                     else "abstain" if how.startswith(("abst", "pass")) else "for")
-            facts.named[side] = _names(named.group("names"))
+            listed = _names(named.group("names"))
+            if listed and all(_NOBODY.fullmatch(name) for name in listed):
+                listed = []  # "Nays: None": nobody, a count of none
+                attribute = _COUNT_OF[side]
+                if getattr(facts, attribute) is None:
+                    setattr(facts, attribute, 0)
+            facts.named[side] = listed
     if clues.any(_WITH_NEED) and clues.any(_DISSENT_NEED) \
             and (dissent := _DISSENT.search(text)) and not facts.named["against"]:
         facts.named["against"] = _names(dissent.group("names"))
@@ -355,6 +395,11 @@ def _votes_of(text: str) -> Facts:
     if context or len(text) < 40:
         facts.outcome = next((name for name, pattern in _OUTCOMES if pattern.search(text)), None)
     return facts
+
+
+# what stands for nobody in a list of names ("Nays: None", "Abstain: Nil", "Against: -")
+_NOBODY = re.compile(r"(?i:none|nil|nobody|no\s+one|n/?a|zero)\W{0,2}|[-–—]")
+_COUNT_OF = {"for": "votes_for", "against": "votes_against", "abstain": "votes_abstain"}
 
 
 def _counted(text: str, facts: Facts, context: bool) -> None:
@@ -369,7 +414,7 @@ def _counted(text: str, facts: Facts, context: bool) -> None:
         facts.votes_for, facts.votes_against, facts.votes_abstain = (
             int(triple.group(n)) for n in ("a", "b", "c"))
     if facts.votes_for is None and facts.votes_against is None:
-        _pair(text, facts)
+        _pair(text, facts, context)
     if facts.votes_for is None and facts.votes_against is None:
         first = {how: pattern.search(text) for how, pattern in _COUNT_FIRST.items()}
         if sum(1 for f in first.values() if f) >= 2 or (context and any(first.values())):
@@ -384,12 +429,15 @@ def _counts(facts: Facts, found: dict) -> None:
         for f in (found["for"], found["against"], found["abstain"]))
 
 
-def _pair(text: str, facts: Facts) -> None:
+def _pair(text: str, facts: Facts, context: bool = False) -> None:
     for pair in _PAIR.finditer(text):
         before = text[max(0, pair.start() - 40):pair.start()]
         after = text[pair.end():pair.end() + 6]
+        if _REFERENCE.search(before[-24:]) or _zero_led(pair.group("a"), pair.group("b")):
+            continue
         bracketed = before.endswith("(") and after.startswith(")")
-        if bracketed or _PAIR_CONTEXT.search(before) or after.lstrip().lower().startswith("vote"):
+        if bracketed or _PAIR_CONTEXT.search(before) or after.lstrip().lower().startswith("vote") \
+                or context and _PAIR_WEAK_CONTEXT.search(before):
             facts.votes_for, facts.votes_against = int(pair.group("a")), int(pair.group("b"))
             return
     for pair in _VOTES_TO.finditer(text):
@@ -397,6 +445,11 @@ def _pair(text: str, facts: Facts) -> None:
         if _VOTES_TO_CONTEXT.search(before):
             facts.votes_for, facts.votes_against = _number(pair.group("a")), _number(pair.group("b"))
             return
+
+
+def _zero_led(*counts: str) -> bool:
+    """Whether a number of a pair has a leading zero ("25/08"): a reference, not a count."""
+    return any(len(n) > 1 and n.startswith("0") for n in counts)
 
 
 def _not_voting(text: str, facts: Facts) -> None:
@@ -422,7 +475,7 @@ _LABEL_WORDS = (r"RESOLVED|Resolved|RESOLUTION|Resolution|AGREED|Agreed|APPROVED
 # A label opening a sentence: "RESOLVED –", "Resolved: That", "RESOLVED (Unanimously) –",
 # "Resolved unanimously that", "It was RESOLVED that", "Decided it was …", "Agreed to …".
 _LABEL = re.compile(
-    r"^(?P<pre>(?:[\dA-Z][\w./()]{0,10}\s{0,3}[/|:]?\s{1,3}){0,2}?(?:(?:and|And|AND)\s{1,3})?(?:(?:[Ii]t|IT)\s{1,3}(?:was|WAS)\s{1,3}"
+    r"^(?P<pre>(?:\(?[a-z]{1,4}[.)]\s{1,3})?(?:[\dA-Z][\w./()]{0,10}\s{0,3}[/|:]?\s{1,3}){0,2}?(?:(?:and|And|AND)\s{1,3})?(?:(?:[Ii]t|IT)\s{1,3}(?:was|WAS)\s{1,3}"
     r"(?:(?:further|also|therefore|then|accordingly|unanimously|FURTHER|UNANIMOUSLY)\s{1,3})?)?)"
     rf"(?P<label>{_LABEL_WORDS})\b"
     r"(?=\s{0,3}[:–—\-/.,;(]|\s{1,3}(?:[Uu]nanimously|UNANIMOUSLY|that|THAT|That|to|TO|"
@@ -446,6 +499,15 @@ _BODY_DECIDES = re.compile(
     r"(?P<label>AGREED|agreed|RESOLVED|resolved|APPROVED|approved|DECIDED|decided|ADOPTED|adopted|"
     r"ACCEPTED|accepted|HOMOLOGATED|homologated|ENDORSED|endorsed|RATIFIED|ratified|NOTED|"
     r"CONFIRMED|confirmed)\b(?!\s+(?:by|with)\b)")
+# "The Board noted the report and agreed that a review be held": the decision is the
+# sentence's second clause, after what the body first did.
+_BODY_THEN_DECIDES = re.compile(
+    rf"(?:^|[\s,(.])(?:[\w.]{{1,20}}\s{{1,3}})?{_BODY}\s{{1,3}}"
+    r"(?:noted|considered|received|discussed|welcomed|reviewed|debated|heard|thanked|"
+    r"acknowledged|NOTED|CONSIDERED|RECEIVED)\b[^.;:]{0,200}?\b(?:and|AND)\s{1,3}"
+    r"(?:(?:then|therefore|further|also|unanimously|duly|formally)\s{1,3})?"
+    r"(?P<label>agreed|resolved|decided|approved|AGREED|RESOLVED|DECIDED|APPROVED)\s{1,3}"
+    r"(?:that|to|THAT|TO)\b")
 _PASSIVE = re.compile(
     r"\b(?:was|were|WAS|WERE)\s{1,3}(?:(?:then|therefore|also|duly|unanimously|formally|"
     r"subsequently|accordingly|all)\s{1,3})?"
@@ -454,10 +516,30 @@ _PASSIVE = re.compile(
     r"(?:duly\s+|unanimously\s+)(?:appointed|elected|re-elected|co-opted))\b"
     r"(?!\s+(?:out|that|forward|over|through|on)\b)")
 _MINUTES_FORMS = re.compile(
-    r"(?i:\b(?:held|taken)\s+as\s+read\b|\bdeclared\s+(?:the\s+[^.;]{0,80}?\s)?(?:carried|"
+    r"(?i:\bminutes?\b[^;]{0,160}?\b(?:held|taken)\s+as\s+read\b|\bdeclared\s+(?:the\s+[^.;]{0,80}?\s)?(?:carried|"
     r"lost|rejected|adopted|approved|passed|defeated|elected|re-elected)\b|\b(?:signed|confirmed|approved|agreed|accepted|"
     r"adopted)\s+as\s+(?:a|being\s+a)\s+(?:true|correct|accurate)\b|"
     r"\bconsensus\s+(?:was\s+)?reached\b|\bby\s+consensus\b)")
+# A signature block at the foot of the minutes, no decision: "CONFIRMED AS A TRUE AND
+# CORRECT RECORD" (in capitals, with no subject), "Confirmed as a true record ____ Chair",
+# "APPROVED: Jane Doe, Chair".
+_ROLE = (r"(?i:chair|chairman|chairwoman|chairperson|mayor|president|presiding|secretary|"
+         r"clerk|deputy\s+chair|vice[\s-]chair\w{0,6}|convener|convenor|provost|date)\b")
+_SIGNATURE = re.compile(
+    r"^\W{0,3}(?:CONFIRMED|APPROVED|SIGNED|ADOPTED|AGREED|ATTEST|Confirmed|Approved|Signed|"
+    r"Adopted|Agreed)\b(?:"
+    r"\s{1,3}AS\s{1,3}(?:A|BEING\s{1,3}A)\s{1,3}(?:TRUE|CORRECT|ACCURATE)\b[^a-z]{0,200}$"
+    r"|\s{1,3}as\s{1,3}(?:a|being\s+a)\s{1,3}(?:true|correct|accurate)\b[^_…]{0,120}?(?:_{3}|\.{4}|…|"
+    + _ROLE + r")"
+    r"|\s{0,3}(?:[:–—-]\s{0,3}|\s(?:by\s{1,3})?)" + NAME + r"\s{0,3}[,–—(-]\s{0,3}(?:the\s{1,3})?"
+    + _ROLE + r"[^.]{0,80}$)")
+# "Officer's Recommendation:", "Staff recommendation –", "Recommendation: That …": what
+# a report asked the body to decide, not its decision; the resolution that follows is.
+_RECOMMENDATION = re.compile(
+    r"^\W{0,3}(?P<who>(?i:(?:officers?|staff|management|directors?|managers?|chief\s+executive|"
+    r"executive|administration|administrators?|planning\s+officers?|clerk)(?:['’]s|s['’]|['’])?"
+    r"\s{1,3})?)(?i:recommendations?)\b\s{0,3}(?:\([^()]{0,40}\)\s{0,3})?"
+    r"(?:[:–—-]{1,2}\s{0,3}(?:$|(?=[A-Z(\d]))|\s{1,3}(?=(?:That|THAT|that)\b)|$)")
 # "… were approved unanimously at the May meeting", "… approved by the Borough Council":
 # another meeting's or another body's decision, reported.
 _ELSEWHERE = re.compile(
@@ -475,6 +557,9 @@ _THAT = re.compile(r"^(?:\d{1,3}[.)]\s{1,3}|\([a-z0-9]{1,4}\)\s{1,3})?(?:That|TH
 _MOTION = re.compile(
     r"(?:^|[\s,;:(])(?:(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED)\s{0,3}(?:(?:by|BY)\s{0,3}:?|:)|"
     r"[Pp]rop\.|PROP\.)\s{0,3}(?:the\s+)?[A-Z(]"
+    r"|(?:^|[\s,;:(])" + _MOVED_WORD + r"\s{1,3}" + _TITLE +
+    r"|(?:^|[\s,;(])(?:[Mm]over|MOVER|[Mm]otion|MOTION)\s{0,3}:\s{0,3}[A-Z]"
+    r"|(?:^|[\s,;(])(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED)\s{0,3}/\s{0,3}(?:[Ss]econded|SECONDED)\b"
     r"|^(?:MOTION|Motion)\s{1,3}(?:TO|to|BY|by|that|THAT)\b"
     r"|(?i:\bon\s+the\s+(?:proposal|motion)\s+of\b)"
     r"|(?:^|,\s{0,3})" + NAME + r"(?:,[^,]{0,80},)?\s{1,3}(?:moved|MOVED)\b")
@@ -519,11 +604,12 @@ _BARE_LEAD = re.compile(
 
 # "The Board:" or "The Committee agreed to:" over a list of what it decided ("• approved
 # the plan"): a lead into parts that gives them no label of its own.
-_BODY_LEAD = re.compile(r"^(?:The|THE)\s{1,3}(?:Board|BOARD|Committee|COMMITTEE|Council|COUNCIL|"
+_BODY_LEAD = re.compile(r"^(?:[A-Z][A-Za-z]{1,20}(?:\s{1,3}[a-z]{1,20}){0,5},\s{1,3}(?=the\s))?"
+                        r"(?:The|THE|the)\s{1,3}(?:Board|BOARD|Committee|COMMITTEE|Council|COUNCIL|"
                         r"Cabinet|CABINET|Panel|PANEL|Authority|AUTHORITY|Trustees|TRUSTEES|"
                         r"Governors|GOVERNORS|Sub-Committee|Commission|Executive|Members)"
                         r"(?:\s{1,3}(?:agreed|resolved|decided|AGREED|RESOLVED|DECIDED)"
-                        r"(?:\s{1,3}to)?)?\s{0,3}[:–—-]$")
+                        r"(?:\s{1,3}to)?)?\s{0,3}[:–—-]{1,2}$")
 
 
 @dataclass
@@ -549,6 +635,9 @@ _TALLY_NEED = ("favo",)  # "In favour" is the one heading of a tally with no len
 _ELSEWHERE_NEED = ("minutes",)
 _ABSENT_NEED = ("absent", "pass", "abstain")
 _THAT_NEED = ("That", "THAT")
+_RECOMMENDATION_NEED = ("recommendation",)
+_SIGNATURE_NEED = ("confirmed", "approved", "signed", "adopted", "agreed", "attest")
+_LEAD_MARKS = (":", "-", "–", "—")  # a lead into parts ends with one
 _THAT_WITHIN = 16  # a part's number before it ("(iv) That") is at most 9 characters
 _NOTED_NEED = ("NOTED",)  # "the Board NOTED", in capitals only
 _AS_READ_NEED = ("read",)
@@ -573,11 +662,15 @@ def read_sentence(text: str, line_kind: str = "text") -> Reading:
         return Reading(None)
     if clues.any(_ABSENT_NEED) and _ABSENT_NAMES.match(stripped):
         return Reading("vote", None, facts)
+    if clues.any(_RECOMMENDATION_NEED) and (advice := _RECOMMENDATION.match(stripped)):
+        return Reading("recommendation", "officer" if advice.group("who") else None)
+    if clues.any(_SIGNATURE_NEED) and _SIGNATURE.match(stripped):
+        return Reading(None)
     labelled = clues.any(_LABEL_NEED)
     if labelled and (lead := _BARE_LEAD.match(stripped)) \
             and len(_content(lead.group("rest"))) <= 3:
         return Reading("lead", lead.group("label"), facts)
-    if short and _BODY_LEAD.match(stripped):
+    if stripped.endswith(_LEAD_MARKS) and _BODY_LEAD.match(stripped):
         return Reading("lead", None, facts)
     if labelled and (label := _LABEL.match(stripped)):
         if _OTHER_BODY.search(stripped):
@@ -625,7 +718,7 @@ def _decides(text: str, clues: _Clues | None = None) -> str | None:
     clues = clues or _Clues(text)
     if not (clues.any(_DECIDES_NEED) or any(word in text for word in _NOTED_NEED)):
         return None
-    for pattern in (_IT_WAS, _BODY_DECIDES, _PASSIVE):
+    for pattern in (_IT_WAS, _BODY_DECIDES, _PASSIVE, _BODY_THEN_DECIDES):
         if (found := pattern.search(text)):
             return found.group("label")
     return None
@@ -642,12 +735,13 @@ def _label_of(text: str, word: str) -> str | None:
 
 
 _MOTION_KEYWORDS = {"it", "was", "and", "by", "the", "moved", "proposed", "prop", "seconded",
-                    "second", "2nd", "sec", "motion", "on", "proposal", "of", "a", "an", "as",
+                    "second", "2nd", "sec", "motion", "mover", "seconder", "on", "proposal", "of", "a", "an", "as",
                     "therefore", "then", "also", "duly", "further", "formally", "subsequently"}
 # What a vote line says besides its names ("CARRIED RESOLUTION NO. 12 5/0"): no motion.
 _VOTE_VOCABULARY = {"carried", "lost", "resolution", "no", "number", "unanimously", "unanimous",
                     "defeated", "accepted", "approved", "declared", "motion", "vote", "votes",
-                    "for", "against", "abstentions", "abstained", "all", "members", "present"}
+                    "for", "against", "abstentions", "abstained", "all", "members", "present",
+                    "in", "favour", "favor", "nem", "con"}
 
 
 def _motion_words(text: str) -> bool:
@@ -892,8 +986,10 @@ def _linked(found: list[tuple[Piece, Reading | None]]) -> list[Piece]:
     labels: list[str | None] = [None] * len(pieces)
     facts = [r.facts if r else Facts() for r in readings]
     lead: Reading | None = None
+    advised = _recommended(found)
     for n, (piece, reading) in enumerate(found):
-        if reading is None:
+        if reading is None or n in advised:
+            lead = None if n in advised else lead
             continue
         form = reading.form
         if form == "lead":
@@ -915,6 +1011,7 @@ def _linked(found: list[tuple[Piece, Reading | None]]) -> list[Piece]:
     _tallies(pieces, readings, facts)
     _outcomes_of_motions(pieces, readings, decided, facts)
     _fact_lines(pieces, readings, decided, facts)
+    _motions_resolved(pieces, readings, decided, facts)
     _repeats(pieces, decided)
     _divisions(pieces, readings, decided, facts)
     for n, piece in enumerate(pieces):
@@ -923,6 +1020,42 @@ def _linked(found: list[tuple[Piece, Reading | None]]) -> list[Piece]:
             piece.label = labels[n]
             facts[n].put_on(piece)
     return pieces
+
+
+def _recommended(found: list[tuple[Piece, Reading | None]]) -> set[int]:
+    """The pieces of a recommendation ("Officer's Recommendation:" and the "That …" and
+    parts under it), none of them a decision. A plain "Recommendation:" is an officer's
+    only when a decision follows it (the body's own resolution); otherwise it may be how
+    the body words its decision, and is read as ever."""
+    advised: set[int] = set()
+    n = 0
+    while n < len(found):
+        reading = found[n][1]
+        if reading is None or reading.form != "recommendation":
+            n += 1
+            continue
+        block = [n]
+        for after in range(n + 1, len(found)):
+            if not _in_recommendation(*found[after]):
+                break
+            block.append(after)
+        end = block[-1] + 1
+        ahead = [r for _, r in found[end:end + 2 * _REACH] if r is not None]
+        if reading.label == "officer" or any(r.form in _DECISION_FORMS or r.form == "mover"
+                                             for r in ahead):
+            advised.update(block)
+        n = end
+    return advised
+
+
+def _in_recommendation(piece: Piece, reading: Reading | None) -> bool:
+    """Whether ``piece`` carries on the recommendation above it: its "That …", its parts."""
+    if reading is None or piece.line_kind == "heading":
+        return False
+    if reading.form in ("that", "part", "lead"):
+        return True
+    return reading.form in (None, "body", "label") and (
+        bool(_PART.match(piece.text)) or piece.line_kind == "bullet")
 
 
 def _tallies(pieces, readings, facts) -> None:
@@ -962,26 +1095,40 @@ def _side(word: str) -> str:
 
 def _divisions(pieces, readings, decided, facts) -> None:
     """A Scottish division: "On a division, there voted for the motion – … (10); and for
-    the amendment – … (16) – whereupon the amendment was declared carried". The counts
-    go to the piece declaring the result and, the other way round, to the motion."""
+    the amendment – … (16) – whereupon the amendment was declared carried", in one
+    paragraph or one line each ("For the motion (5) – Councillors …"). The counts go to
+    the decision declaring the result and, the other way round, to the motion."""
     for n, piece in enumerate(pieces):
-        if not decided[n]:
+        motion_found = _DIVISION["motion"].search(piece.text)
+        if motion_found is None:
             continue
-        found = {side: pattern.search(piece.text) for side, pattern in _DIVISION.items()}
-        if not all(found.values()):
+        last = min(len(pieces), n + 4)
+        amended = next(((at, found) for at in range(n, last)
+                        if (found := _DIVISION["amendment"].search(pieces[at].text))), None)
+        if amended is None:
             continue
-        motion, amendment = (int(found[side].group("n")) for side in ("motion", "amendment"))
-        won = "amendment" if re.search(r"(?i:amendment\s+(?:was\s+)?(?:declared\s+)?carried)",
-                                       piece.text) or amendment > motion else "motion"
-        facts[n].votes_for, facts[n].votes_against = (
-            (amendment, motion) if won == "amendment" else (motion, amendment))
-        facts[n].outcome = "carried"
-        for back in range(n - 1, -1, -1):
+        end, amendment_found = amended
+        motion, amendment = int(motion_found.group("n")), int(amendment_found.group("n"))
+        result = next((at for at in range(end, min(len(pieces), end + 3))
+                       if _DECLARED.search(pieces[at].text)), None)
+        said = _DECLARED.search(pieces[result].text).group().lower() if result is not None else ""
+        won = ("amendment" if ("amendment" in said) == ("carried" in said) else "motion") \
+            if said else ("amendment" if amendment > motion else "motion")
+        if result is not None and decided[result]:
+            facts[result].votes_for, facts[result].votes_against = (
+                (amendment, motion) if won == "amendment" else (motion, amendment))
+            facts[result].outcome = "carried"
+        for back in range(n - 1, max(-1, n - 1 - _REACH), -1):
             if decided[back] and readings[back] is not None and readings[back].form == "motion" \
                     and "amendment" not in pieces[back].text.lower():
                 facts[back].votes_for, facts[back].votes_against = motion, amendment
                 facts[back].outcome = "lost" if won == "amendment" else "carried"
                 break
+
+
+# "the amendment was declared carried", "The motion was accordingly declared lost"
+_DECLARED = re.compile(r"(?i:\b(?:motion|amendment)\s+(?:was\s+)?(?:\w{1,15}\s+)?"
+                       r"(?:declared\s+)?(?:carried|lost|fell|defeated))")
 
 
 def _outcomes_of_motions(pieces, readings, decided, facts) -> None:
@@ -992,7 +1139,13 @@ def _outcomes_of_motions(pieces, readings, decided, facts) -> None:
             continue
         if not _OUTCOME_SUBJECT.match(pieces[n].text) and reading.form != "outcome":
             continue
+        subject = _OUTCOME_SUBJECT.match(pieces[n].text)
+        said = subject.group().lower() if subject else ""
         for back in range(n - 1, max(-1, n - _REACH), -1):
+            amended = "amendment" in pieces[back].text.lower()
+            if decided[back] and ("motion" in said and amended or "amendment" in said
+                                  and not amended):
+                continue  # "The motion was declared carried" after the amendment moved
             if readings[back] is not None and readings[back].form == "motion" and decided[back] \
                     and facts[back].outcome is None:
                 facts[back].merge(_outcome_facts(facts[n], pieces[n].text))
@@ -1040,8 +1193,47 @@ def _fact_lines(pieces, readings, decided, facts) -> None:
         if target is not None:
             facts[target].merge(found)
             facts[n] = Facts()
-        elif (found.counted() or found.outcome) and reading.form in ("vote", "outcome"):
+        elif (_substantive(found) or found.outcome) and reading.form in ("vote", "outcome"):
             decided[n] = True  # a vote, or a motion's fate, whose motion is not minuted here
+
+
+def _motions_resolved(pieces, readings, decided, facts) -> None:
+    """"It was moved by A, seconded by B, that X" and then "RESOLVED – That X": one
+    decision, minuted as the resolution, which takes the motion's mover and vote. An
+    amendment, a motion lost or withdrawn, or a resolution saying something else stays
+    a decision of its own."""
+    for n, reading in enumerate(readings):
+        if reading is None or not decided[n] or reading.form != "motion" \
+                or facts[n].outcome in ("lost", "withdrawn") \
+                or "amendment" in pieces[n].text.lower():
+            continue
+        after = _next_decision(readings, decided, n)
+        if after is None or readings[after] is None \
+                or readings[after].form not in ("label", "that") \
+                or _conflict(facts[after], facts[n]) or not _same_matter(pieces[n].text,
+                                                                         pieces[after].text):
+            continue
+        facts[after].merge(facts[n])
+        facts[n] = Facts()
+        decided[n] = False
+
+
+def _same_matter(motion: str, resolution: str) -> bool:
+    """Whether a resolution holds most of the words of what the motion moved (the words
+    after its "that" or "to", or else all of them)."""
+    moved = _MOVED_MATTER.search(motion)
+    words = _content(motion[moved.end():] if moved else motion)
+    held = set(_content(resolution))
+    return bool(words) and sum(1 for w in words if w in held) * 2 >= len(words)
+
+
+_MOVED_MATTER = re.compile(r"\b(?:that|THAT|That|to|TO)\s")
+
+
+def _substantive(found: Facts) -> bool:
+    """Whether a vote says more than that nobody voted one way ("Nays: None" alone)."""
+    return found.unanimous or any(n for n in (found.votes_for, found.votes_against,
+                                              found.votes_abstain)) or any(found.named.values())
 
 
 def _conflict(known: Facts, found: Facts) -> bool:
