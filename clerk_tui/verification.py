@@ -4,8 +4,9 @@ A file passes only when it matches a recorded export (its SHA-256), the frozen m
 that export was written from are intact (their SHA-256 recomputed), and the file says
 what those frozen minutes say: written again from them (with the same Word template,
 when the export used one), every part of the file is the same, so a row slipped into
-``exports`` cannot vouch for an altered file. A fingerprint read off a signed paper copy passes only when it is that
-of the frozen minutes of a meeting as they stand approved. Nothing here imports Textual.
+``exports`` cannot vouch for an altered file. A fingerprint read off a signed paper
+copy passes only when it is that of the frozen minutes of a meeting as they stand
+approved. :func:`verify` is the one call for either. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -172,7 +173,7 @@ def _claimed_meeting(data: bytes) -> tuple[str | None, bool]:
         import docx
 
         properties = docx.Document(io.BytesIO(data)).core_properties
-    except Exception:  # not a Word file: it claims nothing
+    except Exception:  # noqa: BLE001  not a Word file (whatever docx makes of it): it claims nothing
         return None, False
     parts = (properties.identifier or "").split(":")
     claimed = parts[1] if len(parts) >= 2 and parts[0] == "clerk" else None
@@ -189,6 +190,24 @@ def fingerprint_digits(text: str) -> str | None:
             or not re.fullmatch(r"[0-9a-f]+", digits):
         return None
     return digits
+
+
+def not_a_fingerprint(printed: str) -> str:
+    """Why ``printed`` is refused as a fingerprint (:func:`fingerprint_digits` found none)."""
+    return (f"{printed!r} is not a fingerprint: it is {FINGERPRINT_DIGITS} hex digits, such "
+            "as 3f2a 9c41 07be 55d0 a1c3.")
+
+
+def verify(store: Store, file: Path | None, data: bytes = b"", template: Path | None = None,
+           digits: str | None = None) -> Verdict:
+    """Whether ``file`` (its ``data``, read by :func:`read_for_verifying`) is an
+    untouched export of approved minutes or, with no file, whether the fingerprint's hex
+    ``digits`` (:func:`fingerprint_digits`) are those of approved minutes as they stand."""
+    if file is not None:
+        return verify_file(store, file, data, template)
+    if digits is None:
+        raise ValueError("verify needs a file or a fingerprint's digits")
+    return verify_fingerprint(store, digits)
 
 
 def verify_fingerprint(store: Store, digits: str) -> Verdict:

@@ -13,7 +13,9 @@ CORE = ["clerk_tui.models", "clerk_tui.fields", "clerk_tui.store", "clerk_tui.se
         "clerk_tui.importer.minutes", "clerk_tui.importer.report", "clerk_tui.store.search",
         "clerk_tui.output_paths",
         "clerk_tui.verification", "clerk_tui.minutes.frozen", "clerk_tui.minutes.template_safety",
-        "clerk_tui.store.record_check", "clerk_tui.store.sealing"]
+        "clerk_tui.store.record_check", "clerk_tui.store.sealing", "clerk_tui.action_log",
+        "clerk_tui.import_run", "clerk_tui.check_report", "clerk_tui.search_results",
+        "clerk_tui.minutes.compose.follow_up"]
 
 
 @pytest.mark.parametrize("module", CORE)

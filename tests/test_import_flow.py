@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clerk_tui import archive, cli
+from clerk_tui import archive, cli, cli_import
 from clerk_tui.archive import SUFFIXES, Tally, import_file, text_fingerprint
 from clerk_tui.cli import main
 from clerk_tui.importer.documents import Line
@@ -359,7 +359,7 @@ class _Terminal(io.StringIO):
 def test_a_bar_is_drawn_on_a_terminal_and_lines_stay_plain(monkeypatch):
     terminal = _Terminal()
     monkeypatch.setattr(cli.sys, "stderr", terminal)
-    progress = cli._Progress(3)
+    progress = cli_import.Progress(3)
     for number in (1, 2, 3):
         progress.line(number, f"file{number}.txt: read", err=True, failed=False)
     drawn = terminal.getvalue()

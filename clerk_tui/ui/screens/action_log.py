@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from clerk_tui.fields import parse_date
 from clerk_tui.minutes.compose import wording
 from clerk_tui.minutes.compose.action_log import action_row
+from clerk_tui.minutes.compose.follow_up import follow_up_minute
 from clerk_tui.models import ActionRecord, ActionStatus, AgendaItem
 from clerk_tui.ui.commands import HELP, Command, bindings
 from clerk_tui.ui.desk import Desk
@@ -119,17 +120,9 @@ class ActionLogScreen(ClerkScreen):
 
     def _save(self, record: ActionRecord, **changes: Any) -> None:
         """Record the follow-up; in a meeting's matters arising it is minuted there too."""
-        action = record.action
-        text = None
-        if self.minuted_in is not None:
-            text = wording.action_update(
-                record.meeting_date, record.item_label, action.text, action.current_owner,
-                ActionStatus(changes.get("status", action.status)).value,
-                changes.get("done_on"), changes.get("progress"),
-                reassigned_to=changes.get("reassigned_to"),
-                due_revised=changes.get("due_revised"), private=record.exempt)
+        text = follow_up_minute(record, **changes) if self.minuted_in is not None else None
         if self.desk.autosaver.save_now(lambda: self.store.actions.follow_up(
-                action.id, minuted_in=self.minuted_in.id if self.minuted_in else None,
+                record.action.id, minuted_in=self.minuted_in.id if self.minuted_in else None,
                 minute_text=text, **changes)):
             self.show_actions()
 
