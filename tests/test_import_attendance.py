@@ -313,3 +313,187 @@ def test_a_heading_in_capitals_names_no_one():
     found = Layout([], [ItemBlock("4", "APOLOGIES AND CONDOLENCES",
                                   [Line("Cr Ivy Marram sent her apologies.")])])
     assert [(p.name, p.status) for p in attendance_in(found)] == [("Cr Ivy Marram", "apologies")]
+
+
+# --- column rows, dashes and office labels ----------------------------------------------
+
+def test_column_rows_keep_the_name_apart_from_the_office():
+    # a column gap reaches the importer as one space: the office is read from its words
+    found = people("Present:", "Dr Wren Talbot Chair", "Ossie Marchant Chief Executive",
+                   "Perdita Gale Chief Nurse", "In attendance:", "Rufus Tane Head of Visitor Experience (item 4)",
+                   "Ilse Brock Board Secretary (minutes)")
+    assert [(p.name, p.status) for p in found] == [
+        ("Dr Wren Talbot", "present"), ("Ossie Marchant", "present"), ("Perdita Gale", "present"),
+        ("Rufus Tane", "in attendance"), ("Ilse Brock", "in attendance")]
+    assert [p.role for p in found[:4]] == ["Chair", "Chief Executive", "Chief Nurse",
+                                           "Head of Visitor Experience"]
+
+
+def test_a_member_with_the_body_they_represent():
+    found = people("PRESENT:", "Councillor V Haldane (in the Chair) Skelmoor Metropolitan Borough Council",
+                   "Councillor W Iqbal Fenbury Council",
+                   "Councillor Y Oduya (substitute for Councillor Z Prout) Fenbury Council")
+    assert [(p.name, p.status, p.role) for p in found] == [
+        ("Councillor V Haldane", "present", "Skelmoor Metropolitan Borough Council"),
+        ("Councillor W Iqbal", "present", "Fenbury Council"),
+        ("Councillor Y Oduya", "substitute", "Fenbury Council")]
+    assert found[2].substitute_for == "Councillor Z Prout"
+
+
+def test_name_dash_office_lines_under_each_label():
+    found = people("Present:", "Mrs Tamsin Holloway (Chair) - Foundation Governor",
+                   "Mr Kit Arrow - Parent Governor", "Revd Ada Fenn - Ex officio Foundation Governor",
+                   "Mrs Lou Pike - Staff Governor", "In attendance:", "Mrs Gwen Tull - Clerk to Governors",
+                   "Apologies:", "Ms Nia Rhod - Co-opted Governor (apologies accepted)",
+                   "Absent:", "Mr Sol Venn - Parent Governor", "The meeting was quorate.")
+    assert [(p.name, p.status, p.role) for p in found] == [
+        ("Mrs Tamsin Holloway", "present", "Chair"), ("Mr Kit Arrow", "present", "Parent Governor"),
+        ("Revd Ada Fenn", "present", "Foundation Governor"), ("Mrs Lou Pike", "present", "Staff Governor"),
+        ("Mrs Gwen Tull", "in attendance", "Clerk to Governors"),
+        ("Ms Nia Rhod", "apologies", "Co-opted Governor"), ("Mr Sol Venn", "absent", "Parent Governor")]
+
+
+def test_dash_office_with_its_organisation_after_a_comma():
+    found = people("Also in attendance:", "Orla Benn - Police and Crime Commissioner",
+                   "Hal Pruitt - Chief Finance Officer, OPCC")
+    assert [(p.name, p.role) for p in found] == [("Orla Benn", "Police and Crime Commissioner"),
+                                                 ("Hal Pruitt", "Chief Finance Officer")]
+
+
+def test_dash_note_of_leave_of_absence_is_an_apology():
+    found = people(items=[ItemBlock("3", "Apologies and leave of absence", lines(
+        "Cr Petra Lunn - leave of absence granted at the May meeting."))])
+    assert pairs(found) == [("Cr Petra Lunn", "apologies")]
+    present = people("Present:", "Cr Ann Webb", "Cr Bo Lisle - leave of absence")
+    assert pairs(present) == [("Cr Ann Webb", "present"), ("Cr Bo Lisle", "apologies")]
+
+
+def test_department_after_a_dash_is_not_a_person():
+    found = people("Officers present:", "Group Manager - Coastal Infrastructure")
+    assert [p.name for p in found] == ["Group Manager - Coastal Infrastructure"]
+
+
+def test_bare_names_one_a_line_after_a_name_with_an_office():
+    found = people("Present:", "Hattie Morrow (Chair)", "Osric Penn", "Della Fane",
+                   "Chief Executive: Wyn Carrow", "Apologies: Rex Dunne")
+    assert [(p.name, p.status, p.role) for p in found] == [
+        ("Hattie Morrow", "present", "Chair"), ("Osric Penn", "present", None),
+        ("Della Fane", "present", None), ("Wyn Carrow", "present", "Chief Executive"),
+        ("Rex Dunne", "apologies", None)]
+
+
+def test_office_first_and_name_first_after_commas_in_a_titled_list():
+    found = people("Present:", "Mayor Hugo Lantz", "Councillor Bea Ruddle", "Staff:",
+                   "CAO, Mira Sandoval", "Clerk, Tobias Wren", "Director of Parks, Idris Kale")
+    assert [(p.name, p.role) for p in found[2:]] == [
+        ("Mira Sandoval", "CAO"), ("Tobias Wren", "Clerk"), ("Idris Kale", "Director of Parks")]
+    attending = people("Present:", "Cllr Una Ferris", "Also attending:", "Nell Ashdown, Director of Finance",
+                       "Piers Lyle, Director of Homes", "Mr Amos Kett, Director Infrastructure",
+                       "Ms Ro Vance, Minute Secretary")
+    assert [(p.name, p.role) for p in attending[1:]] == [
+        ("Nell Ashdown", "Director of Finance"), ("Piers Lyle", "Director of Homes"),
+        ("Mr Amos Kett", "Director Infrastructure"), ("Ms Ro Vance", "Minute Secretary")]
+
+
+def test_an_organisation_after_an_office_is_not_a_person():
+    found = people("In attendance: Mr Abel Crane / Senior Audit Manager, Audit Wales")
+    assert [(p.name, p.role) for p in found] == [("Mr Abel Crane", "Senior Audit Manager")]
+
+
+def test_the_tier_of_a_council_is_part_of_the_honorific():
+    found = people("In attendance: Mrs E. Lark (Clerk), District Cllr F. Nobes, County Councillor G Ibb, "
+                   "2 members of the public.")
+    assert [p.name for p in found] == ["Mrs E. Lark", "District Cllr F. Nobes", "County Councillor G Ibb"]
+
+
+def test_the_last_of_a_list_with_offices_in_brackets_and_a_stop():
+    found = people("In Attendance:", "Iona Reid (Director of Learning), Cal Moir (Head of Legal Services) "
+                   "and Kenna Bain (Committee Officer).")
+    assert [(p.name, p.role) for p in found] == [
+        ("Iona Reid", "Director of Learning"), ("Cal Moir", "Head of Legal Services"),
+        ("Kenna Bain", "Committee Officer")]
+
+
+def test_in_the_chair_by_surname_is_the_member_already_listed():
+    found = people("Sederunt:", "Councillor Ailsa Drummond (Convener)", "Councillor Rory Bain",
+                   "Councillor Drummond, Convener, in the Chair.")
+    assert pairs(found) == [("Councillor Ailsa Drummond", "present"), ("Councillor Rory Bain", "present")]
+
+
+def test_initials_written_after_names_are_not_part_of_them():
+    found = people("Trustees present: Wilma Oake (Chair) WO, Jude Penn JP, Tariq Vell TV")
+    assert [p.name for p in found] == ["Wilma Oake", "Jude Penn", "Tariq Vell"]
+
+
+# --- labels ---------------------------------------------------------------------------
+
+def test_regrets_and_leave_of_absence_are_apologies():
+    found = people("Present:", "Mayor Lorne Petit", "Regrets:", "Councillor Dana Fyfe",
+                   "Leave of absence: Councillor Eli Groat")
+    assert pairs(found) == [("Lorne Petit", "present"), ("Councillor Dana Fyfe", "apologies"),
+                            ("Councillor Eli Groat", "apologies")]
+
+
+def test_a_label_after_its_translation():
+    found = people("Presennol / Present: Cllr Heledd Morgan (Maer / Mayor), Cllr Osian Rees",
+                   "Hefyd yn bresennol / Also present: Mrs Lowri Tudur (Clerc / Clerk)")
+    assert pairs(found) == [("Cllr Heledd Morgan", "present"), ("Cllr Osian Rees", "present"),
+                            ("Mrs Lowri Tudur", "in attendance")]
+
+
+def test_the_body_and_its_place_are_not_people():
+    found = people("BOARD OF COUNTY COMMISSIONERS", "ASHBY COUNTY, NEBRASKA", "REGULAR MEETING MINUTES",
+                   "Present: Commissioners Vera Holm, Abe Lutz.")
+    assert pairs(found) == [("Vera Holm", "present"), ("Abe Lutz", "present")]
+
+
+def test_a_vote_under_a_roll_call_item_names_no_one_present():
+    found = people(items=[ItemBlock("2", "Roll call", lines(
+        "Present: Mayor Ned Orme, Councilmembers Bly and Cobb.",
+        "Motion by Orme, second by Bly, to excuse Councilmember Dunn.",
+        "Ayes: Orme, Bly, Cobb. Nays: None."))])
+    assert pairs(found) == [("Ned Orme", "present"), ("Bly", "present"), ("Cobb", "present")]
+
+
+def test_an_unnumbered_first_item_carries_on_the_opening_list():
+    layout = Layout(lines("VALE FIRE PANEL", "Members:", "Councillor Jo Amis (Chairman), Councillor Ty Bex",
+                          "Also in attendance:"),
+                    [ItemBlock(None, "Ravi Sood - Fire Commissioner", lines("Mae Quinn - Panel Officer")),
+                     ItemBlock("1", "Apologies", lines("There were no apologies."))])
+    assert pairs(attendance_in(layout))[2:] == [("Ravi Sood", "in attendance"), ("Mae Quinn", "in attendance")]
+
+
+def test_an_unnumbered_title_block_item_holding_the_lists():
+    layout = Layout(lines("LLANDEWI TOWN COUNCIL"),
+                    [ItemBlock(None, "MINUTES OF THE FULL COUNCIL MEETING", lines(
+                        "Held at the Town Hall on Monday 3 March 2025 at 7pm",
+                        "PRESENT: Cllr Iwan Bevan, Cllr Non Price")),
+                     ItemBlock("1", "Apologies", lines("Apologies were received from Cllr Rhys Owen."))])
+    assert pairs(attendance_in(layout)) == [("Cllr Iwan Bevan", "present"), ("Cllr Non Price", "present"),
+                                            ("Cllr Rhys Owen", "apologies")]
+
+
+def test_hostile_dashes_and_columns_finish():
+    for text in (" - " * 300_000, "Mr A - " * 150_000, "(" + " - x" * 250_000, "Present: " + "Ann Cole Chief " * 70_000,
+                 "Chief Executive: " * 60_000):
+        layout = Layout([Line("Present:"), Line(text)], [ItemBlock(None, text[:3000], [Line(text)])])
+        attendance_in(layout)
+        attendance_lines(layout.preamble)
+
+
+# --- declarations: kinds and items ------------------------------------------------------
+
+def test_an_interest_with_no_kind_has_none():
+    found = declared(ItemBlock("B01/24", "Declarations of interest", lines(
+        "Owain Pugh declared an interest as a tenant in paper B05/24 (service charges).")))
+    assert [(d.member, d.item_number, d.kind, d.stated_kind) for d in found] == [
+        ("Owain Pugh", "B05/24", None, None)]
+
+
+def test_minute_number_named_and_a_doubled_space_in_the_kind():
+    found = declared(ItemBlock("41/22", "Declarations of interest", lines(
+        "Councillor Lamb declared a disclosable pecuniary interest in Minute No. 48/22.",
+        "Cr Yusuf declared a declarable  conflict of interest in item 9.3 as a neighbour.")))
+    assert [(d.member, d.item_number) for d in found] == [("Councillor Lamb", "48/22"), ("Cr Yusuf", "9.3")]
+    assert found[1].stated_kind == "declarable conflict of interest"
+    assert found[1].kind == DeclarationKind.CONFLICT

@@ -102,7 +102,8 @@ _NOT_NAMES = {
     "public", "press", "gallery", "application", "applications", "resolved", "agreed",
     "motion", "moved", "seconded", "carried", "order", "call", "prayer", "pledge", "allegiance",
     "opening", "urgent", "questions", "question", "petitions", "approval", "confirmation",
-    "none", "nil", "no", "there", "were", "was", "total", "quorum",
+    "none", "nil", "no", "there", "were", "was", "total", "quorum", "ayes", "aye", "nays", "nay",
+    "yeas", "yea", "noes", "vote", "votes", "abstain", "abstained", "abstentions", "abstention",
 }
 _CONNECTIVES = {"of", "for", "to", "the", "and", "&", "in", "on", "at", "with", "-", "–",
                 "—", "/"}
@@ -153,7 +154,8 @@ _ABSENT_LABELS = (
     r"(?:members?|regents?|councillors?|trustees?|governors?|commissioners?|directors?)\s*"
     r"(?:[-–]\s*)?(?:absent|not\s+present)(?:\s+at\s+roll\s+call)?"
     r"|absent(?:\s+at\s+roll\s+call)?(?:\s+without\s+apologies)?|not\s+present")
-_APOLOGY_LABELS = r"apologies(?:\s+for\s+(?:absence|non-attendance))?(?:\s+received)?"
+_APOLOGY_LABELS = (r"apologies(?:\s+for\s+(?:absence|non-attendance))?(?:\s+received)?|regrets"
+                   r"|(?:granted\s+)?leave\s+of\s+absence(?:\s+granted)?|excused(?:\s+absences?)?")
 # Weak labels are words that also open sentences: they count only before a colon (or
 # alone on their line, or in capitals).
 _WEAK_PRESENT = r"attendance|members|board\s+members|committee\s+members|attending\s+members"
@@ -231,6 +233,7 @@ class _Run:
     substitute_for: str | None = None
     chair: bool = False
     bracketed: bool = False  # "Office (Mr A Person)": the name was in brackets
+    status: Status | None = None  # "Cr A Smith - leave of absence": what the note says
 
 
 def _token_kind(token: str, previous: str | None) -> str:
@@ -265,24 +268,20 @@ def _kind_of_token(token: str, follows_word: bool) -> str:
 def _runs_of(piece: str) -> tuple[list[_Run], bool]:
     """The names and offices in one piece of a list ("Mr Norm Smith Chief Executive"),
     and whether the piece was led by a plural group ("Councillors")."""
-    tokens = piece.split()
+    # stops and commas left alone by a removed note ("Ann Cole (Clerk).") are no word
+    tokens = [token for token in piece.split() if token not in (".", ",", ";", ":", "..")]
     kinds: list[str] = []
     for n, token in enumerate(tokens):
         kinds.append(_token_kind(token, tokens[n - 1] if n else None))
     grouped = "P" in kinds
+    _tiers_as_honorifics(tokens, kinds)
+    _fields_of_offices(tokens, kinds)
     # a one-word "name" just before an office is part of it ("City Manager", "Police Chief")
     for n, kind in enumerate(kinds):
         if kind == "N" and n + 1 < len(kinds) and kinds[n + 1] == "R" and \
                 (n == 0 or kinds[n - 1] in ("R", "C", "P")):
             kinds[n] = "R"
-    # bare words before an organisation's word are its name ("Veterinary Nurses Council")
-    for n, kind in enumerate(kinds):
-        if kind == "R" and _lower(tokens[n]) in _ORGANISATIONS:
-            m = n - 1
-            while m >= 0 and (kinds[m] == "N" or (
-                    kinds[m] == "C" and tokens[m] in ("and", "&", "of") and m > 0 and kinds[m - 1] == "N")):
-                kinds[m] = "R" if kinds[m] == "N" else "C"
-                m -= 1
+    _organisations_named(tokens, kinds)
     # an office carries on past "of", "and" ("Director of Corporate and Community Services")
     n = 0
     while n < len(kinds):
@@ -292,16 +291,18 @@ def _runs_of(piece: str) -> tuple[list[_Run], bool]:
             while m < len(kinds) and kinds[m] == "N":
                 kinds[m] = "R"
                 m += 1
-                if not dash and m < len(kinds) and kinds[m] == "N" and not tokens[m].endswith("s"):
+                if not dash and m < len(kinds) and kinds[m] == "N" and not _lower(tokens[m]).endswith("s"):
                     break
             n = m
         else:
             n += 1
+    _office_ends_the_piece(kinds)
     runs: list[_Run] = []
     current: list[str] = []
     current_role = False
     titled = False
-    for token, kind in zip(tokens, kinds):
+    for index, (token, kind) in enumerate(zip(tokens, kinds)):
+        previous_kind = kinds[index - 1] if index else None
         if kind in ("P", "D"):
             if current:
                 runs.append(_Run(" ".join(current), current_role, titled=titled))
@@ -317,8 +318,7 @@ def _runs_of(piece: str) -> tuple[list[_Run], bool]:
                 current, titled = [], False
                 continue
             role = False
-        starts_name = kind == "H" and current and not current_role and \
-            _token_kind(current[-1], None) not in ("H",)
+        starts_name = kind == "H" and current and not current_role and previous_kind != "H"
         if current and (role != current_role or starts_name):
             runs.append(_Run(" ".join(current), current_role, titled=titled))
             current, titled = [], False
@@ -345,6 +345,72 @@ def _runs_of(piece: str) -> tuple[list[_Run], bool]:
     return tidy, grouped
 
 
+# The tier of a council written before an honorific ("District Cllr", "County Councillor").
+_TIERS = {"district", "county", "borough", "town", "parish", "city", "ward", "regional", "state",
+          "community", "unitary", "shire", "metropolitan", "divisional", "village"}
+# The field an office covers, written after it without "of" ("Director Infrastructure",
+# "Chief Nurse"): words no surname is, read as part of the office only after one.
+_FIELDS = {
+    "infrastructure", "finance", "financial", "planning", "housing", "operations", "operating",
+    "education", "transport", "environment", "environmental", "corporate", "community",
+    "communities", "development", "regeneration", "resources", "strategy", "strategic", "works",
+    "health", "safety", "technology", "engineering", "communications", "policy", "economic",
+    "sustainability", "assets", "property", "commercial", "culture", "leisure", "highways",
+    "waste", "estates", "digital", "nurse", "nursing", "medical", "clinical", "quality",
+    "performance", "risk", "compliance", "audit", "procurement", "marketing", "fundraising",
+    "programmes", "partnerships", "governance", "democracy", "democratic", "legal", "safeguarding",
+    "people", "workforce", "information", "data", "customer", "customers", "delivery",
+    "transformation", "integration", "midwife", "midwifery", "pharmacist", "therapist",
+    "psychologist", "surveyor", "architect", "editor", "learning", "teaching", "curriculum",
+    "operational", "nominated", "scrutiny", "liaison", "designate", "elect", "organisation",
+    "organisational", "organization", "organizational",
+}
+
+
+def _tiers_as_honorifics(tokens: list[str], kinds: list[str]) -> None:
+    """ "District Cllr A Smith": the tier is part of the honorific, not an office."""
+    for n in range(len(kinds) - 1):
+        if _lower(tokens[n]) in _TIERS and kinds[n] in ("R", "N") and kinds[n + 1] == "H":
+            kinds[n] = "H"
+
+
+def _fields_of_offices(tokens: list[str], kinds: list[str]) -> None:
+    """ "Director Infrastructure", "Chief Nurse": the field after an office is part of it."""
+    for n in range(1, len(kinds)):
+        if kinds[n] == "N" and kinds[n - 1] == "R" and _lower(tokens[n]) in _FIELDS:
+            kinds[n] = "R"
+
+
+def _organisations_named(tokens: list[str], kinds: list[str]) -> None:
+    """Bare words before an organisation's word are its name ("Veterinary Nurses
+    Council"), back to a titled person's surname ("Cllr A Smith Vale Council"); an
+    organisation's word before an office ("Board Secretary") names no organisation."""
+    for n, kind in enumerate(kinds):
+        if kind != "R" or _lower(tokens[n]) not in _ORGANISATIONS:
+            continue
+        if n + 1 < len(kinds) and kinds[n + 1] == "R" and _lower(tokens[n + 1]) not in _ORGANISATIONS:
+            continue
+        m = n - 1
+        while m >= 0 and (kinds[m] == "N" or (
+                kinds[m] == "C" and tokens[m] in ("and", "&", "of") and m > 0 and kinds[m - 1] == "N")):
+            if kinds[m] == "N" and m > 0 and kinds[m - 1] in ("H", "I"):
+                break  # the surname of "Cllr A Smith"
+            kinds[m] = "R" if kinds[m] == "N" else "C"
+            m -= 1
+
+
+def _office_ends_the_piece(kinds: list[str]) -> None:
+    """A name, its office, and one word more to the end ("Ann Quiller Chief Nurse",
+    "Rob Tansy Head of Patient Experience"): the last word is the office's, not a name."""
+    if len(kinds) < 4 or kinds[-1] != "N" or kinds[-2] not in ("R",) or kinds[0] not in ("H", "I", "N"):
+        return
+    first_role = next((n for n, kind in enumerate(kinds) if kind == "R"), None)
+    if first_role is None or first_role < 2 or any(kind not in ("H", "I", "N") for kind in kinds[:first_role]):
+        return
+    if all(kind in ("R", "C") for kind in kinds[first_role:-1]):
+        kinds[-1] = "R"
+
+
 def _split_pieces(text: str) -> list[str]:
     """A list's text cut where one entry ends: commas, semicolons, "and", slashes, bars,
     and after initials in brackets ("Tony Smith (TS) Chair ...")."""
@@ -366,11 +432,20 @@ def _split_pieces(text: str) -> list[str]:
     split: list[str] = []
     for piece in pieces:
         parts = _split_and(piece)
-        if len(parts) > 1 and any(_is_office(right) or (_is_office(left) and len(right.split()) == 1)
-                                  for left, right in pairwise(parts)):
+        if len(parts) > 1 and any(_office_goes_on(left, right) for left, right in pairwise(parts)):
             parts = [piece]
         split += parts
     return [piece.strip() for piece in split if piece.strip()]
+
+
+def _office_goes_on(left: str, right: str) -> bool:
+    """Whether an "and" joins two parts of one office ("Director of Finance and
+    Strategy", "Manager of Parks and Community Services"), not two people."""
+    right = _PAREN.sub(" ", right).strip(" .")
+    words = right.split()
+    if not words:
+        return False
+    return _is_office(right) or (_is_office(left) and (len(words) == 1 or _lower(words[0]) in _FIELDS))
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z(])")
@@ -389,15 +464,102 @@ def _split_and(piece: str) -> list[str]:
     return parts
 
 
+# A dash between spaces parts a name from its office or a note ("Mr A Cole - Parent
+# Governor", "Cr A Cole - leave of absence granted").
+_DASH = re.compile(r"\s[-–—]\s")
+_AWAY = re.compile(r"\b(?:leave\s+of\s+absence|apolog\w{0,6}|regrets|excused)\b", re.IGNORECASE)
+_ABSENT_NOTE = re.compile(r"\b(?:absent|did\s+not\s+attend|no\s+apologies)\b", re.IGNORECASE)
+
+
+def _dash_split(piece: str) -> tuple[str, str] | None:
+    """``piece`` either side of its first dash between spaces outside brackets."""
+    depth, counted = 0, 0
+    for match in _DASH.finditer(piece):
+        for char in piece[counted:match.start()]:
+            depth += (char == "(") - (char == ")" and depth > 0)
+        counted = match.start()
+        if depth == 0:
+            return piece[:match.start()].strip(), piece[match.end():].strip()
+    return None
+
+
+def _reads_as_name(text: str) -> bool:
+    """Whether ``text`` is a name alone, honorifics and initials and all ("Mrs A Cole",
+    "Ann Cole (Chair)"), with no office or other word beside it."""
+    words = _PAREN.sub(" ", _NOTES.sub(" ", text)).split()
+    kinds = [_token_kind(word, words[n - 1] if n else None) for n, word in enumerate(words)]
+    return 1 <= len(words) <= 7 and "N" in kinds and all(kind in ("H", "I", "N") for kind in kinds) \
+        and kinds[-1] != "H" and not text.isupper()
+
+
+def _office_words(text: str) -> str | None:
+    """``text`` as an office written after a name ("Parent Governor", "Clerk to the
+    Governors"), its notes left out; None if it reads as anything else."""
+    bare = _clean_name(_PAREN.sub(" ", _NOTES.sub(" ", text)))
+    words = bare.split()
+    if not 1 <= len(words) <= 10 or _names_no_one(words):
+        return None
+    if all(word[:1].isupper() or _lower(word) in _CONNECTIVES for word in words) and words[0][:1].isupper():
+        return bare
+    return None
+
+
+def _office_after_dash(text: str) -> bool:
+    """ "Mr A Cole - Parent Governor": a name and its office, the line complete though
+    it ends with a word that is also an honorific."""
+    parts = _dash_split(text) if len(text) < 200 else None
+    return parts is not None and _reads_as_name(parts[0]) and _office_words(parts[1]) is not None
+
+
+def _dashed(piece: str) -> tuple[list[_Run], bool, bool] | None:
+    """ "Name - Office", "Office - Name" and "Name - note": the name apart, the office its
+    role, the note (apologies, leave of absence) its status; None for other dashes."""
+    parts = _dash_split(piece)
+    if parts is None:
+        return None
+    left, right = parts
+    if _reads_as_name(left):
+        runs, grouped, prose = _entry(left)
+        names = [run for run in runs if not run.is_role]
+        if prose or not names or len(names) != len(runs):
+            return None
+        office = _office_words(right)
+        if office is not None and not _reads_as_name(right):
+            names[-1].role = names[-1].role or office
+        elif _AWAY.search(right):
+            names[-1].status = APOLOGIES
+        elif _ABSENT_NOTE.search(right):
+            names[-1].status = ABSENT
+        elif not re.search(r"\b[a-z]{2,}\b", _NOTES.sub(" ", _PAREN.sub(" ", right))):
+            return None  # "Ann Cole - Bo Rees": two names, or nothing known
+        for run in names:
+            run.titled = True
+        return runs, grouped, False
+    office = _office_words(left)
+    if office is not None and _is_office(office) and _reads_as_name(right) and not any(
+            _lower(word) in _FIELDS for word in right.split()):
+        runs, grouped, prose = _entry(right)
+        names = [run for run in runs if not run.is_role]
+        if prose or len(names) != 1:
+            return None
+        names[0].role = names[0].role or office
+        names[0].titled = True
+        return runs, grouped, False
+    return None
+
+
 def _entry(piece: str) -> tuple[list[_Run], bool, bool]:
     """The runs of one piece, whether it was grouped, and whether it reads as prose."""
+    dashed = _dashed(piece)
+    if dashed is not None:
+        return dashed
     notes_removed = _NOTES.sub(" ", piece)
     chair = notes_removed != piece and bool(re.search(r"\bchair\b|presiding", piece, re.IGNORECASE))
     parens = []
     for match in _PAREN.finditer(notes_removed):
         parens.append(match.group(1).strip())
     bare = _PAREN.sub(" ", notes_removed)
-    if any(_lower(word) in _NOT_NAMES for word in bare.split()):
+    if _names_no_one(bare.split()):
         return [], False, True
     runs, grouped = _runs_of(bare)
     if not runs and bare.strip() and re.search(r"[a-z]{2,}", bare) and not _mostly_notes(bare):
@@ -446,10 +608,16 @@ def _people(runs: list[_Run], status: Status, bare_names_are_roles: bool) -> lis
     """Names paired with the offices beside them, in the order the list gives them."""
     names = [run for run in runs if not run.is_role]
     if bare_names_are_roles:
-        for run in names:
-            if not run.titled and run.role is None and run.substitute_for is None:
+        for n, run in enumerate(runs):
+            if run.is_role or run.titled or run.role is not None or run.substitute_for is not None:
+                continue
+            if not _paired_with_office(runs, n):
                 run.is_role = True
         names = [run for run in runs if not run.is_role]
+    for n, run in enumerate(runs):
+        if n and not run.is_role and not run.titled and run.role is None and _where_they_work(runs, n):
+            run.is_role = True
+    names = [run for run in runs if not run.is_role]
     if not names:
         return [Person(run.text, status) for run in runs if _is_office(run.text)]
     role_first = runs[0].is_role
@@ -466,13 +634,82 @@ def _people(runs: list[_Run], status: Status, bare_names_are_roles: bool) -> lis
             pending = run.text
     found = []
     for run in names:
-        own = status
+        own = run.status or status
         if run.substitute_for:
             own = SUBSTITUTE
         elif run.chair and status in (IN_ATTENDANCE,):
             own = PRESENT
-        found.append(Person(_clean_name(run.text), own, run.role, run.substitute_for))
+        found.append(Person(_without_code(_clean_name(run.text)), own, run.role, run.substitute_for))
     return found
+
+
+def _where_they_work(runs: list[_Run], n: int) -> bool:
+    """ "Hal Pruitt - Chief Finance Officer, OPCC", "Mr A Cole / Audit Manager, Vale
+    Audit": after a name and its office, the body the person works for, not a person."""
+    before = runs[n - 1]
+    if not (before.is_role or before.role):
+        return False
+    if re.fullmatch(r"[A-Z]{3,8}", runs[n].text):
+        return True
+    words = [_lower(word) for word in runs[n].text.split()]
+    named_before = before.role is not None or (n >= 2 and not runs[n - 2].is_role)
+    return named_before and any(word in _FIELDS or word in _ORGANISATIONS for word in words)
+
+
+def _initials_of(name: str) -> str:
+    """ "Dr Ann Lee Cole" -> "ALC": the first letters of a name, honorifics left out."""
+    return "".join(word[0] for word in name.replace("-", " ").split()
+                   if _token_kind(word, None) != "H" and word[:1].isalpha()).upper()
+
+
+def _without_code(name: str) -> str:
+    """ "Ann Cole AC" -> "Ann Cole": the initials a list writes after a name, by which
+    the minutes call the person later, are no part of the name."""
+    words = name.split()
+    if len(words) >= 3 and re.fullmatch(r"[A-Z]{2,4}", words[-1]) and \
+            _initials_of(" ".join(words[:-1])) == words[-1]:
+        return " ".join(words[:-1])
+    return name
+
+
+def _names_no_one(words: list[str]) -> bool:
+    """Whether ``words`` hold a word no name holds ("Minutes", "Agenda"), other than
+    one naming an office with the word after it ("Minute Secretary", "Minutes Clerk")."""
+    for n, word in enumerate(words):
+        after = _lower(words[n + 1]) if n + 1 < len(words) else ""
+        if _lower(word) in _NOT_NAMES and not (
+                _lower(word) in ("minute", "minutes")
+                and after in ("secretary", "taker", "clerk", "officer", "writer", "recorder")
+                or word == "Public" and (after in _FIELDS or after in _ORGANISATIONS or after in _PUBLIC_OFFICES)):
+            return True
+    return False
+
+
+# "Director of Public Works", "Public Affairs Manager": the public as part of an office
+_PUBLIC_OFFICES = {"affairs", "relations", "realm", "protection", "defender", "prosecutor", "art", "rights"}
+
+
+def _paired_with_office(runs: list[_Run], n: int) -> bool:
+    """Whether the bare name ``runs[n]`` has an office written beside it ("Ann Quiller,
+    Head of Works", "Clerk, Rob Tansy"): a person, though the list is otherwise titled."""
+    words = runs[n].text.split()
+    if not 2 <= len(words) <= 4 or runs[n].text.isupper() or all(
+            _lower(word) in _FIELDS or _lower(word) in _ORGANISATIONS for word in words):
+        return False
+    after = runs[n + 1] if n + 1 < len(runs) else None
+    if after is not None and after.is_role and _is_job(after.text):
+        return True
+    # "Clerk, Rob Tansy"; but in "Mr A Cole, Audit Manager, Vale Audit" the office is
+    # Mr Cole's and what follows it is where he works
+    before = runs[n - 1] if n else None
+    return before is not None and before.is_role and _is_job(before.text) and (n == 1 or runs[n - 2].is_role)
+
+
+def _is_job(text: str) -> bool:
+    """Whether an office names a post someone holds ("Head of Works"), not only a body
+    ("Vale Borough Council")."""
+    words = [_lower(word) for word in text.split()]
+    return _is_office(text) and bool(words) and words[-1] not in _ORGANISATIONS
 
 
 def _is_office(text: str) -> bool:
@@ -502,7 +739,8 @@ _IN_THE_CHAIR = re.compile(
     r"(?:(?P<role>[A-Z][\w'’ -]{0,40}),\s*)?in\s+the\s+chair\b", re.IGNORECASE)
 _REASON = re.compile(
     r"\b(?:who|due\s+to|because|as\s+(?:he|she|they)|owing\s+to|for\s+(?:reasons|personal)|being"
-    r"|on\s+(?:holiday|leave|council)|these\s+were|which\s+(?:was|were)|and\s+(?:these|this)\s+(?:was|were))\b")
+    r"|on\s+(?:holiday|leave|council)|these\s+were|which\s+(?:was|were)|and\s+(?:these|this)\s+(?:was|were)"
+    r"|be|been|is|are|was|were)\b")
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -661,6 +899,17 @@ _LEGEND_CODE = re.compile(
 _ASTERISK_LEGEND = re.compile(r"^\*\s{0,3}(?:denotes\s+)?(?:absent|apologies)\b", re.IGNORECASE)
 _GROUP_LINE = re.compile(r"^[A-Za-z' -]{0,40}?\b(?:councillors|bailies|aldermen|members|trustees|"
                          r"governors|directors|regents|commissioners|councilmembers)\s*:?$", re.IGNORECASE)
+def _group_heading(text: str) -> bool:
+    """ "COUNCILLORS", "Parent Governors": a list's group heading, not the body's name
+    ("BOARD OF COUNTY COMMISSIONERS") nor a person's office ("Mrs A Cole - Clerk to
+    Governors")."""
+    if len(text) >= 60 or not _GROUP_LINE.match(text):
+        return False
+    words = text.rstrip(":").split()
+    return not any(_lower(word) in _ORGANISATIONS or _lower(word) in _CONNECTIVES for word in words) \
+        and _token_kind(words[0], None) != "H"
+
+
 _HONORIFIC_AT_END = re.compile(r"(?:^|\s)(?:[A-Za-zÀ-ÿ]{1,2}|" + "|".join(sorted(_HONORIFICS, key=len, reverse=True))
                                + r")\.?,?$", re.IGNORECASE)
 
@@ -711,7 +960,7 @@ class _Reader:
         text, last = texts[n], n
         while last + 1 < len(texts) and len(text) < MAX_LINE and \
                 _honorific_at_end(text) and not text.rstrip().endswith((":", ".")) \
-                and last - n < 3:
+                and last - n < 3 and not _office_after_dash(text):
             last += 1
             text = f"{text.rstrip()} {texts[last].strip()}"
         return text, last
@@ -743,7 +992,7 @@ class _Reader:
         if labels:
             self._labelled(stripped, labels, indices)
             return
-        if _GROUP_LINE.match(stripped) and len(stripped) < 60:
+        if _group_heading(stripped):
             self.grouped = True
             if self.status is None:
                 self.status = PRESENT
@@ -779,7 +1028,9 @@ class _Reader:
             self.consumed.add(n)
 
     def _labelled(self, text: str, labels: list[tuple[int, int, Status | str]], indices: range) -> None:
-        head = text[:labels[0][0]].strip(" |/")
+        head = text[:labels[0][0]]
+        # "PRESENNOL / PRESENT:": the label in another language first
+        head = "" if head.rstrip().endswith("/") else head.strip(" |/")
         if head and self.status is not None:
             people, _prose = self._segment(head, self.status)
             self.people.extend(people)
@@ -812,13 +1063,19 @@ class _Reader:
             return [], True
         people = _list_people(text, status, bool(self.titled), self.grouped)  # type: ignore[arg-type]
         if people:
+            # an office beside a bare name ("Ann Quiller (Chair)") shows the list names
+            # people bare: only honorifics and initials make a titled list
             self.titled = (self.titled is not False) and all(
-                _token_kind(p.name.split()[0], None) in ("H", "I") or p.role for p in people)
+                _token_kind(p.name.split()[0], None) in ("H", "I") for p in people)
+        office, self._label_role = self._label_role, None
+        if office and len(people) == 1 and people[0].role is None:
+            people = [replace(people[0], role=office)]
         if self.asterisk:
             people = [self._starred(person, text) for person in people]
         return [self._plain(person) for person in people], prose and not people
 
     _override: Status | str | None = None
+    _label_role: str | None = None
 
     def _sub_label(self, match: re.Match[str]) -> str:
         label = match.group("label").strip()
@@ -828,6 +1085,8 @@ class _Reader:
         if known:
             self._override = known[0][2]
             self.status = known[0][2]
+        elif _is_job(label):
+            self._label_role = label  # "Chief Executive: A Cole": the office is hers
         return ""
 
     def _starred(self, person: Person, text: str) -> Person:
@@ -840,10 +1099,13 @@ class _Reader:
 
     @staticmethod
     def _is_prose(text: str) -> bool:
+        parts = _dash_split(text) if len(text) < 400 else None
+        if parts is not None and _reads_as_name(parts[0]):
+            text = parts[0]  # "Cr A Cole - leave of absence granted": a name and a note
         words = _NOTES.sub(" ", _PAREN.sub(" ", text)).split()
         lowers = [w for w in words if w[:1].islower() and _lower(w) not in _CONNECTIVES
                   and _lower(w) not in _PARTICLES]
-        return len(lowers) >= 3 or any(_lower(w) in _NOT_NAMES for w in words)
+        return len(lowers) >= 3 or _names_no_one(words)
 
     def _coded(self, text: str) -> bool:
         """A table row of names each followed by a code that a legend explains
@@ -879,6 +1141,12 @@ def _merged(people: list[Person]) -> list[Person]:
             continue
         surname = _surname(person.name)
         away = by_surname.get(surname, [])
+        fuller = [n for n in away if kept[n].status == person.status and " " in _name_key(kept[n].name)]
+        if " " not in key and len(fuller) == 1:
+            # "Councillor Cole, Convener, in the Chair" after "Councillor Ann Cole": one person
+            if kept[fuller[0]].role is None and person.role:
+                kept[fuller[0]] = replace(kept[fuller[0]], role=person.role)
+            continue
         absent = [n for n in away if kept[n].status == ABSENT]
         if person.status == APOLOGIES and absent:
             kept[absent[0]] = replace(kept[absent[0]], status=APOLOGIES)
@@ -918,9 +1186,29 @@ def attendance_in(layout: Layout) -> list[Person]:
     reader = _Reader()
     reader.read([line.text for line in layout.preamble], inline=True)
     people = list(reader.people)
-    for item in layout.items:
-        people += _item_attendance(item)
+    for n, item in enumerate(layout.items):
+        if n == 0 and item.number is None:
+            people += _opening_item_attendance(item, layout.preamble)
+        else:
+            people += _item_attendance(item)
     return _merged(people)
+
+
+def _opening_item_attendance(item: ItemBlock, preamble: list[Line]) -> list[Person]:
+    """An unnumbered first item is often the title block or the rest of the opening
+    list, read apart from it ("Also in attendance:" ending the opening lines, "Ann Cole
+    - Clerk" as the item's title): its lines are read as the opening lines are."""
+    last = preamble[-1].text.strip() if preamble else ""
+    labels = _labels_in(last, at_start_only=True) if len(last) < 80 else []
+    if labels and not last[labels[-1][1]:].strip(" :|/-–"):
+        reader = _Reader(status=labels[-1][2])
+        reader.read([item.title] + [line.text for line in item.lines], inline=True)
+        return list(reader.people)
+    if _ATTENDANCE_TITLE.search(item.title or "") or not _MINUTES_TITLE.search(item.title or ""):
+        return _item_attendance(item)
+    reader = _Reader()
+    reader.read([line.text for line in item.lines], inline=True)
+    return list(reader.people)
 
 
 def _item_attendance(item: ItemBlock) -> list[Person]:
@@ -970,7 +1258,7 @@ _NO_DECLARATIONS = re.compile(
     r"|none\b|nil\b|members\s+(?:were|are)\s+(?:reminded|invited|asked)|the\s+chair\w*\s+(?:invited|reminded|asked))",
     re.IGNORECASE)
 _ITEM_REF = re.compile(
-    r"\b(?:agenda\s+)?(?:items?|minutes?|articles?|applications?|reports?)\s+(?:no\.?\s*)?"
+    r"\b(?:agenda\s+)?(?:items?|minutes?|articles?|applications?|reports?|papers?)\s+(?:nos?\.?\s*)?"
     r"(?P<refs>[\w./-]{1,20}(?:\s*(?:,|and|&)\s*[\w./-]{1,20}){0,6})", re.IGNORECASE)
 _REGISTER = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w'’.-]{0,30})\s+){0,4}?(?:[A-Z][\w'’-]{0,30}|[A-Z]{2,4}(?:-[A-Z]{1,3})?))\s+"
@@ -988,15 +1276,19 @@ def _may_declare(text: str) -> bool:
     return ("interest" in text or "conflict" in text) and any(verb in text for verb in _DECLARING_VERBS)
 
 
+_ARTICLE = re.compile(r"^(?:an?|the|their|his|her|its|any)(?:\s+|$)")
+
+
 def _kind_of(words: str) -> tuple[DeclarationKind | None, str | None]:
-    text = words.strip(" ‘’'\"“”").lower()
+    """The kind an interest was declared as, and the kind in the minutes' words, its
+    spaces single and without the article ("an interest" states no kind)."""
+    text = " ".join(words.strip(" ‘’'\"“”").lower().split())
+    stated = _ARTICLE.sub("", text).strip(" ‘’'\"“”") or None
     for pattern, kind in _KINDS:
         found = re.search(pattern, text)
         if found:
-            stated = re.sub(r"^(?:an?|their|his|her)\s+", "", text).strip(" ‘’'\"“”")
             return kind, stated or found.group(0)
-    stated = re.sub(r"^(?:an?|their|his|her)\s+", "", text).strip(" ‘’'\"“”")
-    return None, stated or None
+    return None, stated
 
 
 def _item_refs(text: str) -> list[str]:
