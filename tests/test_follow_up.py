@@ -305,18 +305,18 @@ def test_a_follow_up_writes_only_the_follow_up(store, two_meetings):
 
 
 def test_a_later_owner_or_date_is_minuted_and_a_private_action_is_not_quoted(store, two_meetings):
-    from clerk_tui.minutes.compose import wording
+    from clerk_tui.minutes.compose import follow_up
 
     may, june = two_meetings
     hall = store.actions.log("open", owner="clerk")[0]
-    text = wording.action_update(hall.meeting_date, hall.item_label, hall.action.text,
+    text = follow_up.action_update(hall.meeting_date, hall.item_label, hall.action.text,
                                  hall.action.current_owner, "open", None, None,
                                  reassigned_to="Head of Facilities")
     assert text == ("The action agreed on 1 May 2024 under 1. Apologies for absence, "
                     "“Book the hall” (Clerk), was passed to Head of Facilities.")
     private = store.actions.log("overdue")[0]
     assert private.exempt and not hall.exempt
-    text = wording.action_update(private.meeting_date, private.item_label, private.action.text,
+    text = follow_up.action_update(private.meeting_date, private.item_label, private.action.text,
                                  private.action.current_owner, "done", JUNE, "two posts cut",
                                  private=True)
     assert "valuation" not in text and "posts" not in text
@@ -440,9 +440,9 @@ async def test_the_log_filters_by_committee_and_owner(app, two_meetings, store):
 
 
 def test_an_action_of_minutes_with_no_known_date_is_minuted_without_a_day():
-    from clerk_tui.minutes.compose import wording
+    from clerk_tui.minutes.compose import follow_up
 
-    text = wording.action_update(None, "3. Footpaths", "Survey the stile", "Clerk", "open",
+    text = follow_up.action_update(None, "3. Footpaths", "Survey the stile", "Clerk", "open",
                                  None, None)
     assert text.startswith("The action agreed at a meeting of no known date under 3. Footpaths")
     assert "date not known" not in text

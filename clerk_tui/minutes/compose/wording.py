@@ -358,34 +358,6 @@ ACTION_CSV_COLUMNS = ("Action", "Owner", "Due", "Status", "Done on", "Progress",
 OVERDUE = "Overdue"
 
 
-def action_update(agreed_on: dt.date | None, item: str, action: str, owner: str | None, status: str,
-                  done_on: dt.date | None, progress: str | None, *,
-                  reassigned_to: str | None = None, due_revised: dt.date | None = None,
-                  private: bool = False) -> str:
-    """How the minutes of a later meeting record what became of an action. An action
-    agreed in private session is named only by its item (whose title is public), and
-    its words and note are left out."""
-    # an action of imported minutes that did not say when they were has no day to name
-    when = f"on {short_date(agreed_on)}" if agreed_on else "at a meeting of no known date"
-    if private:
-        return (f"An action agreed in private session {when} under {item} "
-                f"{_action_news(status, done_on, None, None)}.")
-    who = f" ({formal_name(owner)})" if owner else ""
-    text = f"The action agreed {when} under {item}, “{trimmed(action)}”{who}, "
-    text += _action_news(status, done_on, reassigned_to, due_revised)
-    return text + (f": {clause(progress)}." if progress and progress.strip() else ".")
-
-
-def _action_news(status: str, done_on: dt.date | None, reassigned_to: str | None,
-                 due_revised: dt.date | None) -> str:
-    if reassigned_to:
-        return f"was passed to {formal_name(reassigned_to)}"
-    if due_revised:
-        return f"is now due by {short_date(due_revised)}"
-    return {"done": f"was reported done{f' on {short_date(done_on)}' if done_on else ''}",
-            "cancelled": "was withdrawn", "open": "remains open"}[status]
-
-
 def approval_resolution(previous: dt.date, corrections: list[str]) -> str:
     """The decision that approves the last meeting's minutes."""
     text = f"That the minutes of the meeting held on {short_date(previous)} be approved as a " \
