@@ -110,6 +110,12 @@ def reference_merged(people: list[Person]) -> list[Person]:
             continue
         surname = attendance._surname(person.name)
         away = [n for n, other in enumerate(kept) if attendance._surname(other.name) == surname]
+        fuller = [n for n in away if kept[n].status == person.status
+                  and " " in attendance._name_key(kept[n].name)]
+        if " " not in key and len(fuller) == 1:  # "Cllr Marlow" after "Cllr A Marlow"
+            if kept[fuller[0]].role is None and person.role:
+                kept[fuller[0]] = dataclasses.replace(kept[fuller[0]], role=person.role)
+            continue
         absent = [n for n in away if kept[n].status == "absent"]
         if person.status == "apologies" and absent:
             kept[absent[0]] = dataclasses.replace(kept[absent[0]], status="apologies")
