@@ -304,3 +304,15 @@ def test_people_known_by_their_initials_ask_and_answer():
     found = read("RT asked whether the roof would be repaired before winter. IF said that the "
                  "quote had been accepted.")
     assert shape(found) == [("question", "RT"), ("response", "IF")]
+
+
+def test_a_member_of_the_public_named_with_their_address_asks():
+    found = read("Mr Tom Quill, 52 Gull Lane, asked when the beach huts would be painted. The "
+                 "Town Manager responded that it would be in April.")
+    assert shape(found) == [("question", "Mr Tom Quill"), ("response", "The Town Manager")]
+    found = read("Mrs Ada Penn, of Mill Road, asked whether the lamps would be mended.")
+    assert shape(found) == [("question", "Mrs Ada Penn")]
+
+
+def test_a_long_line_of_commas_and_street_words_finishes():
+    read("Mr A, " + "1 Road, " * 100_000 + "asked whether it ended.")

@@ -141,6 +141,13 @@ def _initials_or_title(token: str) -> bool:
         stripped.lower() in TITLE_ABBREVIATIONS or len(stripped) == 1
 
 
+# A member of the public named with where they live: "Mr Tom Quill, 52 Gull Lane,".
+_ADDRESSED = re.compile(
+    r"^\s*(?P<name>[^,]{1,80}),\s+(?:of\s+)?(?:\d{1,4}[a-z]?\s+[^,]{1,50}|[^,]{0,50}\b(?:road|rd|"
+    r"lane|street|st|avenue|ave|close|drive|way|court|place|crescent|terrace|gardens|grove|"
+    r"hill|park|row|square|village|estate)\b\.?)\s*,?\s*$", re.IGNORECASE)
+
+
 def subject_before(text: str, end: int) -> tuple[int, str] | None:
     """The person named just before ``end`` from the start of ``text`` (a sentence), with
     where the name begins: "Councillor Smith" in "Councillor Smith asked". A short opening
@@ -157,6 +164,9 @@ def subject_before(text: str, end: int) -> tuple[int, str] | None:
         words = words[:-1]
     if head.strip().lower() in _PRONOUNS:
         return start, head.strip()
+    if (addressed := _ADDRESSED.match(head)) is not None and \
+            (name := person(addressed.group("name"))) is not None:
+        return start + (len(head) - len(head.lstrip())), name  # "Mr Quill, 52 Gull Lane,"
     if (name := person(head)) is not None:
         return start + (len(head) - len(head.lstrip())), name
     # An opening phrase closed by a comma ("Following discussion,"), then the name.
