@@ -302,3 +302,69 @@ def test_a_report_of_a_confidential_meeting_taken_in_private_stays_exempt():
     assert flags(item("20", "Exclusion of the press and public", EXCLUSION),
                  item("21", "Report of the Confidential Meeting of the Estates Panel", "Noted."),
                  item("22", "Return of the leased land at Ferry Row", "Agreed.")) == [False, True, True]
+
+
+def test_a_reserved_business_heading_makes_the_items_under_it_exempt():
+    found = exemptions(Layout([], [item(None, "Q.11/25.07 Library grants", "The Board APPROVED the grants."),
+                                   item(None, "RESERVED BUSINESS"),
+                                   item(None, "Q.11/25.08 Chief officer pay (reserved)",
+                                        "The Board APPROVED the award."),
+                                   item(None, "Q.11/25.09 Date of next meeting", "Monday 3 March.")]))
+    assert [found_item.exempt for found_item in found] == [False, False, True, False]
+    assert flags(item("4", "Restricted business"), item("5", "Chaplaincy lease", "Agreed.")) == [False, True]
+
+
+def test_a_reserved_title_mark_alone_flags_the_item_but_reserved_matters_do_not():
+    assert flags(item("8", "Warden contract (reserved)", "Agreed."),
+                 item("9", "Land at Pike Lane (Reserved Matters)", "Approved.")) == [True, False]
+
+
+def test_in_committee_items_under_a_statute_are_exempt_with_its_full_name():
+    found = exemptions(Layout([], [
+        item("6", "BUDGET", "Adopted."),
+        item("7", "IN-COMMITTEE ITEMS", "The Chairperson said the Council would take the following items "
+             "in committee in terms of Section 31(4) of the Local Government: Rural Councils Act, 2009. "
+             "Members of the public and media were requested to leave the chamber."),
+        item("7.1", "Grievance: Fleet Manager", "RESOLVED: That the finding be noted."),
+        item("7.2", "Award of Tender: Kloofnek Bridge", "RESOLVED: That the tender be awarded."),
+        item("8", "CLOSURE", "The meeting closed at 14:05.")]))
+    assert [found_item.exempt for found_item in found] == [False, False, True, True, False]
+    assert found[2].basis == "Section 31(4) of the Local Government: Rural Councils Act, 2009"
+
+
+def test_items_taken_in_committee_or_after_the_public_leave_are_exempt():
+    assert flags(item("12", "Housing allocations", "The following item was taken in committee."),
+                 item("13", "Tenant arrears case", "Agreed."),
+                 item("14", "Any other business", "None.", "The meeting reconvened in open session.")) \
+        == [False, True, True]
+    assert flags(item("3", "Visitors", "The public gallery were asked to leave."),
+                 item("4", "Caretaker grievance", "Noted.")) == [False, True]
+    assert flags(item("3", "Fete", "Visitors were asked to leave their names at the door."),
+                 item("4", "Bunting", "Noted.")) == [False, False]
+    assert flags(item("5", "Rates", "The bill was considered in committee of the whole."),
+                 item("6", "Parks", "Noted.")) == [False, False]
+
+
+def test_a_statutes_bracketed_jurisdiction_and_year_are_part_of_its_name():
+    found = exemptions(Layout([], [
+        item("30", "IN CONFIDENCE", "It was agreed that the committee move into confidential session "
+             "under Section 17(3) of the Local Government Act (Northern Ireland) 2019."),
+        item("31", "Depot staffing", "Agreed.")]))
+    assert found[1] == Exemption(True, None, "Section 17(3) of the Local Government Act (Northern Ireland) 2019")
+    found = exemptions(Layout([], [
+        item("2", "Exclusion of the public", "The Board resolved under Section 50A(4) of the Local "
+             "Government (Scotland) Act 1973 to exclude the public."),
+        item("3", "Harbour lease", "Agreed.")]))
+    assert found[1].basis == "Section 50A(4) of the Local Government (Scotland) Act 1973"
+
+
+def test_several_paragraphs_in_a_title_mark_keep_the_first_and_the_words():
+    found = exemptions(Layout([], [item("43", "RESCUE CREW ROTA (EXEMPT - PARAGRAPHS 1 AND 4)", "Agreed.")]))
+    assert found == [Exemption(True, 1, "PARAGRAPHS 1 AND 4")]
+
+
+def test_committee_and_statute_patterns_finish_on_hostile_lines():
+    for text in ("Section 1 of the " + "(Ab Cd) " * 120_000, "Section 1(2) of the A" + ": " * 500_000,
+                 "consider " + "the " * 250_000 + "in committee", "public " + "and " * 250_000,
+                 "in-committee items " * 50_000, "C.1/" * 250_000):
+        exemptions(Layout([], [item("1", text[:5000], text), item(None, text[:300], text)]))

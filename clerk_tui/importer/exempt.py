@@ -2,8 +2,10 @@
 
 An item is exempt when it comes after a resolution excluding the press and public (or
 moving into closed, executive or private session) and before the meeting returns to open
-session; when it comes under a heading such as "PART 2" or "Private business"; or when
-its own title marks it ("(EXEMPT)", "Confidential"). The grounds are the Schedule 12A
+session, or the public are asked to leave, or the items are "taken in committee"; when it
+comes under a heading such as "PART 2", "Private business", "Reserved business" or
+"In-committee items"; or when its own title marks it ("(EXEMPT)", "Confidential",
+"(reserved)"). The grounds are the Schedule 12A
 paragraph where one is given, else the law or reason as the minutes state it.
 
 The item holding the exclusion resolution is public (its words were spoken in public),
@@ -53,7 +55,13 @@ _EXCLUDES = re.compile(
     r"|in[- ]camera)\s+(?:session|meeting)"
     r"|clos(?:e|es|ed|ing)\s+the\s+meeting\s+to\s+(?:the\s+)?(?:press\s+and\s+(?:the\s+)?)?public"
     r"|meeting\s+(?:be|was|is|being)\s+closed\s+to\s+(?:the\s+)?(?:press\s+and\s+(?:the\s+)?)?public"
-    r"|(?:move|moved|went|go|proceed|proceeded)\s+into\s+(?:the\s+)?public[- ]excluded)\b", re.IGNORECASE)
+    r"|(?:move|moved|went|go|proceed|proceeded)\s+into\s+(?:the\s+)?public[- ]excluded"
+    r"|(?:taken|take|consider|considered|dealt\s+with|deal\s+with|discuss|discussed)\s+(?:\w+\s+){0,5}?in[- ]committee"
+    r"(?!\s+(?:of|on|stage)\b)"
+    r"|(?:public|press|media|gallery|observers|visitors)\s+(?:and\s+(?:the\s+)?\w+\s+)?(?:were|was|be|are|being)\s+"
+    r"(?:asked|requested|invited|required)\s+to\s+(?:leave|withdraw|vacate)\b"
+    r"(?=\s{0,3}(?:$|[.,;]|(?:the\s+)?(?:room|chamber|meeting|hall|gallery|building|for|while|during)\b)))\b",
+    re.IGNORECASE)
 _BACK = (r"(?:re-?convene[ds]?|resume[sd]?|returned|returns?|re-?opened|re-?entered|came\s+back|moved\s+back"
          r"|went\s+back|go\s+back|rose|rise[ns]?|rising)")
 _OPEN = r"(?:open|public|regular)\s+(?:session|meeting|business|council|part)"
@@ -74,7 +82,9 @@ _PRIVATE_HEADING = re.compile(
     r"^\W{0,3}(?:part\s+(?:2|ii|two|b)\b(?!\s*(?:of|\())|private\s+(?:business|session|items?|section|agenda|"
     r"meeting|and\s+confidential)|in\s+private\b|confidential\s+(?:business|items?|session|section|"
     r"matters)|exempt\s+(?:business|items?|information|session|section|report)s?|closed\s+(?:session|"
-    r"meeting)|executive\s+session|(?:in[- ]camera|public\s+excluded)(?:\s+(?:session|meeting|business|items?|section))?|restricted\s+(?:business|items?))",
+    r"meeting)|executive\s+session|(?:in[- ]camera|public\s+excluded)(?:\s+(?:session|meeting|business|items?|section))?"
+    r"|(?:restricted|reserved)\s+(?:business|items?|section)|in[- ]committee\s+(?:business|items?|matters|session|section)"
+    r"|(?:business|items?|matters)\s+(?:taken|considered)\s+in[- ]committee)",
     re.IGNORECASE)
 _PUBLIC_HEADING = re.compile(
     r"^\W{0,3}(?:part\s+(?:1|i|one|a)\b(?!\s*(?:of|\())|open\s+(?:session|meeting|business)|public\s+"
@@ -84,6 +94,7 @@ _TITLE_WORDS = re.compile(
     r"\(\s*(?:exempt|confidential|private|not\s+for\s+publication|part\s+(?:2|ii)|closed|in[- ]camera)\b[^)]{0,80}\)"
     r"|[-–—:]\s*(?:exempt|confidential|private|not\s+for\s+publication)\b[^-–—]{0,60}$"
     r"|^\W{0,3}(?:exempt|confidential|private\s+and\s+confidential|in[- ]camera|closed\s+session)\b\s*[-–—:]"
+    r"|\(\s*(?:reserved|restricted|(?:taken\s+)?in[- ]committee)(?:\s+(?:business|item))?\s*\)"
     r"|\b(?:closed|executive)\s+session\b|\bin[- ]camera\b", re.IGNORECASE)
 _EXCLUSION_TITLE = re.compile(
     r"\bexclusion\s+of\s+(?:the\s+)?(?:press|public)|\b(?:press|public)\s+(?:and\s+public\s+)?excluded\b"
@@ -97,9 +108,10 @@ _RETURN_TITLE = re.compile(
     r"|\breport\s+(?:\w+\s+){0,4}?(?:from|out\s+of|in)\s+(?:the\s+)?(?:closed|in[- ]camera|executive)\s+session",
     re.IGNORECASE)
 # The business that closes a meeting, held in public after any private items: the
-# adjournment, the date of the next meeting, a by-law confirming the proceedings.
+# adjournment, the date of the next meeting, a by-law confirming the proceedings; its
+# title may still begin with a minute number the layout did not split off ("PL.7/24.12").
 _CLOSING_TITLE = re.compile(
-    r"\W{0,3}(?:\d{1,3}[.)]?\s{1,3})?(?:(?:adjournment|adjourn)(?:\s+of\s+(?:the\s+)?meeting)?|close\s+of\s+(?:the\s+)?meeting|closure(?:\s+of\s+(?:the\s+)?meeting)?"
+    r"\W{0,3}(?:(?:[A-Z]{1,6}\.?\s?)?\d{1,4}(?:[./-]\d{1,4}){0,3}[.)]?\s{1,3})?(?:(?:adjournment|adjourn)(?:\s+of\s+(?:the\s+)?meeting)?|close\s+of\s+(?:the\s+)?meeting|closure(?:\s+of\s+(?:the\s+)?meeting)?"
     r"|meeting\s+closed?|closing(?:\s+of\s+(?:the\s+)?meeting)?|termination(?:\s+of\s+(?:the\s+)?meeting)?"
     r"|(?:dates?|date,?\s+time\s+and\s+(?:place|venue)|date\s+and\s+time)\s+of\s+(?:the\s+)?(?:next|future)\s+meetings?"
     r"|(?:the\s+)?next\s+meeting(?:\s+date)?|confirm(?:ing|atory|ation)\s+by-?\s?law(?:\s+no\.?\s*[\w-]{1,12})?"
@@ -130,7 +142,11 @@ _PARAGRAPHS = re.compile(
     r"\bparagraphs?\s+(?P<numbers>[1-7](?:\s*(?:,|and|&|or)\s*[1-7]){0,6})\b(?P<where>[^.;]{0,60}?"
     r"\bschedule\s+12\s?a\b)?", re.IGNORECASE)
 _SCHEDULE = re.compile(r"schedule\s+12\s?a", re.IGNORECASE)
-_CITED_IN = (r"(?:\s+of\s+the\s+[A-Z][\w ]{0,80}?(?:Act|Regulations?|Code|Ordinance|Law)(?:,?\s+\d{4})?)?")
+# The statute's full name: a jurisdiction in brackets ("(Scotland)", "(Northern Ireland)")
+# before or after "Act", a colon in a long title, and the year, are all part of it.
+_JURISDICTION = r"\(\s?[A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20}){0,3}\s?\)"
+_CITED_IN = (r"(?:\s+of\s+the\s+[A-Z](?:[\w'’-]|[ :](?=\s?[\w(])|" + _JURISDICTION + r"){0,80}?"
+             r"(?:Act|Regulations?|Code|Ordinance|Law)(?:\s?" + _JURISDICTION + r")?(?:,?\s+(?:\d{4}|\(\d{4}\)))?)?")
 # Reasons in a few plain words after a bare citation ("s7(2)(h) commercial activities"),
 # up to a dash, a stop or the line's end; never a joining word that leads on into prose.
 _REASON = r"(?:(?:\s+(?!(?:of|to|and|in|the|for|as|on|by|that|which)\b)[a-z]{3,20}){1,4}(?=\s{0,3}(?:[-–—;,.)]|$)))?"
@@ -146,7 +162,7 @@ _BASIS = re.compile(
     r"|pending\s+litigation|real\s+(?:estate|property)\s+(?:matters?|negotiations?))")
 # Words that every match of _EXCLUDES (or of _RETURNS) holds: most lines hold none, and
 # a line is searched with the long pattern only when it does.
-_EXCLUDES_NEEDS = ("exclu", "session", "meeting", "camera")
+_EXCLUDES_NEEDS = ("exclu", "session", "meeting", "camera", "committee", "leave", "withdraw", "vacate")
 _RETURNS_NEEDS = ("session", "meeting", "business", "public", "report", "council", "part")
 _LISTED = re.compile(r"^\s{0,8}(?:minute\s+no\.?\s*|item\s+)?(?P<number>\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?)\b\.?\s{1,12}\S",
                      re.IGNORECASE)
