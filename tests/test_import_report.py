@@ -282,3 +282,9 @@ def test_a_question_names_whom_it_was_put_to_unless_its_answer_names_who_gave_it
     assert [(e["kind"], e["asker"], e["responder"]) for e in report["entries"]] == [
         ("question", "Mr Holt", "the Warden"), ("question", "Ms Ray", None),
         ("response", None, "The Warden")]
+
+
+def test_grounds_naming_several_paragraphs_are_reported_as_stated():
+    item = AgendaItem(meeting_id=new_id(), title="Staffing", exempt=True, exempt_paragraph=1,
+                      exempt_basis="paragraphs 1 and 4")
+    assert item_report(AgendaItemSnapshot(item=item))["exempt_paragraph"] == "paragraphs 1 and 4"

@@ -93,11 +93,12 @@ def item_report(part: AgendaItemSnapshot) -> dict[str, Any]:
 
 
 def exempt_ground(item: AgendaItem) -> str | None:
-    """Why an item is exempt: its Schedule 12A paragraph ("3"), else the grounds as the
-    minutes state them (another country's statute), else null."""
-    if item.exempt_paragraph is not None:
-        return str(item.exempt_paragraph)
-    return item.exempt_basis or None
+    """Why an item is exempt: its Schedule 12A paragraph ("3"); the grounds as the
+    minutes state them where they name more (several paragraphs, another country's
+    statute); else null."""
+    if item.exempt_basis:
+        return item.exempt_basis
+    return None if item.exempt_paragraph is None else str(item.exempt_paragraph)
 
 
 def entry_report(entry: Entry, answered: set[str | None] = frozenset()) -> dict[str, Any]:
