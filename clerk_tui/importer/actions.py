@@ -645,6 +645,31 @@ def _header(text: str) -> tuple[re.Pattern, list[str]] | None:
     return None
 
 
+def _header_cells(cells: tuple[str, ...]) -> list[str] | None:
+    """The columns a header row's own cells name (a Word table's, or a text line's set
+    apart by tabs or spaces: "Action    Owner    Due"); None unless every cell names a
+    column, one the task and one the owner."""
+    if not 2 <= len(cells) <= 8:
+        return None
+    columns = [_column(cell) for cell in cells]
+    if None in columns or columns.count("task") != 1 or columns.count("owner") != 1:
+        return None
+    return columns  # type: ignore[return-value]
+
+
+_REFERENCE = re.compile(r"[A-Za-z]{0,4}[\s/.-]?\d{1,4}(?:[./-]\d{1,4}){0,3}[a-z]?\.?")
+
+
+def _row_fits(cells: tuple[str, ...], columns: list[str]) -> bool:
+    """Whether a row's cells stand under the header's columns: as many, or one fewer
+    when only the last, the due date, was left empty (a row with its reference left out
+    instead is told apart by the reference its first cell then lacks)."""
+    if len(cells) == len(columns):
+        return True
+    return len(cells) == len(columns) - 1 and columns[-1] == "due" and (
+        columns[0] != "other" or bool(_REFERENCE.fullmatch(cells[0])))
+
+
 def _column(cell: str) -> str | None:
     for name, pattern in (("task", _TASK_COLUMN), ("owner", _OWNER_COLUMN),
                           ("due", _DUE_COLUMN), ("other", _OTHER_COLUMN)):
@@ -660,6 +685,11 @@ def _log_rows(pieces: list[Piece]) -> dict[int, tuple[str | None, dt.date | None
     rows: dict[int, tuple[str | None, dt.date | None] | None] = {}
     at = 0
     while at < len(pieces):
+        columns = _header_cells(pieces[at].cells) if pieces[at].kind == "note" else None
+        if columns is not None:
+            rows[at] = None
+            at = _cell_rows(pieces, at + 1, columns, rows)
+            continue
         header = _header(pieces[at].text) if pieces[at].kind == "note" else None
         at += 1
         if header is None:
@@ -678,6 +708,23 @@ def _log_rows(pieces: list[Piece]) -> dict[int, tuple[str | None, dt.date | None
                         _cell_due(cells[columns.index("due")]) if "due" in columns else None)
             at += 1
     return rows
+
+
+def _cell_rows(pieces: list[Piece], at: int, columns: list[str],
+               rows: dict[int, tuple[str | None, dt.date | None] | None]) -> int:
+    """The rows, from ``at``, of a log whose header's cells named ``columns``, each put
+    in ``rows``; where the log ends (the first line that is no row under them)."""
+    task, owner = columns.index("task"), columns.index("owner")
+    while at < len(pieces) and pieces[at].kind == "note" and \
+            pieces[at].line_kind != "heading" and not pieces[at].joined:
+        cells = pieces[at].cells
+        if not _row_fits(cells, columns) or not cells[task] or owner >= len(cells):
+            break
+        due = columns.index("due") if "due" in columns else None
+        rows[at] = (_cell_owner_named(cells[owner]),
+                    _cell_due(cells[due]) if due is not None and due < len(cells) else None)
+        at += 1
+    return at
 
 
 def _cell_owner_named(cell: str) -> str | None:

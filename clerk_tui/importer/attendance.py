@@ -939,9 +939,16 @@ class _Reader:
     def __post_init__(self) -> None:
         self.people, self.consumed = [], set()
 
-    def read(self, texts: list[str], inline: bool) -> None:
-        """Read ``texts`` (the lines of one part of the minutes) in order."""
+    _cells: list[tuple[str, ...]] | None = None
+    _office_column: bool = False  # the rows' second cells are offices, as a column
+
+    def read(self, texts: list[str], inline: bool,
+             cells: list[tuple[str, ...]] | None = None) -> None:
+        """Read ``texts`` (the lines of one part of the minutes) in order; ``cells``, when
+        given, holds each line's table cells (see ``Line.cells``)."""
         self._legends(texts)
+        self._cells = cells
+        self._office_column = _office_column(cells or [])
         n = 0
         while n < len(texts):
             text, last = self._joined(texts, n)
@@ -954,11 +961,13 @@ class _Reader:
             if _ASTERISK_LEGEND.match(text.strip()):
                 self.asterisk = ABSENT
 
-    @staticmethod
-    def _joined(texts: list[str], n: int) -> tuple[str, int]:
-        """A line with the next ones it was broken from ("... Sgt" / "Andy Jones")."""
+    def _joined(self, texts: list[str], n: int) -> tuple[str, int]:
+        """A line with the next ones it was broken from ("... Sgt" / "Andy Jones"); a
+        table row is whole on its line, its last cell an office ("Harbour Trustee")."""
         text, last = texts[n], n
+        cells = self._cells or []
         while last + 1 < len(texts) and len(text) < MAX_LINE and \
+                not any(cells[k] for k in (last, last + 1) if k < len(cells)) and \
                 _honorific_at_end(text) and not text.rstrip().endswith((":", ".")) \
                 and last - n < 3 and not _office_after_dash(text):
             last += 1
@@ -992,6 +1001,11 @@ class _Reader:
         if labels:
             self._labelled(stripped, labels, indices)
             return
+        row = self._row(indices)  # a table row of a list: read by its cells
+        if row:
+            self.people.extend(row)
+            self.consumed.update(indices)
+            return
         if _group_heading(stripped):
             self.grouped = True
             if self.status is None:
@@ -1011,6 +1025,22 @@ class _Reader:
         if people or _mostly_notes(stripped) or _is_office(stripped):
             self.people.extend(people)
             self.consumed.update(indices)
+
+    def _row(self, indices: range) -> list[Person]:
+        """The person a line of the list names when it is a table row, a name column and
+        an office or organisation column ("Ann Quiller     Head of Parks"); [] when the
+        line has no cells, or cells that do not read so (it is then read as text)."""
+        if self._cells is None or len(indices) != 1 or self.status in (None, _IGNORED):
+            return []
+        cells = self._cells[indices.start]
+        if not 2 <= len(cells) <= 4 or any(len(cell) > 120 for cell in cells):
+            return []
+        person = _row_person(cells, self.status, self._office_column)  # type: ignore[arg-type]
+        if person is None:
+            return []
+        if self.asterisk:
+            person = self._starred(person, cells[0])
+        return [self._plain(person)]
 
     def _look_back(self, texts: list[str], before: int) -> None:
         """Names listed above a group heading ("Lord Provost A. Smith" / "COUNCILLORS"),
@@ -1122,6 +1152,55 @@ class _Reader:
         return bool(found)
 
 
+def _office_column(cells: list[tuple[str, ...]]) -> bool:
+    """Whether the table rows of a list hold offices in their second column: some rows'
+    second cells plainly name an office or a body ("Head of Parks", "Vale Trust"), or the
+    same words twice (no two people share a name in one list), and fewer name a person
+    with an honorific ("Cllr Bo Rees"). Then a second cell that could be a name ("Youth
+    Worker") is the office in that row too."""
+    offices = people = 0
+    seen: set[str] = set()
+    for row in cells:
+        if len(row) < 2 or not _reads_as_name(row[0]):
+            continue
+        if _titled(row[1]) and _reads_as_name(row[1]):
+            people += 1
+        elif _office_words(row[1]) is not None and (_is_office(row[1]) or row[1] in seen):
+            offices += 1  # a post named as such, or one that two rows hold alike
+        seen.add(row[1])
+    return offices > people
+
+
+def _titled(text: str) -> bool:
+    """Whether a cell opens with an honorific or initials ("Cllr Bo Rees", "B. Rees")."""
+    words = text.split()
+    return bool(words) and _token_kind(words[0], None) in ("H", "I")
+
+
+def _row_person(cells: tuple[str, ...], status: Status, office_column: bool = False) -> Person | None:
+    """The person in a table row of who attended: the name's cell and the office's
+    beside it, either way round ("Ann Quiller | Head of Parks", "Treasurer | Bo Rees");
+    the office as written, its notes ("(part meeting)") left out. An office that could
+    be read as a name ("Youth Worker") is one only in a list whose ``office_column`` is
+    plain from other rows. None when the row holds no one person and one office or
+    organisation (two names, a sentence, a note)."""
+    name, office = cells[0], cells[1]
+    if not _reads_as_name(name) and _reads_as_name(office) and _is_office(name):
+        name, office = office, name  # "Chief Executive    Dan Wren"
+    if not _reads_as_name(name):
+        return None
+    role = _office_words(office)
+    if role is None or _reads_as_name(office) and not _is_office(office) and (
+            not office_column or _titled(office)):
+        return None  # "Ann Cole    Bo Rees": a list in columns, read as text
+    if any(_office_words(cell) is None for cell in cells[2:]):
+        return None
+    people = _list_people(name, status)
+    if len(people) != 1:
+        return None
+    return replace(people[0], role=role)
+
+
 def _merged(people: list[Person]) -> list[Person]:
     """Each person once for each status: the same name read twice (in the list and "in
     the Chair") is one entry, and apologies stand over an absence mark."""
@@ -1176,7 +1255,7 @@ def attendance_lines(preamble: list[Line]) -> list[int]:
     """The indices of the preamble's lines that are attendance (lists, their labels,
     apologies sentences): the lines the rest of the importer need not read again."""
     reader = _Reader()
-    reader.read([line.text for line in preamble], inline=True)
+    reader.read([line.text for line in preamble], inline=True, cells=[line.cells for line in preamble])
     return sorted(reader.consumed)
 
 
@@ -1184,7 +1263,8 @@ def attendance_in(layout: Layout) -> list[Person]:
     """Everyone the meeting's minutes list as present, in attendance, sending apologies,
     absent or substituting, in the order the minutes give them, each once."""
     reader = _Reader()
-    reader.read([line.text for line in layout.preamble], inline=True)
+    reader.read([line.text for line in layout.preamble], inline=True,
+                cells=[line.cells for line in layout.preamble])
     people = list(reader.people)
     for n, item in enumerate(layout.items):
         if n == 0 and item.number is None:
@@ -1202,12 +1282,14 @@ def _opening_item_attendance(item: ItemBlock, preamble: list[Line]) -> list[Pers
     labels = _labels_in(last, at_start_only=True) if len(last) < 80 else []
     if labels and not last[labels[-1][1]:].strip(" :|/-–"):
         reader = _Reader(status=labels[-1][2])
-        reader.read([item.title] + [line.text for line in item.lines], inline=True)
+        reader.read([item.title] + [line.text for line in item.lines], inline=True,
+                    cells=[()] + [line.cells for line in item.lines])
         return list(reader.people)
     if _ATTENDANCE_TITLE.search(item.title or "") or not _MINUTES_TITLE.search(item.title or ""):
         return _item_attendance(item)
     reader = _Reader()
-    reader.read([line.text for line in item.lines], inline=True)
+    reader.read([line.text for line in item.lines], inline=True,
+                cells=[line.cells for line in item.lines])
     return list(reader.people)
 
 
@@ -1226,10 +1308,12 @@ def _item_attendance(item: ItemBlock) -> list[Person]:
         # a heading in capitals names what the item is about ("APOLOGIES AND CONDOLENCES"),
         # not who: names in a title come after a colon ("Apologies: Cllr A Smith")
         heading_only = title.upper() == title and ":" not in title
-        reader.read(([] if heading_only else [title]) + texts, inline=attendance_item)
+        cells = [line.cells for line in item.lines]
+        reader.read(([] if heading_only else [title]) + texts, inline=attendance_item,
+                    cells=cells if heading_only else [(), *cells])
     else:
         reader.status = None
-        reader.read(texts, inline=False)
+        reader.read(texts, inline=False, cells=[line.cells for line in item.lines])
     return [person for person in reader.people]
 
 

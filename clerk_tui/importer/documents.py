@@ -7,6 +7,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -38,6 +39,11 @@ class Line:
 
     text: str
     kind: Literal["heading", "bullet", "text"] = "text"
+    cells: tuple[str, ...] = ()
+    """The cells of a table row, each tidied, when the line is laid out as one (a Word
+    table's row; a text or PDF line whose parts stand apart by tabs or runs of spaces);
+    () for other lines. The text is the same either way: cells only say where a reader
+    may find columns, and only a reader that knows it is in a list or table uses them."""
 
 
 _BULLET = re.compile(r"^\s*[·•\-*–]\s+")
@@ -48,6 +54,35 @@ _STRAY = str.maketrans({"\u00a0": " ", "\u200b": "", "\ufeff": "", "\u202f": " "
 def tidy(text: str) -> str:
     """A line without the stray characters of web copies, its spaces collapsed."""
     return " ".join(text.translate(_STRAY).split())
+
+
+# Where one cell of a row laid out with spaces ends and the next begins: a tab, or two
+# or more spaces (a single class repeated, so it runs in linear time on any line).
+_GAP = re.compile(r"[ \t]{2,}|\t")
+MAX_ROW = 600  # characters: longer than a table row; a longer line is a paragraph
+_SENTENCE_END = (".", "!", "?", ",", ";")
+
+
+def cells_of(raw: str) -> tuple[str, ...]:
+    """The cells of a line laid out in columns ("Ann Quiller     Head of Parks",
+    "Mend the gate\tClerk\t30/06/2025"), each tidied; () when it has none, or when its
+    gaps are the double spaces of justified or PDF prose (after a full stop, before a
+    word that goes on the sentence)."""
+    text = raw.translate(_STRAY).strip()
+    if len(text) > MAX_ROW or ("\t" not in text and "  " not in text):
+        return ()
+    cells = tuple(cell for cell in (tidy(part) for part in _GAP.split(text)) if cell)
+    if len(cells) < 2 or not any(_column_gap(before, after)
+                                 for before, after in pairwise(cells)):
+        return ()
+    return cells
+
+
+def _column_gap(before: str, after: str) -> bool:
+    """Whether a gap between two parts of a line parts columns, not the words of a
+    sentence: the part before ends no sentence or clause, the part after starts none in
+    lower case."""
+    return not before.endswith(_SENTENCE_END) and not after[:1].islower()
 
 
 def read_document(path: Path) -> list[Line]:
@@ -64,9 +99,10 @@ def read_document(path: Path) -> list[Line]:
             if heading := text.lstrip("# ").strip():  # a line of hashes alone is no heading
                 found.append(Line(heading, "heading"))
         elif _BULLET.match(raw):
-            found.append(Line(_BULLET.sub("", raw).strip(), "bullet"))
+            rest = _BULLET.sub("", raw)
+            found.append(Line(rest.strip(), "bullet", cells_of(rest)))
         else:
-            found.append(Line(text))
+            found.append(Line(text, cells=cells_of(raw)))
     if not found:
         raise UnreadableDocument(f"{path} is empty.")
     return found
@@ -269,22 +305,27 @@ def _paragraph_line(paragraph, bullets: set[str], counters: dict[str, int],
         return None
     style = styles.of(paragraph)[0]
     numbering = _numbering(paragraph, styles)
+    cells = cells_of(paragraph.text)  # a list set out with tabs ("Ann Cole<tab>Chair")
     if numbering in bullets or "Bullet" in style:
-        return Line(text, "bullet")
+        return Line(text, "bullet", cells)
     if numbering is not None:
         counters[numbering] = counters.get(numbering, 0) + 1
         text = f"{counters[numbering]}. {text}"
-    return Line(text, "heading" if style.startswith(("Heading", "Title")) else "text")
+    if style.startswith(("Heading", "Title")):
+        return Line(text, "heading")
+    return Line(text, "text", cells)
 
 
 def _table_lines(table) -> list[Line]:
     lines = []
     for row in table.rows:
+        # a merged cell is listed once for each column it spans: kept once
         cells = list(dict.fromkeys(tidy(cell.text) for cell in row.cells if tidy(cell.text)))
+        row_cells = tuple(cells) if len(cells) >= 2 else ()
         if len(cells) == 2 and len(cells[0]) < 40:
-            lines.append(Line(f"{cells[0].rstrip(':')}: {cells[1]}"))
+            lines.append(Line(f"{cells[0].rstrip(':')}: {cells[1]}", cells=row_cells))
         elif cells:
-            lines.append(Line(" · ".join(cells)))
+            lines.append(Line(" · ".join(cells), cells=row_cells))
     return lines
 
 

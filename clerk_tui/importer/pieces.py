@@ -45,6 +45,9 @@ class Piece:
     responder: str | None = None
     owner: str | None = None
     due: dt.date | None = None
+    cells: tuple[str, ...] = ()
+    """The cells of the table row the piece's line was (see ``Line.cells``); a piece cut
+    from a line has none, its part of the line being no row."""
 
     @property
     def voted(self) -> bool:
