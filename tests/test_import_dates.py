@@ -323,3 +323,55 @@ def test_a_heading_line_names_the_body_not_its_session_venue_or_date(lines, body
 
 def test_a_hostile_venue_line_is_read_in_linear_time():
     body_in(["Council " + "Hall " * 200_000, "Council" + " x" * 500_000 + " Hall"])
+
+
+# --- wave 3: people are no body, a body above the kind of meeting, a time after the venue
+
+
+def test_a_member_named_with_a_role_is_no_body():
+    lines = ["Present:", "Dr Omar Lindqvist (Chair)",
+             "Mr Tobias Renwick (President, Graduate Association)", "1. Welcome"]
+    assert body_in(lines) is None
+
+
+def test_a_university_court_is_a_body():
+    lines = ["UNIVERSITY OF EASTMERE", "UNIVERSITY COURT", "",
+             "Minutes of the meeting held on Tuesday 4 March 2025 at 15:00 in the Board Room",
+             "Present:", "Ms Hana Brightwater (Senior Lay Member, in the Chair)",
+             "Mr Tobias Renwick (President, Graduate Association)"]
+    assert body_in(lines) == "UNIVERSITY COURT"
+
+
+@pytest.mark.parametrize("lines, body", [
+    (["Millbrook Valley Housing Co-operative Limited", "Registered Society No. 44120R", "",
+      "ANNUAL GENERAL MEETING - MINUTES", "Saturday 8 March 2025, 2pm, The Old Forge"],
+     "Millbrook Valley Housing Co-operative Limited"),
+    (["Larkspur Lane Allotment Society", "Committee meeting, Tuesday the 5th of August 2025",
+      "The Hut, Larkspur Lane. We began at 7pm."], "Larkspur Lane Allotment Society"),
+])
+def test_the_organisation_above_a_heading_naming_only_the_kind_of_meeting(lines, body):
+    assert body_in(lines) == body
+
+
+def test_no_organisation_above_the_kind_of_meeting_names_none():
+    assert body_in(["Annual General Meeting - Minutes", "Saturday 8 March 2025",
+                    "Present: Ann Fell, Rob Tarn"]) is None
+
+
+def test_a_time_after_the_venue_that_follows_the_date():
+    lines = ["KWANDILE DISTRICT MUNICIPALITY",
+             ("MINUTES OF THE SPECIAL COUNCIL MEETING HELD ON FRIDAY, 6 JUNE 2025 IN THE "
+              "COUNCIL CHAMBER, CIVIC CENTRE, 22 MARULA ROAD, NKOSIVILLE AT 09:30")]
+    assert meeting_when(lines) == (dt.date(2025, 6, 6), dt.time(9, 30))
+
+
+def test_a_time_in_a_later_sentence_is_not_the_start():
+    lines = [("Minutes of the Fernhill Board held on 6 June 2025 in the Library. "
+              "The next meeting will be at 10:00 on 3 July.")]
+    assert meeting_when(lines) == (dt.date(2025, 6, 6), None)
+
+
+def test_hostile_heading_lines_finish():
+    for hostile in (" at" * 300_000, "Society " * 100_000, "1:1" * 300_000):
+        body_in(["Meeting held on 6 June 2025 in the Hall" + hostile, "Annual Meeting" + hostile])
+        meeting_when(["Meeting held on 6 June 2025 in the Hall" + hostile])

@@ -881,3 +881,132 @@ def test_thousands_of_lines_in_capitals_are_laid_out():
     lines[5:5] = [Line("OLD BUSINESS CONTINUED")] * 20_000
     lines += [Line("ADJOURNMENT AGAIN")] * 20_000 + [Line("The Chair said the meeting was over now.")]
     assert layout.layout(lines) is not None
+
+
+# --- minute numbers with a committee's letters; whole titles; lettered paragraphs ---------
+
+@pytest.mark.parametrize("numbers", [
+    ("LC/17", "LC/18", "LC/19"),
+    ("WT.31/24", "WT.32/24", "WT.33/24"),
+    ("RB.208/22", "RB.209/22", "RB.210/22"),
+    ("B.22/23.14", "B.22/23.15", "B.22/23.16"),
+    ("F2/24/05", "F2/24/06", "F2/24/07"),
+], ids=["slash", "dot-year", "three-figure", "session", "quarter"])
+def test_minute_numbers_with_a_committees_letters(numbers):
+    first, second, third = numbers
+    text = f"""Minutes of the Tolland Harbour Board held on 4 June 2024
+{first} APOLOGIES FOR ABSENCE
+Apologies were received from Ms Orrin.
+{second} Quayside lighting
+The board noted the lighting survey and asked for costings.
+{third} Berth charges
+The harbourmaster presented the proposed charges for the coming year."""
+    assert items_of(text) == [(first, "APOLOGIES FOR ABSENCE"), (second, "Quayside lighting"),
+                              (third, "Berth charges")]
+
+
+def test_a_heading_in_capitals_run_into_its_first_sentence_ends_at_the_sentence():
+    text = """Minutes of the Planning Committee of Merrow Dale held on 9 May 2024
+MD/12 APOLOGIES
+None were received.
+MD/13 24/0311/FUL - TWO DWELLINGS, LAND OFF QUARRY LANE, HESKET The Case Officer presented the report and an update on the drainage scheme.
+RESOLVED that permission be granted.
+MD/14 APPEALS
+The committee noted two appeal decisions."""
+    found = layout.layout(cleanup.clean(lines_of(text)))
+    assert [(item.number, item.title) for item in found.items] == [
+        ("MD/12", "APOLOGIES"),
+        ("MD/13", "24/0311/FUL - TWO DWELLINGS, LAND OFF QUARRY LANE, HESKET"),
+        ("MD/14", "APPEALS")]
+    assert found.items[1].lines[0].text == (
+        "The Case Officer presented the report and an update on the drainage scheme.")
+
+
+@pytest.mark.parametrize("heading, title, rest", [
+    ("4. Ordinary resolution: renewal of the lease", "Ordinary resolution: renewal of the lease",
+     None),
+    ("5.2 Grievance Matter: Deputy Warden (K12/05/2023)",
+     "Grievance Matter: Deputy Warden (K12/05/2023)", None),
+    ("6. MOTION ON NOTICE – CLLR. T. O'DWYER", "MOTION ON NOTICE – CLLR. T. O'DWYER", None),
+    ("7. Apologies: Ms Fenwick and Mr Orde", "Apologies", "Ms Fenwick and Mr Orde"),
+    ("8. Roll call: Present: Hale, Ibbotson", "Roll call", "Present: Hale, Ibbotson"),
+    ("9. Boundary wall: the contractor repaired the coping.", "Boundary wall",
+     "the contractor repaired the coping."),
+    ("10. Finance: Payments were approved as listed", "Finance", "Payments were approved as listed"),
+], ids=["lower-case", "title-case", "capitals-abbreviation", "attendance", "roll-call",
+        "sentence", "verb"])
+def test_a_colon_in_a_title_keeps_the_title_whole(heading, title, rest):
+    head = layout._numbered(Line(heading), 0, [Line(heading)])
+    assert (head.title, head.rest) == (title, rest)
+
+
+def test_lettered_paragraphs_are_lines_of_their_item():
+    text = """Minutes of the Saint Aldric Parochial Church Council held on 5 March 2024
+3. Apologies
+Apologies were received from Hilda Marsh.
+4. Matters arising
+a) The electrical test certificate has been received. Two sockets were replaced.
+b) Lighting: the vestry lamps were changed in February.
+5. Fabric
+a) Bell frame: two quotations received and considered.
+b) Porch door: Ronald to ask the joiner for a price.
+6. Any other business
+There was none."""
+    found = layout.layout(cleanup.clean(lines_of(text)))
+    assert [item.number for item in found.items] == ["3", "4", "5", "6"]
+    assert [line.text for line in found.items[1].lines] == [
+        "a) The electrical test certificate has been received. Two sockets were replaced.",
+        "b) Lighting: the vestry lamps were changed in February."]
+
+
+def test_lettered_sub_items_with_titles_stay_sub_items():
+    text = """Minutes of the Brockwell School Board held on 5 March 2024
+8. New Business
+a) Transport Contract Renewal
+The board reviewed the bus contract for the coming year.
+b) Library Opening Hours
+The principal proposed longer opening on Thursdays.
+9. Adjournment
+The meeting adjourned at 8:40 p.m."""
+    assert [number for number, _ in items_of(text)] == ["8", "8(a)", "8(b)", "9"]
+
+
+@pytest.mark.parametrize("hostile", [
+    "AB/" * 330_000, "AB." + "1" * 1_000_000, "QX " * 330_000, "Q1/" + "22/" * 330_000,
+    "NOTICE: " + "CLLR. " * 160_000, "a) " + "Label: " * 140_000],
+    ids=["slashes", "digits", "capitals", "years", "abbreviations", "colons"])
+def test_a_hostile_line_among_referenced_minutes_is_laid_out(hostile):
+    lines = lines_of("Minutes of the Tolland Harbour Board held on 4 June 2024\n"
+                     "TH/1 APOLOGIES\nNone.\nTH/2 MINUTES\nThe minutes were approved.")
+    lines.insert(2, Line(hostile))
+    lines.append(Line(hostile))
+    assert layout.layout(lines) is not None
+
+
+def test_labelled_lists_of_the_title_block_are_not_items():
+    text = """Pinecrest Valley District School Board
+Minutes of the Regular Meeting of the Board
+Tuesday, May 14, 2024
+Trustees Present: Chair Odile Tremblay, Trustee Wen Lau
+Regrets: Trustee Bram Kowalczyk
+Administration: Director of Education Priya Nandakumar, Superintendent of Facilities Joel Ruiz, Recording Secretary
+1. Call to Order
+The Chair called the meeting to order at 7:00 p.m. and welcomed the guests.
+2. Approval of the Agenda
+The agenda was approved as circulated by the recording secretary."""
+    found = layout.layout(cleanup.clean(lines_of(text)))
+    assert [item.number for item in found.items] == ["1", "2"]
+    assert "Regrets: Trustee Bram Kowalczyk" in [line.text for line in found.preamble]
+
+
+def test_attending_lists_end_the_title_block():
+    text = """Strathmoy and Balcairn Community Council
+Minutes of meeting held Tuesday 5th March 2024, 7pm, Balcairn Church Hall
+Attending: Isla Rennick (Chair), Duncan Aird (Treasurer), Eilidh Munro
+Apologies: Fergus Lindsay
+1. Welcome
+The Chair welcomed everyone to the meeting and thanked the hall committee.
+2. Minutes of the last meeting
+The minutes were approved as a correct record."""
+    found = layout.layout(cleanup.clean(lines_of(text)))
+    assert [item.number for item in found.items] == ["1", "2"]

@@ -104,6 +104,14 @@ _LIST_START = re.compile(r"^(?:[-•·*–]\s|\(?[0-9]{1,3}[.)]\s?|\(?[a-z][.)]\
 _LABEL_START = re.compile(r"(?:RESOLVED|Resolved:|AGREED|Agreed:|RECOMMENDED|DECISION|Decision:|"
                           r"ACTION|Action:|MOVED|CARRIED|PROPOSED|Proposed:|SECONDED|"
                           r"Q[.:]|A[.:]|Question:|Response:|Answer:)")
+# A line going on from the one before with a figure: a year after its month, or a number
+# that a lower-case word follows ("2023 be confirmed", "14 members voted"), not an item's
+# number before its heading
+_YEAR_START = re.compile(r"(?:19|20)\d{2}(?![\d/-])")
+_FIGURE_IN_SENTENCE = re.compile(r"\d{1,4}(?:[.,]\d{1,3})?%?,?\s[a-z]")
+_MONTH_END = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s)?(?:January|February|March|April|May|"
+                        r"June|July|August|September|October|November|December|Jan|Feb|Mar|"
+                        r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?$")
 _JOINING_END = re.compile(
     r"(?:,|&|-|–|/|\b(?:and|or|of|the|a|an|to|for|in|on|at|by|with|from|that|which|who|"
     r"was|were|is|are|be|been|had|has|have|would|will|should|as|its|their|his|her|this|"
@@ -195,6 +203,8 @@ def _unmarked(line: Line) -> Line | None:
     text = " ".join(text.split())
     if line.kind == "bullet" and text in ("", "•", "·"):
         return Line("", "bullet")  # a bullet whose text is on the next line
+    if text == line.text:
+        return line  # unchanged: its table cells (Line.cells) kept with it
     return Line(text, line.kind) if text else None
 
 
@@ -361,10 +371,29 @@ def _wraps_joined(lines: list[Line], breaks: set[int]) -> list[Line]:
     found: list[Line] = []
     for n, line in enumerate(lines):
         if found and n not in breaks and _continues(found[-1], line, width):
-            found[-1] = Line(f"{found[-1].text} {line.text}", found[-1].kind)
+            found[-1] = Line(_rejoined(found[-1].text, line.text), found[-1].kind)
         else:
             found.append(line)
     return found
+
+
+# "rec-" at a line's end: a word the printed page broke at its margin
+_BROKEN_WORD = re.compile(r"(?<![\w-])(?P<part>[A-Za-z][a-z]{0,30})-$")
+
+
+def _rejoined(previous: str, text: str) -> str:
+    """``previous`` and the line that goes on from it, as one line: a word broken at the
+    margin by a hyphen ("rec-" / "ord", "Dart-" / "Smith") is one word again, its hyphen
+    kept ("rec-ord"): the record keeps every character the minutes printed, and which
+    hyphens the printer added is a guess clerk does not make in their text."""
+    broken = _BROKEN_WORD.search(previous[-40:]) if previous.endswith("-") else None
+    if broken is None or not text[:1].isalpha():
+        return f"{previous} {text}"
+    if text[:1].islower():
+        return previous + text
+    if broken["part"][:1].isupper() and text[1:2].islower():
+        return previous + text  # "Anglo-" / "Saxon": a name's own hyphen
+    return f"{previous} {text}"
 
 
 def _continues(previous: Line, line: Line, width: int) -> bool:
@@ -383,6 +412,9 @@ def _continues(previous: Line, line: Line, width: int) -> bool:
     starts_low = text[:1].islower() or text[:1] in "(‘'\"“"
     if line.kind == "bullet" or _LABEL_START.match(text):
         return False
+    if text[:1].isdigit() and len(previous.text) >= 25 and (
+            _YEAR_START.match(text) and _MONTH_END.search(end) or _FIGURE_IN_SENTENCE.match(text)):
+        return True  # "… held on 5 September" / "2023 be confirmed"
     if len(text) <= 60 and _capitals(text) and not _capitals(previous.text):
         return False  # a heading in capitals after a paragraph
     if starts_low and (len(previous.text) >= 25 or joining):

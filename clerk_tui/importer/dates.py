@@ -170,6 +170,23 @@ def _time_after(text: str) -> dt.time | None:
     return None
 
 
+_AT_TIME = re.compile(r"\b(?:at|commencing(?:\s+at)?|starting(?:\s+at)?)\s{1,3}"
+                     r"(?:approximately\s{1,3})?(?=\d)", re.I)
+_VENUE_SPAN = 200  # characters: a venue, with its street and town, before the time
+
+
+def _time_after_venue(text: str) -> dt.time | None:
+    """A time after the venue that follows the date in a heading ("… 2024 IN THE COUNCIL
+    CHAMBER, 14 HIGH STREET, ELMSFORD AT 10:00"), within the one sentence."""
+    text = text[:_VENUE_SPAN]
+    for found in _AT_TIME.finditer(text):
+        if _SENTENCE_END.search(text[:found.start()]):
+            return None
+        if (clock := TIME.match(text, found.end())) is not None:
+            return time_of(clock)
+    return None
+
+
 def _time_before(before: str) -> dt.time | None:
     """A time that comes just before the date ("held at 7.30 pm on Tuesday …")."""
     last = None
@@ -283,7 +300,7 @@ def meeting_when(lines: list[str]) -> tuple[dt.date | None, dt.time | None]:
             after = text[found.end():]
             if not after.strip() and index + 1 < len(texts):
                 after = texts[index + 1]
-            clock = _time_after(after) or _time_before(before)
+            clock = _time_after(after) or _time_before(before) or _time_after_venue(after)
             rank = (not head, -(2 * held + (clock is not None)), index, found.start())
             if best is None or rank < best[0]:
                 best = (rank, day, clock)
@@ -299,7 +316,7 @@ def meeting_when(lines: list[str]) -> tuple[dt.date | None, dt.time | None]:
 
 _BODY = (r"(?:council|committee|sub-committee|subcommittee|board|panel|authority|trust|governors|"
          r"governing body|cabinet|executive|forum|commission|commissioners|assembly|corporation|"
-         r"association|scrutiny|union|meeting of members)")
+         r"association|scrutiny|union|court|meeting of members)")
 _BODY_WORD = re.compile(rf"\b{_BODY}s?\b", re.I)
 _COMMITTEE_WORD = re.compile(r"\b(?:committee|sub-committee|subcommittee|board|cabinet|panel|"
                              r"forum|governors|governing body|scrutiny|executive|commission)\b",
@@ -330,6 +347,11 @@ _VENUE_AFTER = re.compile(rf"(?P<body>\b{_BODY}s?)(?:\s+(?!(?:of|for|the|and|at)
                           re.I)
 
 
+# A person named with a title ("Ms", "Cllr", "Professor"), as an attendance line names one
+_PERSON = re.compile(r"(?i:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor|sir|dame|"
+                     r"rev|revd|reverend)\.?\s+[A-Z]")
+
+
 def _clean_body(name: str) -> str | None:
     name = " ".join(name.split()).strip(" .,;:-–—\"'")
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
@@ -345,6 +367,8 @@ def _clean_body(name: str) -> str | None:
         name = bare
     if re.search(r"\bsession$", name, re.I):
         return None  # "Closed Session": a kind of meeting, not who met
+    if _PERSON.match(name):
+        return None  # "Ms A Bloggs (Chair, Residents' Association)": a member, not who met
     if not name or len(name) > 90 or len(name.split()) > 12 or not _BODY_WORD.search(name):
         return None
     if _CHROME.search(name) or re.search(r"[.!?]$", name):
@@ -567,9 +591,41 @@ def _with_organisation(name: str, texts: list[str], index: int) -> str:
     return name
 
 
+# A heading that says what kind of meeting it was but not whose ("ANNUAL GENERAL MEETING
+# - MINUTES", "Committee meeting, Wednesday …", "Special Board Meeting")
+_KIND_OF_MEETING = re.compile(
+    r"(?:(?:annual|extraordinary|special|general|ordinary|regular|committee|board|trustees’?'?|"
+    r"members’?'?|management|executive|council)\s{1,3}){1,3}meeting\b(?!\s{1,3}(?:of|held)\b)",
+    re.I)
+
+
+def _kind_of_meeting_body(texts: list[str]) -> tuple[str, int] | None:
+    """The organisation named on a line above a heading that names only the kind of
+    meeting ("Riverside Tenants' Association" over "Annual General Meeting – Minutes")."""
+    for index, text in enumerate(texts[:6]):
+        if not _KIND_OF_MEETING.match(text):
+            continue
+        for above in range(index - 1, max(-1, index - 4), -1):
+            name = texts[above]
+            if _named_organisation(name):
+                return name, above
+        return None
+    return None
+
+
+def _named_organisation(text: str) -> bool:
+    """A title-block line naming an organisation by name ("Ashby Road Allotment Society",
+    "Fenwick Housing Co-operative Limited"): words in capitals ending as an organisation's."""
+    words = text.split()
+    return (1 < len(words) <= 8 and len(text) <= 80 and not re.search(r"[\d:!?;]|\.$", text)
+            and not _CHROME.search(text) and bool(_ORG_TAIL.search(text))
+            and not _generic(text) and not _PERSON.match(text)
+            and all(w[:1].isupper() or w.lower() in _SMALL for w in words))
+
+
 def _heading_body(texts: list[str]) -> str | None:
     for finder in (_phrase_body, _minutes_of_body, _labelled_body, _dash_body, _heading_line_body,
-                   _body_before_label):
+                   _body_before_label, _kind_of_meeting_body):
         if (found := finder(texts)) is not None:
             return _with_organisation(found[0], texts, found[1])
     return None

@@ -24,7 +24,11 @@ from clerk_tui.importer.documents import Line
 # A line's leading item number, by shape. Each names its scheme ("family"); the value
 # orders the numbers of one scheme.
 _SHAPES = (
-    ("ref", re.compile(r"(?P<num>(?P<pre>[A-Z]{1,6})/(?P<v>\d{2,4})/(?P<minor>\d{1,4})):?")),
+    ("ref", re.compile(r"(?P<num>(?P<pre>[A-Z]{1,6}\d?)/(?P<v>\d{2,4})/(?P<minor>\d{1,4})):?")),
+    # "PL/40", "HX.12/25", "ES.103/23", "C.24/25.07": a committee's letters, the minute's
+    # number, then the year or session it counts within (and the minute within a session)
+    ("ref", re.compile(r"(?P<num>(?P<pre>[A-Z]{1,6})[./](?P<v>\d{1,4})(?:/\d{2,4})?"
+                       r"(?:\.(?P<minor>\d{1,3}))?)(?![/\d.])[.:]?")),
     ("ref", re.compile(r"(?P<num>(?P<pre>[A-Z]{1,6}) ?(?P<v>\d{1,4})/(?P<minor>\d{2,4}))"
                        r"(?![/\d])[.:]?")),
     ("slash", re.compile(r"(?P<num>(?P<v>\d{1,4})/(?P<minor>\d{2,4}))(?![/\d.])[.:]?")),
@@ -44,20 +48,24 @@ _PREFIXED_LETTER = re.compile(r"\([A-Za-z]\)\s")  # "99-481 (A) …": a sub-item
 _SEPARATOR = re.compile(r"^\s?/\s?|^\s")
 _TITLE_DASH = re.compile(r"^[-–—]\s+")
 # A sentence's end; not the full stop of "St.", "Mr.", "No." or an initial.
+# Printed in capitals too ("CLLR. B. JONES").
 _SENTENCE = re.compile(r"(?<!\b[A-Za-z])(?<!\bSt)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)"
-                       r"(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCllr)(?<!\bRd)(?<!\bAve)[.!?](?:\s|$)")
+                       r"(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCllr)(?<!\bRd)(?<!\bAve)(?<!\bMR)"
+                       r"(?<!\bMRS)(?<!\bDR)(?<!\bCLLR)(?<!\bCllrs)(?<!\bCLLRS)(?<!\bProf)(?<!\bPROF)"
+                       r"(?<!\bRev)(?<!\bREV)(?<!\bRevd)(?<!\bHon)(?<!\bHON)(?<!\bCr)(?<!\bCrs)"
+                       r"[.!?](?:\s|$)")
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|ACTION|Action|"
                              r"RECOMMENDED|Recommended|NOTED|Noted|MOVED|Moved)\b")
 _PRESENT = re.compile(
     r"^(?:(?:(?:members|councillors|trustees|governors|regents|directors|staff|officers|"
     r"officials)(?: \w{1,12})? )?(?:present|in attendance|also present|attendance|attendees|"
-    r"sederunt|(?:public )?gallery)\b|(?:members|councillors|trustees|governors|regents|"
+    r"(?:also )?attending|sederunt|(?:public )?gallery)\b|(?:members|councillors|trustees|governors|regents|"
     r"directors|board members)"
     r"\s?:)", re.I)
 _ATTENDANCE = re.compile(
     r"^(?:(?:members|councillors|trustees|governors|regents|directors|staff|officers|"
     r"officials)(?: \w{1,12})? )?(?:present|in attendance|also present|apologies|absent|"
-    r"attendance|attendees|roll call)\b", re.I)
+    r"attendance|attendees|(?:also )?attending|regrets|roll call)\b", re.I)
 _MEETING_START = re.compile(
     r"^(?:(?:confirmed|unconfirmed|draft|approved|official|open|public) )?(?:minutes? of "
     r"(?:the |a |an )?(?:[\w-]+ ){0,2}(?:meeting|session|proceedings)|"
@@ -215,10 +223,13 @@ def _paragraph(line: Line) -> bool:
 def _split_title(text: str) -> tuple[str, str | None]:
     """A heading's title and the words after it on its line ("ROLL CALL: Present: …")."""
     colon = text.find(": ", 0, 60)
-    if colon > 0 and len(text[:colon].split()) <= 8 and not _DECISION_LABEL.match(text):
+    if colon > 0 and len(text[:colon].split()) <= 8 and not _DECISION_LABEL.match(text) \
+            and not _colon_in_title(text[:colon], text[colon + 2:].strip()):
         return text[:colon], text[colon + 2:].strip() or None
     if len(text) <= 120 and _title_like(text):
         return text, None
+    if (caps := _capitals_run(text)) is not None:
+        return caps
     colon = text.find(": ", 0, 100)
     if colon > 0 and len(text[:colon].split()) <= 12 and not _DECISION_LABEL.match(text):
         return text[:colon], text[colon + 2:].strip() or None
@@ -226,6 +237,41 @@ def _split_title(text: str) -> tuple[str, str | None]:
     if stop is not None and stop.start() > 8:
         return text[:stop.start() + 1], text[stop.end():].strip() or None
     return text, None
+
+
+def _colon_in_title(before: str, after: str) -> bool:
+    """Whether the words after a heading's colon go on with its title ("Special
+    resolution: changes to the rules", "Staffing Matter: Senior Officer (C12/04)"): a
+    few title-like words, not a sentence, a list of names, a decision or an attendance
+    label's entries."""
+    words = after.split()
+    if not 2 <= len(words) <= 10 or len(after) > 80 or after.count(",") > 1:
+        return False
+    if _ATTENDANCE.match(before) or _PRESENT.match(before) or _PERSON.match(after) \
+            or _DECISION_LABEL.match(after) or _VERB.search(after) or ": " in after:
+        return False
+    if after.endswith((".", ",", ";", ":", "!", "?")) or _SENTENCE.search(after):
+        return False
+    # "the new boiler fitted": a past tense after the first word tells a sentence
+    if any(word.islower() and word.endswith("ed") for word in words[1:]):
+        return False
+    return _title_like(before) and _title_like(after[:1].upper() + after[1:])
+
+
+# A heading in capitals running into its item's first sentence on one line ("… LANE,
+# ASHBY The officer presented the report."): the capitals end where the sentence begins.
+_CAPITALS_THEN_SENTENCE = re.compile(r"(?:[^\sa-z]{1,40} ){2,24}?(?=[A-Z][a-z]{1,30}\s)")
+
+
+def _capitals_run(text: str) -> tuple[str, str] | None:
+    """(title, rest) when a long line opens with a title in capitals followed by prose."""
+    found = _CAPITALS_THEN_SENTENCE.match(text[:600])
+    if found is None:
+        return None
+    title, rest = found.group(0).strip(), text[found.end():].strip()
+    if not _capitals(title) or len(rest.split()) < 6 or not rest.endswith((".", "!", "?")):
+        return None
+    return title, rest
 
 
 def _numbered(line: Line, index: int, lines: list[Line]) -> _Head | None:
@@ -258,7 +304,7 @@ def _numbered(line: Line, index: int, lines: list[Line]) -> _Head | None:
         after = _TITLE_DASH.sub("", after, count=1)  # "Item 5 - Moorings": the dash is no title
         head = _Head(index, _family(family, found), number, _value(family, found),
                      "", prefix=prefix, glued=None if gap else found.group(0))
-        if "minor" in shape.groupindex:
+        if "minor" in shape.groupindex and found.group("minor"):
             head.minor = int(found.group("minor"))
         if after:
             head.title, head.rest = _split_title(after)
@@ -662,7 +708,7 @@ def _lettered_under(parents: list[_Head], candidates: list[_Head]):
                 continue
             expected = head.value + 1
             letters.append(head)
-        if _lettered_list(letters, end):
+        if _lettered_list(letters, end) or any(_lettered_paragraph(head) for head in letters):
             continue
         for head in letters:
             if parent.number:
@@ -670,6 +716,17 @@ def _lettered_under(parents: list[_Head], candidates: list[_Head]):
                     else f"{parent.number}({head.number})"
             found.append((parent.index, head))
     return found
+
+
+def _lettered_paragraph(head: _Head) -> bool:
+    """A lettered line that is a paragraph of its item, not a sub-item's heading: a
+    sentence ("a) The report has been received."), or a label running on into one in
+    lower case ("b) Heating: the boiler was fitted.")."""
+    title = head.title.rstrip()
+    if _SENTENCE_OPENING.match(title) and (
+            title.endswith((".", "!", "?", ";")) or not _title_like(title) or _VERB.search(title)):
+        return True  # (not "(A) Depot roof with Tarn Ltd. Moved by …": a matter acted on)
+    return head.rest is not None and head.rest[:1].islower()
 
 
 def _lettered_list(letters: list[_Head], end: int) -> bool:
@@ -843,7 +900,8 @@ def _after_title_block(lines: list[Line]) -> int:
     limit = max(8, len(lines) // 3)
     last = 0
     for n, line in enumerate(lines[:limit]):
-        if _PRESENT.match(line.text):
+        # "Apologies: …", "Regrets: …": the labels of the title block's lists, too
+        if _PRESENT.match(line.text) or _ATTENDANCE.match(line.text) and ": " in line.text[:40]:
             last = n + 1
     while 0 < last < len(lines) and last < limit and _listed(lines[last]) \
             and not _bullet_heading(lines, last):

@@ -259,7 +259,8 @@ def _prose(text: str) -> bool:
 
 def read_pieces(lines: list[Line]) -> list[Piece]:
     """The paragraphs under an item, read as decisions, questions, answers and actions."""
-    pieces = [Piece(line.text, line_kind=line.kind, cells=line.cells) for line in lines if line.text.strip()]
+    pieces = [Piece(line.text, line_kind=line.kind, cells=line.cells)
+              for line in lines if line.text.strip()]
     for reader in (decisions.read, exchanges.read, actions.read):
         pieces = reader(pieces)
     return pieces
