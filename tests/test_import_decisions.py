@@ -505,3 +505,146 @@ def test_a_mover_line_with_all_in_favour_after_its_resolution_is_no_second_decis
                  "seconded Cllr Dunstan, all in favour.")
     piece = only(found)
     assert (piece.mover, piece.seconder, piece.unanimous) == ("Cllr Yarrow", "Cllr Dunstan", True)
+
+
+# --- wave 3: zero counts, movers, wordings, amendments, named votes ----------------------
+
+@pytest.mark.parametrize("text, counts", [
+    ("Votes: For 64, Against 0, Abstain 5 - carried.", (64, 0, 5)),
+    ("In favour (7), Against (2), Abstain (0).", (7, 2, 0)),
+    ("Carried 8 for, 0 against.", (8, 0, None)),
+    ("The motion was put and carried, 5 voting for and 2 against.", (5, 2, None)),
+])
+def test_zero_and_voting_for_counts_are_kept(text, counts):
+    found = decisions.votes(text)
+    assert (found.votes_for, found.votes_against, found.votes_abstain) == counts
+
+
+def test_counts_a_line_each_all_go_to_one_decision():
+    found = read("Members asked for a vote on the play area.", "In favour: 5", "Against: 3",
+                 "Abstained: 0", "RESOLVED: That the play area at Wenlow Green be fenced.")
+    piece = only(found)
+    assert (piece.votes_for, piece.votes_against, piece.votes_abstain) == (5, 3, 0)
+
+
+def test_a_lone_count_word_line_names_no_count_without_a_number():
+    assert decisions.votes("Against the proposal").votes_against is None
+
+
+@pytest.mark.parametrize("lines, mover, seconder", [
+    (["Proposed by: Cllr. R. Quillan | Seconded by: Cllr. D. Marsh",
+      'And resolved: "That the Tolland depot lease be renewed."'], "Cllr. R. Quillan", "Cllr. D. Marsh"),
+    (["Cllr. Oakes proposed and Cllr. Varga seconded that the Fenmoor plan be adopted."],
+     "Cllr. Oakes", "Cllr. Varga"),
+    (["MOTION: Commissioner Adeyemi moved to approve the minutes. Vice Mayor Brandt seconded."],
+     "Commissioner Adeyemi", "Vice Mayor Brandt"),
+    (["The minutes of the June meeting were approved. Proposed Ilse Horn, seconded Tam Roe."],
+     "Ilse Horn", "Tam Roe"),
+    (["It was RESOLVED to buy a defibrillator. Proposed: Jem Castle; seconded: Rhian Pugh. "
+      "Vote: 7 for, 0 against."], "Jem Castle", "Rhian Pugh"),
+    (["RESOLVED:", "That the cemetery fees be held.", "Moved: Cllr K.T. Mbeki",
+      "Seconded: Cllr R. Osei"], "Cllr K.T. Mbeki", "Cllr R. Osei"),
+])
+def test_movers_in_more_shapes(lines, mover, seconder):
+    piece = only(read(*lines))
+    assert (piece.mover, piece.seconder) == (mover, seconder)
+
+
+def test_a_motion_seconded_in_a_sentence_of_its_own():
+    found = read("Cllr. Penhallow moved the following motion:",
+                 '"That Westby Council asks the water board to clear the Lodden culvert."',
+                 "The motion was seconded by Cllr. Anstey.", "The motion was agreed.")
+    piece = only(found)
+    assert piece.text.startswith('"That Westby')
+    assert (piece.mover, piece.seconder, piece.outcome) == ("Cllr. Penhallow", "Cllr. Anstey",
+                                                            "carried")
+
+
+def test_a_body_moving_into_closed_session_is_no_motion():
+    assert decisions.movers("The Board moved into closed session at 8:40 p.m.") == (None, None)
+    assert resolutions(read("The Board moved into closed session at 8:40 p.m.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    'And resolved: "That the Greywell bridge report be noted."',
+    "Resolution 1: To receive the accounts for the year.",
+    "Special Resolution 4: That the society's rules be amended.",
+    "We agreed to hire a marquee for the fete.",
+    "We decided to keep the hall hire at £15.",
+    "The committee decided to write to the tenants of plots 3 and 9.",
+])
+def test_more_decision_wordings(text):
+    assert only(read(text)).text == text
+
+
+def test_a_decision_after_but_in_a_paragraph_is_cut_out():
+    found = read("Application 25/0012 for a garage at Orchard Row. Members had no objection "
+                 "but agreed to ask for a tree survey.")
+    assert only(found).text == "Members had no objection but agreed to ask for a tree survey."
+
+
+def test_a_numbered_resolution_in_an_item_title_is_no_decision():
+    assert resolutions(read("B. Resolution 2025-07, Accepting a Library Grant")) == []
+
+
+def test_an_amendment_falling_leaves_the_decision_carried():
+    found = read("Cllr Nash moved an amendment that the survey wait until spring.",
+                 "The amendment fell.", "AGREED: that the survey go ahead in March.")
+    agreed = [p for p in resolutions(found) if p.text.startswith("AGREED")]
+    assert len(agreed) == 1 and agreed[0].outcome != "lost"
+    found = read("Members debated an amendment.", "The amendment fell.",
+                 "RESOLVED that the gate be repaired.", "Carried.")
+    resolved = [p for p in resolutions(found) if p.text.startswith("RESOLVED")]
+    assert resolved[0].outcome == "carried"
+
+
+def test_a_roll_call_a_member_to_a_line():
+    found = read("MOTION: Commissioner Ruiz moved to adopt the ordinance. Commissioner Holm "
+                 "seconded.", "ROLL CALL VOTE:", "Commissioner Ruiz Yes", "Commissioner Holm Yes",
+                 "Mayor Tate No", "Motion passed 2-1.")
+    piece = only(found)
+    assert piece.named["for"] == ["Commissioner Ruiz", "Commissioner Holm"]
+    assert piece.named["against"] == ["Mayor Tate"]
+    assert (piece.votes_for, piece.votes_against, piece.outcome) == (2, 1, "carried")
+
+
+def test_opposed_names_under_a_plural_title():
+    found = read("Moved by Trustee Okoro", "Seconded by Trustee Lind",
+                 "THAT the Board approve the transport review.",
+                 "A recorded vote was requested by Trustee Lind.",
+                 "In favour: Trustees Okoro, Bram, Dahl", "Opposed: Trustees Lind, Varro", "Carried")
+    piece = only(found)
+    assert piece.named == {"for": ["Okoro", "Bram", "Dahl"], "against": ["Lind", "Varro"],
+                           "abstain": []}
+    assert (piece.votes_for, piece.votes_against, piece.outcome) == (3, 2, "carried")
+
+
+@pytest.mark.parametrize("line", [
+    "Proposed " + "Aa " * 300_000 + ", seconded B", "Aa " * 300_000 + "seconded.",
+    "Members " * 125_000 + "but agreed to", "Resolution " + "1: " * 300_000,
+    "Commissioner " * 80_000 + "Yes", "Cllr " + "L." * 400_000 + " Ngata",
+    "Against: " + "(" * 1_000_000, "Members had " + "a " * 400_000 + "but agreed to go",
+])
+def test_hostile_lines_for_the_wave_3_patterns_finish(line):
+    decisions.read([Piece(line)])
+    decisions.read([Piece("RESOLVED: That X."), Piece(line), Piece("Abstained: 0")])
+    decisions.votes(line)
+    decisions.movers(line)
+
+
+def test_so_moved_after_a_speaker_names_no_mover():
+    assert decisions.movers("Harrow: So moved.") == (None, None)
+
+
+def test_a_numbered_motion_and_the_member_who_brought_it():
+    found = read("Motion 2 (submitted by member Ola Brandt): That the shop stop selling "
+                 "plastic bags.", "Seconded: Wyn Carrow")
+    piece = only(found)
+    assert (piece.mover, piece.seconder) == ("Ola Brandt", "Wyn Carrow")
+
+
+def test_a_bracketed_word_after_a_name_makes_no_motion_of_a_mover_line():
+    found = read("Proposed: Ida Venn  Seconded: Rob Oxley (member)",
+                 "The minutes of the last meeting were accepted as a true record.")
+    piece = only(found)
+    assert piece.text.startswith("The minutes") and piece.mover == "Ida Venn"

@@ -115,8 +115,9 @@ def _abbreviated(text: str, stop: int) -> bool:
     if word is None:
         return False
     token = word.group().lower().lstrip(".")
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()
-                                       and text[stop - 1].isupper())
+    initials = bool(re.fullmatch(r"(?:[a-z]\.){1,3}[a-z]", token))  # "L.M. Ngata"
+    return token in _ABBREVIATIONS or (len(token) == 1 or initials) and token[-1].isalpha() \
+        and text[stop - 1].isupper()
 
 
 # --- names --------------------------------------------------------------------------------
@@ -133,13 +134,38 @@ _TITLE = (r"(?:Cr|CR|Crs|Cllr|CLLR|Cllrs|Councillor|COUNCILLOR|Councilman|Counci
           r"Councilmember|Council\s+Member|Mr|MR|Mrs|MRS|Ms|MS|Miss|Dr|DR|Prof|Rev|Revd|"
           r"Trustee|TRUSTEE|Director|Governor|Commissioner|Alderman|Alderwoman|Alderperson|"
           r"Supervisor|Member|MEMBER|Mayor|MAYOR|Deputy\s+Mayor|Bailie|Provost|Regent|"
-          r"Selectman|Selectwoman|Trustee|Vice[\s-]Chair|Chair|Chairman|Chairperson)\.?(?=\s)")
+          r"Selectman|Selectwoman|Trustee|Vice[\s-](?:Chair|Mayor|President)|Chair|Chairman|Chairperson)\.?(?=\s)")
 _MOVED_WORD = r"(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED)"
+# "The Board moved into closed session": a body going somewhere, no motion
+# "Cllr A moved the following motion:": a mover's line over the motion
+_FOLLOWING_MOTION = re.compile(r"(?i:\b(?:moved|proposed)\s{1,3}the\s{1,3}following\s{1,3}"
+                               r"(?:motion|amendment|resolution)s?)\W{0,3}$")
+_MOVED_PLACE = (r"(?!\s{1,3}(?:into|out|from|back|onto|on\s+to|in\s+camera|"
+                r"to\s+(?:the\s+)?(?:closed|open|public|private|in-camera|executive|confidential)\b))")
 # "Moved/Seconded: Cllr A / Cllr B": the two names in the order of the words
 _MOVED_SECONDED = re.compile(
     rf"(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED|[Mm]over|MOVER)\s{{0,3}}/\s{{0,3}}{_SECONDED}"
     rf"(?:\s{{1,3}}(?:by|BY))?\s{{0,3}}:?\s{{0,3}}(?P<mover>{NAME})\s{{0,3}}(?:/|&|\band\b)"
     rf"\s{{0,3}}(?P<seconder>{NAME})")
+# "Cllr A proposed and Cllr B seconded that …": found from its words on, the mover's name
+# then read just before them (a name tried at every word of a long text is slow)
+_PROPOSED_AND = re.compile(rf"(?<=\s)(?:proposed|moved)\s{{1,3}}(?:and|,)\s{{1,3}}(?P<seconder>{NAME})"
+                           r"\s{1,3}seconded\b")
+_PROPOSED_AND_NEED = ("seconded",)  # and _SECONDER_FIRST's
+_NAME_BEFORE = re.compile(rf"(?:^|(?<=[\s,;(]))(?P<mover>{NAME})\s{{1,3}}$")
+
+
+def _proposed_and(text: str) -> tuple[int, int, str, str] | None:
+    """Where "A proposed and B seconded" is in ``text``, and the two names."""
+    if not _Clues(text).any(_PROPOSED_AND_NEED):
+        return None
+    for found in _PROPOSED_AND.finditer(text):
+        window = max(0, found.start() - 240)
+        if (name := _NAME_BEFORE.search(text, window, found.start())):
+            return name.start(), found.end(), name.group("mover"), found.group("seconder")
+    return None
+
+
 _MOVER_PATTERNS = [
     _MOVED_SECONDED,
     re.compile(rf"(?:(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED)\s{{0,3}}(?:(?:by|BY)\s{{0,3}}:?|:)|"
@@ -152,13 +178,25 @@ _MOVER_PATTERNS = [
                rf"(?=\s{{0,3}}[/,;]?\s{{0,3}}{_SECONDED}))"),
     re.compile(rf"(?i:on\s+the\s+(?:proposal|motion)\s+of)\s{{1,3}}(?P<mover>{NAME})"),
     # "Bailie X, seconded by Councillor Y, moved", "Regent X moved", "Mrs. X MOVED for"
-    re.compile(rf"(?:^|,\s{{0,3}})(?P<mover>{NAME})(?:,\s{{0,3}}{_SECONDED}\s{{1,3}}(?:by\s{{1,3}})?"
-               rf"(?P<seconder>{NAME}),)?\s{{1,3}}(?:moved|MOVED)\b"),
+    re.compile(rf"(?:^|,\s{{0,3}}|(?:MOTION|Motion)\s{{0,3}}:\s{{0,3}})(?P<mover>{NAME})(?:,\s{{0,3}}{_SECONDED}\s{{1,3}}(?:by\s{{1,3}})?"
+               rf"(?P<seconder>{NAME}),)?\s{{1,3}}(?:moved|MOVED)\b{_MOVED_PLACE}"),
     # "MOTION TO ACCEPT … – B. FIELDS   SECONDED: A. POTTER"
     re.compile(rf"[–—-]\s{{1,20}}(?P<mover>{NAME})\s{{1,40}}SECONDED\b"),
+    # "Proposed Ann Lee, seconded Bob Ray": no title, no "by", the seconder after a comma
+    re.compile(rf"{_MOVED_WORD}\s{{1,3}}(?P<mover>{NAME})(?=\s{{0,3}}[,;]\s{{0,3}}{_SECONDED}\b)"),
+    # "Motion 4 (submitted by member A): That …": the member who brought the motion
+    re.compile(rf"\((?:submitted|tabled|brought)\s{{1,3}}by\s{{1,3}}(?:(?:member|Member)\s{{1,3}})?"
+               rf"(?P<mover>{NAME})\)"),
 ]
 _SECONDER = re.compile(rf"{_SECONDED}\s{{0,3}}(?:by|BY)?\s{{0,3}}:?\s{{0,20}}(?P<seconder>{NAME})")
-_NOT_NAMES = {"that", "the", "this", "to", "it", "by", "and", "motion", "a", "an", "for"}
+# "… moved to approve X. Mayor Cole seconded.": the seconder named first, at a sentence's start
+_SECONDER_FIRST = re.compile(
+    rf"(?:^|(?<=[.;:!?|]\s)|(?<=[.;:!?|]\s\s))(?P<seconder>{NAME})\s{{1,3}}(?:seconded|SECONDED)"
+    r"(?=\s{0,3}(?:[.;,]|$|(?:the\s+motion|and)\b))")
+# "The motion was seconded by Cllr B.": a seconder's sentence of its own
+_SECONDED_PASSIVE = re.compile(rf"^(?:The|the)\s{{1,3}}(?:motion|proposal|amendment)\s{{1,3}}(?:was|were)"
+                               rf"\s{{1,3}}(?:duly\s{{1,3}})?{_SECONDED}\b")
+_NOT_NAMES = {"that", "the", "this", "to", "it", "by", "and", "motion", "a", "an", "for", "so"}
 
 
 def _clean_name(name: str | None) -> str | None:
@@ -170,17 +208,40 @@ def _clean_name(name: str | None) -> str | None:
         words.pop()
     while words and words[-1] in {"SECONDED", "CARRIED", "MOVED", "RESOLVED"}:
         words.pop()
-    if not words or " ".join(words).lower() in _NOT_NAMES:
+    words = _to_stop(words)
+    if not words or " ".join(words).lower() in _NOT_NAMES or _a_body(words):
         return None
-    text = " ".join(words)
+    text = " ".join(words).rstrip(",.;:")
     return text if len(text) >= 2 and not text.isdigit() else None
+
+
+def _to_stop(words: list[str]) -> list[str]:
+    """The words of a name up to a sentence's stop ("Pickles. Vote" is "Pickles"): a full
+    stop after a word that is no title, initial or abbreviation ends the name."""
+    for n, word in enumerate(words[:-1]):
+        bare = word[:-1]
+        if word.endswith(".") and len(bare) > 1 and "." not in bare \
+                and bare.lower() not in _ABBREVIATIONS and not bare.isupper():
+            return words[:n + 1]
+    return words
+
+
+# what a body calls itself: "The Board moved …" names no mover
+_BODY_WORDS = {"board", "council", "committee", "commission", "meeting", "members", "trustees",
+               "governors", "cabinet", "panel", "authority", "directors", "court", "assembly"}
+
+
+def _a_body(words: list[str]) -> bool:
+    return len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _BODY_WORDS
 
 
 def movers(text: str) -> tuple[str | None, str | None]:
     """The mover and seconder a sentence names ("Proposed by Cllr A, seconded by Cllr B",
     "Moved by: A", "A moved, seconded by B,", "On the proposal of A, seconded by B")."""
     mover = seconder = None
-    for pattern in _MOVER_PATTERNS:
+    if (both := _proposed_and(text)):
+        mover, seconder = _clean_name(both[2]), _clean_name(both[3])
+    for pattern in _MOVER_PATTERNS if mover is None else ():
         if (found := pattern.search(text)) is None:
             continue
         mover = _clean_name(found.group("mover"))
@@ -189,6 +250,9 @@ def movers(text: str) -> tuple[str | None, str | None]:
         if mover:
             break
     if seconder is None and (found := _SECONDER.search(text)):
+        seconder = _clean_name(found.group("seconder"))
+    if seconder is None and _Clues(text).any(_PROPOSED_AND_NEED) \
+            and (found := _SECONDER_FIRST.search(text)):
         seconder = _clean_name(found.group("seconder"))
     if mover and seconder and mover == seconder:
         mover = None
@@ -212,8 +276,8 @@ _LABELLED = {
     "abstain": re.compile(rf"(?<![\w-]){_ABSTAIN}\s{{0,3}}[:=\-–]?\s{{0,3}}\(?(?P<n>{_N})\b(?!\s?[-–/.]\d){_NOT_COUNTED}"),
 }
 _COUNT_FIRST = {
-    "for": re.compile(rf"(?<![\w£$.,/-])(?P<n>{_N})\s{{1,3}}(?:votes?\s{{1,3}})?(?:for|in\s+favou?r)\b"),
-    "against": re.compile(rf"(?<![\w£$.,/-])(?P<n>{_N})\s{{1,3}}(?:votes?\s{{1,3}})?against\b"),
+    "for": re.compile(rf"(?<![\w£$.,/-])(?P<n>{_N})\s{{1,3}}(?:votes?\s{{1,3}}|voting\s{{1,3}})?(?:for|in\s+favou?r)\b"),
+    "against": re.compile(rf"(?<![\w£$.,/-])(?P<n>{_N})\s{{1,3}}(?:votes?\s{{1,3}}|voting\s{{1,3}})?against\b"),
     "abstain": re.compile(rf"(?<![\w£$.,/-])(?P<n>{_N})\s{{1,3}}(?i:abstentions?|abstained)\b"),
 }
 # "carried 7-0", "(5-2)", "on a 5–2 vote", "5/0" after CARRIED: a pair with a vote nearby,
@@ -240,7 +304,7 @@ _VOTES_TO_CONTEXT = re.compile(r"(?i:\bby|result\w*|being|vote[ds]?|voting|carri
 _UNANIMOUS = re.compile(r"(?i:\bunanimous(?:ly)?\b|\bnem\.?\s?con\b|\bnemine\s+contradicente\b|"
                         r"\ball\s+in\s+favou?r\b|\bby\s+all\s+members\s+present\b)")
 _NAMED = re.compile(
-    r"(?P<how>(?i:ayes|yeas|nays|noes|voting\s+(?:for|against)|in\s+favou?r|against|"
+    r"(?P<how>(?i:ayes|yeas|nays|noes|voting\s+(?:for|against)|in\s+favou?r|against|opposed|"
     r"abstentions?|abstaining|abstained|pass))\s{0,3}[:–-]\s{0,3}"
     r"(?P<names>[A-Z][^:.;]{0,300}?)(?=\.\s|\.$|;|$|\s(?i:nays|noes|ayes|abstain\w*|pass|absent)\b)")
 _DISSENT = re.compile(rf"\bwith\s{{1,3}}(?:(?:Councillors?|Cllrs?|Regents?|Members?|Trustees?|"
@@ -266,7 +330,8 @@ _VOTE_WORDS_NEED = ("motion", "amendment", "vot", "division", "carried", "lost",
                     "roll", "declared", "proposal", "resolution", "aye", "nay", "abstention",
                     "unanimous", "nem", "favo")
 _UNANIMOUS_NEED = ("unanimous", "nem", "favo", "present")
-_NAMED_NEED = ("aye", "yea", "nay", "noe", "voting", "favo", "against", "abst", "pass")
+_NAMED_NEED = ("aye", "yea", "nay", "noe", "voting", "favo", "against", "abst", "pass",
+               "opposed")
 _DISSENT_NEED = ("dissenting", "against", "opposed", "abstaining")
 _MOTION_NEED = ("moved", "propos", "prop.", "motion", "mover")
 _SECONDER_NEED = ("second", "2nd", "sec.")
@@ -349,8 +414,14 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
 
 
+# a title for all the names after it ("Trustees A, B"): no part of the first name
+_TITLES_BEFORE = re.compile(r"^(?:Councillors|Cllrs|Crs|Trustees|Commissioners|Directors|Members|"
+                            r"Governors|Aldermen|Supervisors|Regents|Messrs\.?)\s{1,3}(?=[A-Z])")
+
+
 def _names(listed: str) -> list[str]:
-    parts = re.split(r",\s{0,3}|\s{1,3}and\s{1,3}|\s{1,3}&\s{1,3}", listed.strip(" .,"))
+    listed = _TITLES_BEFORE.sub("", listed.strip(" .,"))
+    parts = re.split(r",\s{0,3}|\s{1,3}and\s{1,3}|\s{1,3}&\s{1,3}", listed)
     return [p.strip() for p in parts if p.strip() and len(p.strip()) < 60][:60]
 
 
@@ -379,7 +450,8 @@ def _votes_of(text: str) -> Facts:
     if clues.any(_NAMED_NEED) and any(mark in text for mark in _NAMED_MARKS):
         for named in _NAMED.finditer(text):
             how = named.group("how").lower()
-            side = ("against" if how.startswith(("nay", "noe", "against", "voting against"))
+            side = ("against" if how.startswith(("nay", "noe", "against", "voting against",
+                                                 "opposed"))
                     else "abstain" if how.startswith(("abst", "pass")) else "for")
             listed = _names(named.group("names"))
             if listed and all(_NOBODY.fullmatch(name) for name in listed):
@@ -419,8 +491,13 @@ def _counted(text: str, facts: Facts, context: bool) -> None:
         first = {how: pattern.search(text) for how, pattern in _COUNT_FIRST.items()}
         if sum(1 for f in first.values() if f) >= 2 or (context and any(first.values())):
             _counts(facts, first)
-        elif context and any(labelled.values()):
+        elif (context or _LONE_COUNT.match(text)) and any(labelled.values()):
             _counts(facts, labelled)
+
+
+# "Against: 2", "Abstained (0)" alone on a line: one side of a vote set out a line each
+_LONE_COUNT = re.compile(rf"^\W{{0,3}}(?:{_FOR}|{_AGAINST}|{_ABSTAIN})\s{{0,3}}[:=\-–]?\s{{0,3}}\(?{_N}\)?"
+                         r"[.;,]?\s{0,3}$")
 
 
 def _counts(facts: Facts, found: dict) -> None:
@@ -479,7 +556,14 @@ _LABEL = re.compile(
     r"(?:(?:further|also|therefore|then|accordingly|unanimously|FURTHER|UNANIMOUSLY)\s{1,3})?)?)"
     rf"(?P<label>{_LABEL_WORDS})\b"
     r"(?=\s{0,3}[:–—\-/.,;(]|\s{1,3}(?:[Uu]nanimously|UNANIMOUSLY|that|THAT|That|to|TO|"
-    r"it|by|as|not|on|with|the|The)\b)")
+    r"it|by|as|not|on|with|the|The)\b"
+    # "Resolution 1: To receive …", "Special Resolution 3: That …"
+    r"|\s{1,3}\d{1,3}[a-z]?\s{0,3}[:.–—-]\s{1,3}[\"“‘']?(?:To|TO|That|THAT)\b)")
+# "Motion 4 (submitted by member A): That …": a numbered motion, the words it moved after
+_NUMBERED_MOTION = re.compile(r"^(?:Motion|MOTION)\s{1,3}\d{1,3}[a-z]?\s{0,3}(?:\([^()]{0,120}\)\s{0,3})?"
+                              r"[:.–—-]\s{0,3}[\"“‘']?(?:That|THAT|To|TO)\s")
+# "And resolved: …"
+_AND_RESOLVED = re.compile(r"^(?:And|AND|and)\s{1,3}(?P<label>resolved|agreed|decided)\s{0,3}[:–—-]")
 _AGENDA = re.compile(r"^(?:TO\s+(?:RESOLVE|AGREE|APPROVE|CONSIDER|DECIDE|RECEIVE|NOTE|CONFIRM)|"
                      r"To\s+(?:resolve|agree|approve|consider|decide|receive|note|confirm)|"
                      r"(?:Proposed|Draft|Recommended)\s+(?:resolution|decision|motion|"
@@ -492,7 +576,8 @@ _IT_WAS = re.compile(r"(?:^|[\s,;(])(?:[Ii]t|IT)\s{1,3}(?:was|WAS)\s{1,3}"
 _BODY = (r"(?:Council|COUNCIL|Committee|COMMITTEE|Board|BOARD|Cabinet|CABINET|Panel|PANEL|"
          r"Sub-Committee|Sub-committee|Members|members|Trustees|trustees|Governors|governors|"
          r"Authority|Commission|Executive|Meeting|meeting|Forum|Assembly|Directors|Partnership|"
-         r"Group|Corporation|Vestry|Council\s+Members|Commissioners|Regents|Selectmen)")
+         r"Group|Corporation|Vestry|Council\s+Members|Commissioners|Regents|Selectmen|"
+         r"(?<=[Tt]he\s)(?:committee|council|board|panel|trustees)|(?<![\w\s])We|(?<=[.;,]\s)We|we)")
 _BODY_DECIDES = re.compile(
     rf"(?:^|[\s,(.])(?:[\w.]{{1,20}}\s{{1,3}})?{_BODY}\s{{1,3}}"
     r"(?:(?:then|therefore|further|also|unanimously|duly|formally|accordingly|subsequently)\s{1,3})?"
@@ -508,6 +593,11 @@ _BODY_THEN_DECIDES = re.compile(
     r"(?:(?:then|therefore|further|also|unanimously|duly|formally)\s{1,3})?"
     r"(?P<label>agreed|resolved|decided|approved|AGREED|RESOLVED|DECIDED|APPROVED)\s{1,3}"
     r"(?:that|to|THAT|TO)\b")
+# "Members had no objection but agreed to ask for …": the decision after a "but"
+_BODY_BUT_DECIDES = re.compile(
+    rf"(?:^|[\s,(.]){_BODY}\s{{1,3}}[^.;:]{{0,200}}?\b(?:but|BUT)\s{{1,3}}"
+    r"(?:(?:then|also|unanimously|instead)\s{1,3})?"
+    r"(?P<label>agreed|resolved|decided|AGREED|RESOLVED|DECIDED)\s{1,3}(?:that|to|THAT|TO)\b")
 _PASSIVE = re.compile(
     r"\b(?:was|were|WAS|WERE)\s{1,3}(?:(?:then|therefore|also|duly|unanimously|formally|"
     r"subsequently|accordingly|all)\s{1,3})?"
@@ -549,7 +639,7 @@ _OTHER_BODY = re.compile(
     r"(?i:\b(?:agreed|approved|deferred|refused|decided|granted)\s+by\s+(?:the\s+)?"
     r"(?:borough|county|district|city|unitary|planning|highway|highways|state|county\s+borough|"
     r"regional|national|government|secretary|inspector|department|ministry|federal)\b)")
-_THAT = re.compile(r"^(?:\d{1,3}[.)]\s{1,3}|\([a-z0-9]{1,4}\)\s{1,3})?(?:That|THAT)\s{1,3}"
+_THAT = re.compile(r"^(?:\d{1,3}[.)]\s{1,3}|\([a-z0-9]{1,4}\)\s{1,3})?[\"“‘']?(?:That|THAT)\s{1,3}"
                    r"(?:[A-Z(\"“‘']|(?:the|a|an|this|these|those|all|any|no|its|their|our|his|her|"
                    r"subject|in|with|under|following|having|pursuant|upon|on|for|apologies|approval|"
                    r"members|officers|consent|permission|planning|delegated|authority|funding|"
@@ -562,7 +652,10 @@ _MOTION = re.compile(
     r"|(?:^|[\s,;(])(?:[Mm]oved|MOVED|[Pp]roposed|PROPOSED)\s{0,3}/\s{0,3}(?:[Ss]econded|SECONDED)\b"
     r"|^(?:MOTION|Motion)\s{1,3}(?:TO|to|BY|by|that|THAT)\b"
     r"|(?i:\bon\s+the\s+(?:proposal|motion)\s+of\b)"
-    r"|(?:^|,\s{0,3})" + NAME + r"(?:,[^,]{0,80},)?\s{1,3}(?:moved|MOVED)\b")
+    r"|(?:^|,\s{0,3}|(?:MOTION|Motion)\s{0,3}:\s{0,3})" + NAME + r"(?:,[^,]{0,80},)?\s{1,3}(?:moved|MOVED)\b"
+    + _MOVED_PLACE +
+    r"|(?:^|[\s,;:(])" + _MOVED_WORD + r"\s{1,3}[A-Z][\w'’.\-]{0,30}(?:\s{1,3}[A-Z][\w'’.\-]{0,30}){0,3}"
+    r"\s{0,3}[,;]\s{0,3}" + _SECONDED + r"\b")
 _DISPOSITION = re.compile(
     r"(?<![A-Za-z])(?:PLACED\s+ON\s+FILE|RECEIVED\s+AND\s+FILED|WITHDRAWN|TABLED|"
     r"(?:SUBSTITUTE\s+)?PASSED\s+TO\s+(?:SECOND|THIRD)\s+READING|"
@@ -676,11 +769,20 @@ def read_sentence(text: str, line_kind: str = "text") -> Reading:
         if _OTHER_BODY.search(stripped):
             return Reading(None)
         return Reading("label", label.group("label"), facts)
+    if labelled and _AND_RESOLVED.match(stripped):
+        return Reading("label", None, facts)
+    if stripped[:6].lower() == "motion" and _NUMBERED_MOTION.match(stripped):
+        return Reading("motion", None, facts)
     if any(word in stripped[:_THAT_WITHIN] for word in _THAT_NEED) and _THAT.match(stripped):
         return Reading("that", None, facts)
-    if (mover or seconder) and (_MOTION.search(stripped) or _SECONDER.match(stripped)):
+    if (mover or seconder) and (_MOTION.search(stripped) or _SECONDER.match(stripped)
+                                or _proposed_and(stripped)
+                                or _SECONDED_PASSIVE.match(stripped)
+                                or _SECONDER_FIRST.match(stripped)):
         if _decides(stripped, clues) and not _OUTCOME_SUBJECT.match(stripped):
             return Reading("body", _label_of(stripped, _decides(stripped, clues)), facts)
+        if _FOLLOWING_MOTION.search(stripped):
+            return Reading("mover", None, facts)  # the motion itself is on the line after
         return Reading("motion" if _motion_words(stripped) else "mover", None, facts)
     if (said := _decides(stripped, clues)) and not _OTHER_BODY.search(stripped):
         if _OUTCOME_SUBJECT.match(stripped) and (facts.counted() or facts.outcome):
@@ -702,8 +804,10 @@ def read_sentence(text: str, line_kind: str = "text") -> Reading:
 
 def _moved(text: str, clues: _Clues) -> bool:
     """Whether ``text`` may name a mover or seconder (then :func:`movers` reads them)."""
-    return bool(clues.any(_MOTION_NEED) and _MOTION.search(text)
-                or clues.any(_SECONDER_NEED) and _SECONDER.search(text))
+    return bool(clues.any(_MOTION_NEED) and (_MOTION.search(text) or _proposed_and(text)
+                                             or _NUMBERED_MOTION.match(text))
+                or clues.any(_SECONDER_NEED) and (_SECONDER.search(text)
+                                                  or _SECONDER_FIRST.search(text)))
 
 
 def _minutes_form(text: str, clues: _Clues) -> bool:
@@ -718,7 +822,7 @@ def _decides(text: str, clues: _Clues | None = None) -> str | None:
     clues = clues or _Clues(text)
     if not (clues.any(_DECIDES_NEED) or any(word in text for word in _NOTED_NEED)):
         return None
-    for pattern in (_IT_WAS, _BODY_DECIDES, _PASSIVE, _BODY_THEN_DECIDES):
+    for pattern in (_IT_WAS, _BODY_DECIDES, _PASSIVE, _BODY_THEN_DECIDES, _BODY_BUT_DECIDES):
         if (found := pattern.search(text)):
             return found.group("label")
     return None
@@ -747,8 +851,11 @@ _VOTE_VOCABULARY = {"carried", "lost", "resolution", "no", "number", "unanimousl
 def _motion_words(text: str) -> bool:
     """Whether a mover's sentence says what was moved ("to adopt", "that …"), not only who."""
     rest = text
-    for pattern in (*_MOVER_PATTERNS, _SECONDER):
+    if (both := _proposed_and(text)):
+        rest = text[:both[0]] + " " + text[both[1]:]
+    for pattern in (*_MOVER_PATTERNS, _SECONDER, _SECONDER_FIRST):
         rest = pattern.sub(" ", rest)
+    rest = re.sub(r"\([^()]{0,40}\)", " ", rest)  # "Seconded: B (member)": of the name
     words = [w for w in re.findall(r"[A-Za-z]{2,}", rest)
              if w.lower() not in _MOTION_KEYWORDS and w.lower() not in _VOTE_VOCABULARY]
     return len(words) >= 1
@@ -1009,6 +1116,7 @@ def _linked(found: list[tuple[Piece, Reading | None]]) -> list[Piece]:
             decided[n] = True
             labels[n] = reading.label
     _tallies(pieces, readings, facts)
+    _roll_calls(pieces, readings, facts)
     _outcomes_of_motions(pieces, readings, decided, facts)
     _fact_lines(pieces, readings, decided, facts)
     _motions_resolved(pieces, readings, decided, facts)
@@ -1086,6 +1194,40 @@ def _tallies(pieces, readings, facts) -> None:
         readings[n] = Reading("tallied", None, found)
 
 
+# "Commissioner Okafor   Yes": one member's vote a line, in a roll call
+_ROLL_LINE = re.compile(r"^\W{0,3}(?P<name>(?:[A-Z][\w'’.\-]{0,30}\s{1,40}){1,4})[:–-]?\s{0,3}"
+                        r"(?P<vote>Yes|YES|No|NO|Aye|AYE|Nay|NAY|Yea|YEA|Abstain|ABSTAIN|"
+                        r"Abstained|ABSTAINED|Absent|ABSENT)\.?\s{0,3}$")
+_ROLL_SIDES = {"yes": "for", "aye": "for", "yea": "for", "no": "against", "nay": "against",
+               "abstain": "abstain", "abstained": "abstain"}
+
+
+def _roll_calls(pieces, readings, facts) -> None:
+    """A roll call a member to a line ("Commissioner Okafor  Yes", at least two lines): its
+    names and the count against read as one vote line at its first line."""
+    n = 0
+    while n < len(pieces):
+        run = []
+        while n + len(run) < len(pieces) and (reading := readings[n + len(run)]) is not None \
+                and reading.form is None and len(pieces[n + len(run)].text) <= 120 \
+                and (line := _ROLL_LINE.match(pieces[n + len(run)].text)):
+            run.append(line)
+        if len(run) < 2:
+            n += 1
+            continue
+        found = Facts()
+        for line in run:
+            side = _ROLL_SIDES.get(line.group("vote").lower())
+            if side:
+                found.named[side].append(line.group("name").strip())
+        found.votes_against = len(found.named["against"])
+        if found.named["abstain"]:
+            found.votes_abstain = len(found.named["abstain"])
+        facts[n] = found
+        readings[n] = Reading("vote", None, found)
+        n += len(run)
+
+
 def _side(word: str) -> str:
     word = word.lower()
     if word.startswith(("against", "nay", "noe")):
@@ -1146,13 +1288,22 @@ def _outcomes_of_motions(pieces, readings, decided, facts) -> None:
             if decided[back] and ("motion" in said and amended or "amendment" in said
                                   and not amended):
                 continue  # "The motion was declared carried" after the amendment moved
-            if readings[back] is not None and readings[back].form == "motion" and decided[back] \
+            if readings[back] is not None and _moved_motion(readings, back) and decided[back] \
                     and facts[back].outcome is None:
                 facts[back].merge(_outcome_facts(facts[n], pieces[n].text))
                 decided[n] = False
                 break
             if decided[back]:
                 break
+
+
+def _moved_motion(readings, at: int) -> bool:
+    """Whether the decision at ``at`` is a motion: moved in its sentence, or a "That …" a
+    mover's line leads into or follows ("Cllr A moved the following motion:")."""
+    form = readings[at].form
+    return form == "motion" or form == "that" and any(
+        readings[k] is not None and readings[k].form == "mover"
+        for k in range(max(0, at - 1), min(len(readings), at + 2)))
 
 
 def _outcome_facts(found: Facts, text: str) -> Facts:
@@ -1164,13 +1315,22 @@ def _outcome_facts(found: Facts, text: str) -> Facts:
 def _fact_lines(pieces, readings, decided, facts) -> None:
     """A vote, an outcome or a mover on a line of its own given to its decision: a mover
     line to the decision after it (or before, when it follows one), a vote line to the
-    decision before it; a vote belonging to no decision is itself one."""
+    decision before it; a vote belonging to no decision is itself one. Counts a line each
+    ("In favour: 6" / "Against: 2") all go where the first of them went."""
+    counted_to: tuple[int, int] | None = None  # (line, its decision) of the last count line
     for n, reading in enumerate(readings):
         if reading is None or decided[n] or reading.form not in ("vote", "mover", "outcome",
                                                                  "tallied"):
             continue
         found = facts[n]
         target = None
+        if reading.form == "vote" and counted_to and counted_to[0] == n - 1 \
+                and _LONE_COUNT.match(pieces[n].text) and not _conflict_counts(
+                    facts[counted_to[1]], found):
+            facts[counted_to[1]].merge(found)
+            facts[n] = Facts()
+            counted_to = (n, counted_to[1])
+            continue
         ahead = _next_decision(readings, decided, n, 3 * _REACH if reading.form == "tallied"
                                else _REACH)
         behind = _previous_decision(readings, decided, n)
@@ -1186,6 +1346,13 @@ def _fact_lines(pieces, readings, decided, facts) -> None:
             if _VOTE_INTRO.search(pieces[n].text):
                 behind = None  # "A vote was taken, …": a vote of its own
                 ahead = ahead if ahead == n + 1 else None
+            if _AMENDMENT_SUBJECT.match(pieces[n].text):
+                # "The amendment fell.": the amendment's fate, never the motion's
+                behind, ahead = (at if at is not None and "amendment" in pieces[at].text.lower()
+                                 else None for at in (behind, ahead))
+            if behind is None and ahead is None and reading.form == "vote":
+                # "A recorded vote was requested." after the motion, no decision to come
+                behind = _previous_decision(readings, decided, n, past_intro=True)
             if behind is not None and not _conflict(facts[behind], found):
                 target = behind
             elif ahead is not None and not _conflict(facts[ahead], found):
@@ -1193,6 +1360,8 @@ def _fact_lines(pieces, readings, decided, facts) -> None:
         if target is not None:
             facts[target].merge(found)
             facts[n] = Facts()
+            if reading.form == "vote" and _LONE_COUNT.match(pieces[n].text):
+                counted_to = (n, target)
         elif (_substantive(found) or found.outcome) and reading.form in ("vote", "outcome"):
             decided[n] = True  # a vote, or a motion's fate, whose motion is not minuted here
 
@@ -1246,6 +1415,15 @@ def _conflict(known: Facts, found: Facts) -> bool:
     return bool(known.outcome and found.outcome and not found.counted())
 
 
+_AMENDMENT_SUBJECT = re.compile(r"^\W{0,3}(?:(?:The|the|THE|This|this)\s{1,3})?(?:[Aa]mendment|AMENDMENT)s?\b")
+
+
+def _conflict_counts(known: Facts, found: Facts) -> bool:
+    """Whether a count line gives a side a decision's vote has counted already."""
+    return any(getattr(known, side) is not None and getattr(found, side) is not None
+               for side in ("votes_for", "votes_against", "votes_abstain"))
+
+
 def _next_decision(readings, decided, n: int, reach: int = _REACH) -> int | None:
     for ahead in range(n + 1, min(len(readings), n + 1 + reach)):
         if decided[ahead]:
@@ -1253,9 +1431,9 @@ def _next_decision(readings, decided, n: int, reach: int = _REACH) -> int | None
     return None
 
 
-def _previous_decision(readings, decided, n: int) -> int | None:
+def _previous_decision(readings, decided, n: int, past_intro: bool = False) -> int | None:
     for back in range(n - 1, max(-1, n - 1 - _REACH), -1):
-        if readings[back] is not None and readings[back].form == "intro":
+        if readings[back] is not None and readings[back].form == "intro" and not past_intro:
             return None  # "a vote was taken …": what follows is for the decision to come
         if decided[back]:
             return back
