@@ -497,3 +497,89 @@ def test_minute_number_named_and_a_doubled_space_in_the_kind():
     assert [(d.member, d.item_number) for d in found] == [("Councillor Lamb", "48/22"), ("Cr Yusuf", "9.3")]
     assert found[1].stated_kind == "declarable conflict of interest"
     assert found[1].kind == DeclarationKind.CONFLICT
+
+
+# --- wave 4: labels and sentences found by a second blind check ----------------------
+
+def test_attending_names_the_members_present_and_officials_the_officers():
+    found = people("Attending: Cllr Oona Frisk, Cllr Pat Denholm", "OFFICIALS: Ms Una Pryce (Town Clerk)")
+    assert [(p.name, p.status) for p in found] == [
+        ("Cllr Oona Frisk", "present"), ("Cllr Pat Denholm", "present"), ("Ms Una Pryce", "in attendance")]
+    assert found[2].role == "Town Clerk"
+
+
+def test_in_the_chair_as_a_label():
+    assert pairs(people("In the Chair: Councillor P Odrowaz")) == [("Councillor P Odrowaz", "present")]
+
+
+def test_in_the_chair_in_capitals_mid_line_is_a_note_not_a_label():
+    found = people("Present: Cllr Ada Quell IN THE CHAIR, Cllr Bo Rimmer")
+    assert ("Cllr Bo Rimmer", "present") in pairs(found)
+    assert all(p.status == "present" for p in found)
+
+
+def test_offices_each_with_a_name_in_brackets_joined_by_and():
+    found = people("Officers: Head of Housing Services (Mr B Tolland) and Committee Clerk (Ms E Varn)")
+    assert [(p.name, p.role) for p in found] == [
+        ("Mr B Tolland", "Head of Housing Services"), ("Ms E Varn", "Committee Clerk")]
+
+
+def test_an_office_joined_by_and_still_goes_on():
+    found = people("Officers: Ms Jo Penrice (Director of Parks and Leisure)")
+    assert [(p.name, p.role) for p in found] == [("Ms Jo Penrice", "Director of Parks and Leisure")]
+
+
+def test_an_office_label_ending_in_a_title_is_the_office():
+    found = people("Present: Chair Ann Oake", "Student Trustee: Remy Stormcloud")
+    assert found[-1] == Person("Remy Stormcloud", "present", "Student Trustee")
+
+
+def test_apologies_recorded_for():
+    found = people("Apologies for inability to attend were recorded for Councillors Fenn and Gatsby.")
+    assert pairs(found) == [("Fenn", "apologies"), ("Gatsby", "apologies")]
+
+
+def test_leave_of_absence_granted_is_an_apology():
+    found = people("Leave of absence was granted to Cllr T. Wexby and Cllr U. Morrow.")
+    assert pairs(found) == [("Cllr T. Wexby", "apologies"), ("Cllr U. Morrow", "apologies")]
+
+
+def test_absent_without_leave():
+    assert pairs(people("Councillor Hal Prentiss was absent without leave.")) == [
+        ("Councillor Hal Prentiss", "absent")]
+
+
+def test_two_people_sent_their_apologies():
+    found = people("Those present were Cllr Ivo Brask and Cllr Jan Tolle. Ned Farrow and Lila Quorne "
+                   "sent their apologies.")
+    assert pairs(found) == [("Cllr Ivo Brask", "present"), ("Cllr Jan Tolle", "present"),
+                            ("Ned Farrow", "apologies"), ("Lila Quorne", "apologies")]
+
+
+def test_for_whom_a_substitute_attended_in_a_sentence_and_a_list():
+    found = people("Apologies were received from Councillor D Ormsby, for whom Councillor N Hale "
+                   "attended as substitute.")
+    assert ("Councillor D Ormsby", "apologies") in pairs(found)
+    sub = [p for p in found if p.status == "substitute"]
+    assert [(p.name, p.substitute_for) for p in sub] == [("Councillor N Hale", "Councillor D Ormsby")]
+    found = people("Apologies: Councillor Q Dunmore (for whom Councillor R Ettrick attended as substitute)")
+    assert ("Councillor Q Dunmore", "apologies") in pairs(found)
+    assert ("Councillor R Ettrick", "substitute") in pairs(found)
+
+
+def test_wave4_patterns_on_hostile_lines_finish():
+    for text in ("for whom " * 100_000, "A " * 500_000 + "for whom", "Leave of absence was granted to "
+                 + "A, " * 300_000, "A and " * 200_000 + "sent their apologies", "(" * 1_000_000,
+                 "Attending: " + "Mr " * 300_000):
+        people(text)
+
+
+def test_also_present_broken_over_two_lines_in_a_column():
+    found = people("PRESENT:     Councillor A Rowe (Chairman)", "",
+                   "ALSO         Councillor V Ixworth (Ward Member)", "PRESENT:")
+    assert pairs(found) == [("Councillor A Rowe", "present"), ("Councillor V Ixworth", "in attendance")]
+
+
+def test_attending_after_the_members_present_lists_others():
+    found = people("Present: Cllr Oona Frisk", "Attending: Ms Una Pryce (Town Clerk)")
+    assert pairs(found) == [("Cllr Oona Frisk", "present"), ("Ms Una Pryce", "in attendance")]

@@ -158,8 +158,9 @@ _APOLOGY_LABELS = (r"apologies(?:\s+for\s+(?:absence|non-attendance))?(?:\s+rece
                    r"|(?:granted\s+)?leave\s+of\s+absence(?:\s+granted)?|excused(?:\s+absences?)?")
 # Weak labels are words that also open sentences: they count only before a colon (or
 # alone on their line, or in capitals).
-_WEAK_PRESENT = r"attendance|members|board\s+members|committee\s+members|attending\s+members"
-_WEAK_IN_ATTENDANCE = (r"officers|staff|attending|administration|staff\s*/\s*public|guests?|"
+_WEAK_PRESENT = (r"attendance|members|board\s+members|committee\s+members|attending(?:\s+members)?"
+                 r"|in\s+the\s+chair")
+_WEAK_IN_ATTENDANCE = (r"officers|officials?|staff|administration|staff\s*/\s*public|guests?|"
                        r"[A-Z]{2,6}\s+staff|advisers|observers|in\s+attendance")
 _WEAK_IGNORED = r"gallery|public|press|members\s+of\s+the\s+public|in\s+the\s+gallery"
 _SUBSTITUTE_LABELS = r"substitutes?|substitute\s+members?"
@@ -212,7 +213,8 @@ def _labels_in(text: str, at_start_only: bool) -> list[tuple[int, int, Status | 
     for match in _INLINE.finditer(text, start):
         label = match.group("label")
         capitals = label.isupper() and len(label) > 3 and not re.match(
-            r"SUBSTITUTE|CLERK|SUBMITTED|RECORDED|TAKEN|PREPARED|MINUTE|STAFF|MEMBERS$|ATTENDING", label)
+            r"SUBSTITUTE|CLERK|SUBMITTED|RECORDED|TAKEN|PREPARED|MINUTE|STAFF|MEMBERS$|ATTENDING|IN\s+THE\s+CHAIR",
+            label)
         if not capitals and not match.group("colon"):
             continue
         status, _strong = _label_status(label)
@@ -441,11 +443,22 @@ def _split_pieces(text: str) -> list[str]:
 def _office_goes_on(left: str, right: str) -> bool:
     """Whether an "and" joins two parts of one office ("Director of Finance and
     Strategy", "Manager of Parks and Community Services"), not two people."""
+    if _named_in_brackets(left) and _named_in_brackets(right):
+        return False  # "Head of Parks (Mr A Rowe) and Clerk (Ms B Tey)": two people
     right = _PAREN.sub(" ", right).strip(" .")
     words = right.split()
     if not words:
         return False
     return _is_office(right) or (_is_office(left) and (len(words) == 1 or _lower(words[0]) in _FIELDS))
+
+
+def _named_in_brackets(text: str) -> bool:
+    """Whether ``text`` ends with a person's name in brackets ("Clerk (Ms B Tey)")."""
+    text = text.rstrip(" .")
+    if not text.endswith(")") or "(" not in text:
+        return False
+    words = text[text.rfind("(") + 1:-1].split()
+    return len(words) >= 2 and _token_kind(words[0], None) in ("H", "I")
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z(])")
@@ -721,15 +734,25 @@ def _is_office(text: str) -> bool:
 
 _NAMES = r"(?P<names>[^.;:!?]{0,600})"
 _APOLOGY_FROM = re.compile(
-    r"(?P<no>\bno\s+)?\bapolog(?:y|ies)\b[^.;!?]{0,160}?\b(?:from|on\s+behalf\s+of)\b\s*:?\s*",
+    r"(?P<no>\bno\s+)?\bapolog(?:y|ies)\b[^.;!?]{0,160}?"
+    r"\b(?:from|on\s+behalf\s+of|(?:recorded|noted|accepted|submitted|tendered)\s+for)\b\s*:?\s*",
     re.IGNORECASE)
 _APOLOGISED = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s+(?:has\s+|had\s+)?"
+    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}[\s,]+(?:and\s+)?){0,8}[A-Z][\w'’.-]{0,30})\s+(?:has\s+|had\s+|have\s+)?"
     r"(?:apologised|apologized|sent\s+(?:his|her|their)\s+apologies|gave\s+(?:his|her|their)\s+apologies"
     r"|tendered\s+(?:his|her|their)\s+apologies|sent\s+apologies)\b")
 _WAS_ABSENT = re.compile(
     r"(?P<who>(?:[A-Z][\w'’.-]{0,30}[\s,]+(?:and\s+)?){0,8}[A-Z][\w'’.-]{0,30})\s+(?:was|were)\s+absent"
-    r"(?:\s+from\s+the\s+meeting)?\s*(?:[.;,]|$)")
+    r"(?:\s+from\s+the\s+meeting)?(?:\s+without\s+(?:leave|apolog(?:y|ies)|notice|explanation))?\s*(?:[.;,]|$)")
+# "Leave of absence was granted to Cllr A and Cllr B": they sent apologies
+_LEAVE_GRANTED = re.compile(
+    r"\bleave\s+of\s+absence\s+(?:was|were|is|has\s+been|had\s+been)\s+(?:granted|approved|given)\s+"
+    r"(?:to|for)\s+", re.IGNORECASE)
+# "Cllr A, for whom Cllr B attended as substitute": B substitutes for A
+_FOR_WHOM = re.compile(
+    r"(?P<for>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s{0,4}[,(]?\s{0,4}for\s+whom\s+"
+    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s+"
+    r"(?:attended|was\s+present|sat|acted|substituted|deputi[sz]ed)\b")
 _ATTENDED_AS_SUBSTITUTE = re.compile(
     r"(?P<who>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s+"
     r"(?:attended|was\s+present|sat|acted)?\s*(?:as\s+(?:a\s+)?substitute|substituted|was\s+substituting)"
@@ -738,7 +761,7 @@ _IN_THE_CHAIR = re.compile(
     r"^(?P<who>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s*,?\s*"
     r"(?:(?P<role>[A-Z][\w'’ -]{0,40}),\s*)?in\s+the\s+chair\b", re.IGNORECASE)
 _REASON = re.compile(
-    r"\b(?:who|due\s+to|because|as\s+(?:he|she|they)|owing\s+to|for\s+(?:reasons|personal)|being"
+    r"\b(?:for\s+whom|who|due\s+to|because|as\s+(?:he|she|they)|owing\s+to|for\s+(?:reasons|personal)|being"
     r"|on\s+(?:holiday|leave|council)|these\s+were|which\s+(?:was|were)|and\s+(?:these|this)\s+(?:was|were)"
     r"|be|been|is|are|was|were)\b")
 
@@ -813,6 +836,20 @@ def _unglue_word(match: re.Match[str]) -> str:
     return ", ".join(parts)
 
 
+def _substitutes_named(text: str) -> list[Person]:
+    """Substitutes named beside the member they stand in for ("Cllr A Rowe, for whom
+    Cllr B Tey attended as substitute"); the member's own status is read elsewhere."""
+    found: list[Person] = []
+    if "for whom" not in _folded(text):
+        return found
+    for match in _FOR_WHOM.finditer(text):
+        whom = _list_people(_strip_lead(match.group("for")), PRESENT)
+        for person in _list_people(_strip_lead(match.group("who")), PRESENT):
+            found.append(replace(person, status=SUBSTITUTE,
+                                 substitute_for=whom[-1].name if whom else match.group("for")))
+    return found
+
+
 def _sentence_people(text: str) -> list[Person]:
     """People in the sentences of a line: apologies received from, apologised, was
     absent, attended as substitute for, in the chair."""
@@ -822,8 +859,12 @@ def _sentence_people(text: str) -> list[Person]:
     folded = _folded(text)
     apology, chair = "apolog" in folded, "chair" in folded
     apologised, absent, substitute = "apologi" in text, "absent" in text, "substitut" in text
-    if not (apology or apologised or absent or substitute or chair) or _PREVIOUS.search(text):
+    leave = "leave of absence" in folded
+    if not (apology or apologised or absent or substitute or chair or leave) or _PREVIOUS.search(text):
         return found
+    for match in _LEAVE_GRANTED.finditer(text) if leave else ():
+        end = _sentence_end(text, match.end())
+        found += _list_people(text[match.end():end].strip(" :,"), APOLOGIES)
     position = 0
     while apology and (match := _APOLOGY_FROM.search(text, position)) is not None:
         end = _sentence_end(text, match.end())
@@ -835,7 +876,9 @@ def _sentence_people(text: str) -> list[Person]:
         status = ABSENT if match.group("no") else APOLOGIES
         found += _list_people(names.strip(" :,"), status)
     for match in _APOLOGISED.finditer(text) if apologised else ():
-        found += _list_people(_strip_lead(match.group("who")), APOLOGIES)
+        # "... and Cllr B Tey. Ann Cole and Bo Rees sent their apologies": this sentence's names
+        who = re.split(r"(?<=[a-z]{2})\.\s+", match.group("who"))[-1]
+        found += _list_people(_strip_lead(who), APOLOGIES)
     for match in _WAS_ABSENT.finditer(text) if absent else ():
         found += _list_people(_strip_lead(match.group("who")), ABSENT)
     for match in _ATTENDED_AS_SUBSTITUTE.finditer(text) if substitute else ():
@@ -924,6 +967,10 @@ def _honorific_at_end(text: str) -> bool:
     return bool(_HONORIFIC_AT_END.search(text, max(0, len(text) - _HONORIFIC_SPAN)))
 
 
+_WRAPPED_ALSO = re.compile(r"^\s{0,8}(ALSO|Also)(?:\s{2,40}|\t)(?=\S)")
+_WRAPPED_REST = re.compile(r"^(?:PRESENT|IN\s+ATTENDANCE|Present|in\s+attendance)\s{0,4}:?$")
+
+
 @dataclass
 class _Reader:
     """Reads the attendance out of a run of lines, remembering which lines it was."""
@@ -966,6 +1013,11 @@ class _Reader:
         table row is whole on its line, its last cell an office ("Harbour Trustee")."""
         text, last = texts[n], n
         cells = self._cells or []
+        wrapped = _WRAPPED_ALSO.match(text)
+        if wrapped and n + 1 < len(texts) and _WRAPPED_REST.match(texts[n + 1].strip()):
+            # "ALSO      Cllr A Rowe" / "PRESENT:": a label broken over two lines in a column
+            rest = texts[n + 1].strip().rstrip(":")
+            return f"{wrapped.group(1)} {rest}: {text[wrapped.end():]}", n + 1
         while last + 1 < len(texts) and len(text) < MAX_LINE and \
                 not any(cells[k] for k in (last, last + 1) if k < len(cells)) and \
                 _honorific_at_end(text) and not text.rstrip().endswith((":", ".")) \
@@ -984,8 +1036,13 @@ class _Reader:
         if "=" in stripped and _LEGEND_CODE.search(stripped) and self._coded(stripped):
             self.consumed.update(indices)
             return
+        substitutes = _substitutes_named(stripped)
+        if substitutes:
+            self.people.extend(substitutes)
+            self.consumed.update(indices)
         sentence = _sentence_people(stripped)
         if sentence:
+            self._first_sentence_list(stripped, indices)
             self.people.extend(sentence)
             self.consumed.update(indices)
             if _apologies_follow(stripped):
@@ -1025,6 +1082,17 @@ class _Reader:
         if people or _mostly_notes(stripped) or _is_office(stripped):
             self.people.extend(people)
             self.consumed.update(indices)
+
+    def _first_sentence_list(self, text: str, indices: range) -> None:
+        """ "Those present were A and B. C sent apologies.": the list a line opens with,
+        read in its own sentence when a later sentence names people too."""
+        labels = _labels_in(text, at_start_only=True)
+        if not labels or labels[0][2] == _IGNORED:
+            return
+        end = _sentence_end(text, labels[0][1])
+        if end < len(text) and not _sentence_people(text[:end]):
+            self._labelled(text[:end], labels, indices)
+            self.status = self.implied
 
     def _row(self, indices: range) -> list[Person]:
         """The person a line of the list names when it is a table row, a name column and
@@ -1067,6 +1135,9 @@ class _Reader:
         for n, (_start, end, status) in enumerate(labels):
             stop = labels[n + 1][0] if n + 1 < len(labels) else len(text)
             segment = text[end:stop].strip(" :|/-–")
+            if status == PRESENT and _lower(text[_start:end]).startswith("attending") and \
+                    any(person.status == PRESENT for person in self.people):
+                status = IN_ATTENDANCE  # after the members present, "Attending" lists the others
             self.status = status
             self.titled, self.grouped = None, False
             if status == _IGNORED:
@@ -1109,7 +1180,11 @@ class _Reader:
 
     def _sub_label(self, match: re.Match[str]) -> str:
         label = match.group("label").strip()
-        if any(_token_kind(word, None) in ("H", "I") for word in label.split()):
+        words = label.split()
+        # "Student Trustee:" ends with a title, as no name does: it is an office
+        office = len(words) > 1 and _token_kind(words[-1], None) == "H" and \
+            _token_kind(words[0], None) == "R"
+        if not office and any(_token_kind(word, None) in ("H", "I") for word in words):
             return match.group(0)  # "Mr Smith: ..." is a name, not a label
         known = _labels_in(label + ":", at_start_only=True)
         if known:
