@@ -401,3 +401,58 @@ def test_round_three_hostile_lines_are_read_quickly(hostile):
         pieces = [Piece("Action | Owner | Due"), Piece(text, kind=kind), Piece(text)]
         found = actions.read(pieces)
         assert paragraphs(found)[1] == text
+
+
+# --- wave 4: units under a label, tasks later in a paragraph, headers, owned decisions ----
+
+@pytest.mark.parametrize("text, owner", [
+    ("Action: Drainage Section to clear the culvert.", "Drainage Section"),
+    ("Action: Sidesmen to count the collection.", "Sidesmen"),
+    ("ACTION: Grounds Team to mow the verge.", "Grounds Team"),
+])
+def test_a_unit_or_a_plural_under_an_action_label_is_the_owner(text, owner):
+    assert shape(read(text)) == [("action", owner)]
+
+
+def test_an_owned_task_later_in_a_paragraph_is_cut_out_word_for_word():
+    text = ("The path by the pond was discussed. Rosemary to prepare a map of it. "
+            "Cllr Ottery said he would ask the county about it. The fence leans. "
+            "Bernard said he would paint it.")
+    found = read(text)
+    assert shape(found) == [("note", None), ("action", "Rosemary"),
+                            ("action", "Cllr Ottery"), ("action", "Bernard")]
+
+
+def test_each_owner_in_a_run_of_tasks_gets_an_action():
+    found = read("We agreed to hire a skip. Pip will collect the key. Lou said she would pay. "
+                 "Kit is going to invite the scouts.")
+    assert [p.owner for p in found if p.owner] == ["Pip", "Lou", "Kit"]
+
+
+@pytest.mark.parametrize("text", [
+    "Cllr Ottery said he would support the motion.",
+    "The Council said it would review the policy.",
+    "Nobody is going to the fair this year.",
+])
+def test_opinions_and_narrative_are_no_tasks(text):
+    assert shape(read(text)) == [("note", None)]
+
+
+def test_a_progress_table_s_header_is_never_an_action():
+    found = read("Min ref | Matter | Action by | Status",
+                 "24/011 | Mend the lych gate | Clerk | Complete")
+    assert [p.kind for p in found] == ["note", "note"]
+
+
+def test_a_decision_that_gives_work_keeps_the_owner_after_it():
+    found = read("The Board NOTED the report and AGREED that the Audit Panel should review "
+                 "the reserves policy in spring.", "Action: Head of Treasury")
+    assert shape(found)[0] == ("resolution", "Head of Treasury")
+
+
+@pytest.mark.parametrize("hostile", [
+    "Action: " + "A" * 1_000_000, "Bo said he would " * 60_000, "Ab | " * 200_000,
+    "Hilary " * 150_000 + "to prepare",
+])
+def test_wave_four_hostile_lines_are_read_quickly(hostile):
+    read(hostile)

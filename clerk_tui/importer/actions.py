@@ -42,7 +42,7 @@ explore produce present bring submit distribute share copy issue compile collate
 approach engage consult amend correct revise finalise finalize complete renew register apply
 pay invoice transfer quote cost price establish set draw work help assist remind let tell talk
 co-ordinate coordinate schedule convene take make deliver collect return escalate refer feed
-keep clarify identify measure test trial lead host run create design develop plan recruit
+keep clarify identify oil fix mend paint mow trim tidy sweep measure test trial lead host run create design develop plan recruit
 train brief instruct commission procure tender negotiate suggest enquire inquire canvass
 """.split())
 # The few a bare "To …" opens as a task, not as an agenda's "To receive …".
@@ -195,6 +195,8 @@ def _labelled(piece: Piece) -> tuple[str | None] | None:
         return (in_brackets,)
     if not re.search(r"[a-z]{3}", text[:200]):
         return None  # a heading in capitals ("APOLOGIES / ACTION") heads a column
+    if _column_names(text):
+        return None  # "Ref | Matter | Action by | Status" heads a table
     tail = text[-120:]
     if (found := _TRAILING.search(tail)) is not None and _uppercase_or_owned(found):
         owner = (found.group("owner") or "").strip()
@@ -211,6 +213,19 @@ def _labelled(piece: Piece) -> tuple[str | None] | None:
         if _initials(owner) or _ROLE_ONLY.fullmatch(owner):
             return (owner,)
     return None
+
+
+def _column_names(text: str) -> bool:
+    """Whether a line is a table's header naming an owner's column ("Min ref | Matter |
+    Action by | Status"): three cells or more, short, one of them the owner's."""
+    if len(text) > 200:
+        return False
+    for mark in _CELL_MARKS[:3]:
+        cells = [cell for cell in _cells(text, mark) if cell]
+        if len(cells) >= 3:
+            return all(len(cell.split()) <= 3 for cell in cells) and any(
+                _OWNER_COLUMN.fullmatch(cell.rstrip(":").strip()) for cell in cells)
+    return False
 
 
 def _shouted_owner(tail: str) -> str | None:
@@ -271,16 +286,27 @@ def _owner_in_task(words: str) -> str | None:
     found = re.match(r"(?P<owner>[^:–—]{1,60}?)\s*(?:[:–—]|\s-)\s+\S", words)
     if found and (owner := owner_of(found.group("owner"), marked=True)) is not None:
         return owner
-    return None
+    return _unit_to_do(words)
+
+
+def _unit_to_do(words: str) -> str | None:
+    """The owner a label heads when it is a unit or a plural ("Action: Roads Section to
+    repair …", "Action: Churchwardens to order …"), which unlabelled reads as a thing."""
+    found = _UNIT_TO.match(words[:300])
+    if found is None or not base_form(found.group("verb"), words[found.end():found.end() + 80]):
+        return None
+    return owner_of(found.group("owner"), marked=True)
 
 
 # --- sentences that give someone work ---------------------------------------------------------
 
 _ADVERB = r"(?:(?:also|then|kindly|personally|urgently|now|again|further|duly)\s+)?"
+_UNIT_TO = re.compile(r"(?P<owner>(?:the\s+)?[A-Z][\w'’.&-]{0,30}(?:\s+(?:[A-Z][\w'’.&-]{0,30}|of|"
+                      r"and|&)){0,5})\s+to\s+" + _ADVERB + r"(?P<verb>[a-z][a-z-]{1,20})\b")
 _WOULD = re.compile(
     r"\s+(?P<link>(?:would|will|shall|is\s+to|are\s+to)\s+be\s+(?:asked|requested|invited|"
     r"instructed)\s+to|is\s+to|are\s+to|was\s+to|were\s+to|would|will|shall|agreed\s+to|"
-    r"has\s+agreed\s+to|"
+    r"has\s+agreed\s+to|(?:is|are)\s+going\s+to|"
     r"had\s+agreed\s+to|kindly\s+agreed\s+to|undertook\s+to|offered\s+to|volunteered\s+to|"
     r"(?:was|were|is|are)\s+(?:asked|requested|instructed|directed|tasked|charged|delegated|"
     r"authori[sz]ed|required)\s+to|"
@@ -288,6 +314,10 @@ _WOULD = re.compile(
 _WAS_AGREED = re.compile(
     r"^(?:it\s+was\s+(?:further\s+|also\s+)?(?:agreed|resolved|decided|requested)|"
     r"(?:agreed|resolved|decided))\s*(?:[:,–—-]\s*)?(?:that\s+)?", re.IGNORECASE)
+# "X said he would ask …": someone taking a task on themselves
+_SAID_WOULD = re.compile(r"(?P<who>[^,;:.]{1,60}?)\s+(?:said|stated|confirmed|indicated|promised)"
+                         r"\s+(?:that\s+)?(?:he|she|they)\s+(?:would|will)\s+" + _ADVERB +
+                         r"(?P<verb>[a-z][a-z-]{1,20})\b")
 _TO_BE = re.compile(r"^(?P<what>[^,;:.]{1,60}?)\s+to\s+be\s+(?P<done>[a-z]+(?:ed|en|t|n))\b")
 _NOT_DONE = frozenset("""held noted received considered discussed approved decided confirmed
 determined agreed minuted seen used kept""".split())
@@ -330,6 +360,9 @@ def owned_sentence(sentence: str, topic: bool = True) -> tuple[str | None] | Non
         return (found,) if found else None
     if (found := _owner_then_verb(text, collective_ok=False)) is not None:
         return (found,)
+    if (said := _SAID_WOULD.match(text)) is not None and _verb(said.group("verb")) and \
+            (owner := owner_of(said.group("who"))) is not None and not _COLLECTIVE.match(owner):
+        return (owner,)  # "Cllr Penrose said she would ask …"
     if (referred := _REFER.match(text)) is not None and \
             (owner := owner_of(referred.group("owner"), marked=True)) is not None:
         return (owner,)
@@ -437,6 +470,8 @@ market home office hall bed sea end scale page site""".split())
 # ("to implement the scheme", "to mention the works"), never alone ("Improvements to pavement").
 _NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|al|ic|ive|ous|ful|"
                           r"less|ary|ery|ory|hood|dom|ant|ent|ee|ure|age)$")
+# Noun endings that given names share ("Hilary", "Val", "Lee", "Brent", "Grant", "Eric").
+_NAME_ENDING = re.compile(r"(?:[^s]ary|[^i]al|ee|[^m]ent|ant|ic|ive)$")
 # Words that open an object or a clause after a verb ("to sign the lease", "to find out whether").
 _OBJECT = frozenset("""the a an this that these those his her its their our all any some each
 every both them it him her everyone everybody whether if how what when where why who which
@@ -513,6 +548,8 @@ def _noun_named(owner: str) -> bool:
     if strong(owner):
         return False
     last = owner.split()[-1].strip(",").lower()
+    if len(owner.split()) == 1 and _NAME_ENDING.search(last):
+        return False  # "Hilary", "Vincent", "Clive": a given name as often as a noun
     return bool(_NOUN_ENDING.search(last) or last.endswith("ing") or (
         last.endswith("s") and not last.endswith("ss")))
 
@@ -811,7 +848,8 @@ def _give_owner(found: list[Piece], piece: Piece, owner: str, alone: bool) -> No
     task = _task_before(found) or _next_point(found)
     if task is not None:
         if task.kind == "note":
-            task.kind = "action"
+            # "Court NOTED … and AGREED that …" then "Action: X": a decision with an owner
+            task.kind = "resolution" if _DECIDED.search(task.text[:2_000]) else "action"
         task.owner = owner
         if task.due is None:
             task.due = due_of(task.text)
@@ -835,6 +873,7 @@ def _owned_by(task: Piece | None, owner: str) -> bool:
     return bool(words & {w.lower() for w in re.findall(r"[\w']+", task.owner)})
 
 
+_DECIDED = re.compile(r"\b(?:AGREED|RESOLVED|DECIDED)\s+(?:that|to)\s")
 _POINT_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]\s")
 
 
