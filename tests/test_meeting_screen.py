@@ -377,13 +377,7 @@ async def test_the_editor_keeps_no_label_the_mover_the_owner_and_the_joined_para
                               captured_at=app.store.now())
     app.store.entries.add(resolution)
     async with app.run_test() as pilot:
-        screen = await open_meeting(app, pilot)
-        await pilot.press("pagedown", "shift+tab")
-        screen.query_one("#entries", OptionList).highlighted = 5
-        await pilot.press("enter")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EntryEditorScreen)
+        editor = await open_editor(app, pilot, 5)
         assert editor.query_one("#e-label").value == "none"
         assert editor.query_one("#e-mover").value == "Councillor Ada Byrne"
         editor.query_one("#e-seconder").value = "Councillor Ben Ode"
@@ -402,13 +396,7 @@ async def test_the_editor_keeps_whom_a_question_was_put_to(app, sample):
                           captured_at=app.store.now())
     app.store.entries.add(question)
     async with app.run_test() as pilot:
-        screen = await open_meeting(app, pilot)
-        await pilot.press("pagedown", "shift+tab")
-        screen.query_one("#entries", OptionList).highlighted = 5
-        await pilot.press("enter")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EntryEditorScreen)
+        editor = await open_editor(app, pilot, 5)
         assert editor.query_one("#e-put_to").value == "the Hall Manager"
         editor.query_one("#e-put_to").value = "the Bookings Officer"
         await make_saves(app, pilot)

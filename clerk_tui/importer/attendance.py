@@ -748,17 +748,19 @@ _WAS_ABSENT = re.compile(
 _LEAVE_GRANTED = re.compile(
     r"\bleave\s+of\s+absence\s+(?:was|were|is|has\s+been|had\s+been)\s+(?:granted|approved|given)\s+"
     r"(?:to|for)\s+", re.IGNORECASE)
+# A name as the minutes write it: up to six capitalised words ("Cllr Anne de Vere").
+_NAMED = r"(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30}"
 # "Cllr A, for whom Cllr B attended as substitute": B substitutes for A
 _FOR_WHOM = re.compile(
-    r"(?P<for>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s{0,4}[,(]?\s{0,4}for\s+whom\s+"
-    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s+"
+    r"(?P<for>" + _NAMED + r")\s{0,4}[,(]?\s{0,4}for\s+whom\s+"
+    r"(?P<who>" + _NAMED + r")\s+"
     r"(?:attended|was\s+present|sat|acted|substituted|deputi[sz]ed)\b")
 _ATTENDED_AS_SUBSTITUTE = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s+"
+    r"(?P<who>" + _NAMED + r")\s+"
     r"(?:attended|was\s+present|sat|acted)?\s*(?:as\s+(?:a\s+)?substitute|substituted|was\s+substituting)"
-    r"(?:\s+member)?\s+for\s+(?P<for>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})")
+    r"(?:\s+member)?\s+for\s+(?P<for>" + _NAMED + r")")
 _IN_THE_CHAIR = re.compile(
-    r"^(?P<who>(?:[A-Z][\w'’.-]{0,30}\s+){0,5}[A-Z][\w'’.-]{0,30})\s*,?\s*"
+    r"^(?P<who>" + _NAMED + r")\s*,?\s*"
     r"(?:(?P<role>[A-Z][\w'’ -]{0,40}),\s*)?in\s+the\s+chair\b", re.IGNORECASE)
 _REASON = re.compile(
     r"\b(?:for\s+whom|who|due\s+to|because|as\s+(?:he|she|they)|owing\s+to|for\s+(?:reasons|personal)|being"
