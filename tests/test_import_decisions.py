@@ -648,3 +648,15 @@ def test_a_bracketed_word_after_a_name_makes_no_motion_of_a_mover_line():
                  "The minutes of the last meeting were accepted as a true record.")
     piece = only(found)
     assert piece.text.startswith("The minutes") and piece.mover == "Ida Venn"
+
+
+def test_a_township_motion_supported_by_a_trustee_names_its_seconder():
+    found = decisions.read([Piece("MOTION by Ardell, SUPPORTED by Quimby, to approve the bills. "
+                                  "Motion carried 4-0.")])
+    assert [(p.kind, p.mover, p.seconder) for p in found] == [("resolution", "Ardell", "Quimby")]
+    assert decisions.movers("The plan was supported by residents of the lane.") == (None, None)
+
+
+def test_on_the_proposition_of_names_the_mover():
+    assert decisions.movers("On the proposition of Mr Abel Dore, seconded by Mrs Kay Lune, the "
+                            "accounts were adopted.") == ("Mr Abel Dore", "Mrs Kay Lune")

@@ -316,3 +316,9 @@ def test_a_member_of_the_public_named_with_their_address_asks():
 
 def test_a_long_line_of_commas_and_street_words_finishes():
     read("Mr A, " + "1 Road, " * 100_000 + "asked whether it ended.")
+
+
+def test_a_question_in_a_numbered_sub_paragraph():
+    found = read("4.2 Dr Ilsa Prout asked whether the licence had been sent. The Clerk replied "
+                 "that it had.")
+    assert shape(found) == [("question", "Dr Ilsa Prout"), ("response", "The Clerk")]

@@ -128,7 +128,9 @@ _WORD = (r"(?:(?!(?:CARRIED|LOST|RESOLUTION|RESOLVED|SECONDED|MOVED|MOTION|THAT|
          r"APPROVED|UNANIMOUS|UNANIMOUSLY|DEFEATED|WITHDRAWN|Seconded|Second|Proposed|Moved|"
          r"Carried|Agreed|Resolved|Unanimously|All|Motion|Seconder|SECONDER|Mover|MOVER)\b)[A-Z][\w'’.\-]{0,30}|\([A-Z]{1,3}\)|(?:de|van|von|der|le|la|da)(?=\s[A-Z]))")
 NAME = rf"(?:(?:the|The)\s{{1,3}})?{_WORD}(?:\s{{1,3}}{_WORD}){{0,5}}"
-_SECONDED = r"(?:[Ss]econded|SECONDED|[Ss]econder|SECONDER|[Ss]econd|SECOND|2nd|[Ss]ec\.)"
+# ("MOTION by A, SUPPORTED by B": a seconder as US townships write it)
+_SECONDED = (r"(?:[Ss]econded|SECONDED|[Ss]econder|SECONDER|[Ss]econd|SECOND|2nd|[Ss]ec\.|"
+             r"(?:[Ss]upported|SUPPORTED)(?=\s{1,3}(?:by|BY)\b))")
 # A member's title, after which a mover needs no "by" ("Moved Cr Ferris", "Proposed Cllr A")
 _TITLE = (r"(?:Cr|CR|Crs|Cllr|CLLR|Cllrs|Councillor|COUNCILLOR|Councilman|Councilwoman|"
           r"Councilmember|Council\s+Member|Mr|MR|Mrs|MRS|Ms|MS|Miss|Dr|DR|Prof|Rev|Revd|"
@@ -176,7 +178,7 @@ _MOVER_PATTERNS = [
     re.compile(rf"(?:[Mm]over|MOVER)\s{{0,3}}:\s{{0,3}}(?P<mover>{NAME})"),
     re.compile(rf"(?:[Mm]otion|MOTION)\s{{0,3}}:\s{{0,3}}(?P<mover>{_TITLE}\s{{1,3}}{NAME}|{NAME}"
                rf"(?=\s{{0,3}}[/,;]?\s{{0,3}}{_SECONDED}))"),
-    re.compile(rf"(?i:on\s+the\s+(?:proposal|motion)\s+of)\s{{1,3}}(?P<mover>{NAME})"),
+    re.compile(rf"(?i:on\s+the\s+(?:proposal|proposition|motion)\s+of)\s{{1,3}}(?P<mover>{NAME})"),
     # "Bailie X, seconded by Councillor Y, moved", "Regent X moved", "Mrs. X MOVED for"
     re.compile(rf"(?:^|,\s{{0,3}}|(?:MOTION|Motion)\s{{0,3}}:\s{{0,3}})(?P<mover>{NAME})(?:,\s{{0,3}}{_SECONDED}\s{{1,3}}(?:by\s{{1,3}})?"
                rf"(?P<seconder>{NAME}),)?\s{{1,3}}(?:moved|MOVED)\b{_MOVED_PLACE}"),
@@ -334,7 +336,7 @@ _NAMED_NEED = ("aye", "yea", "nay", "noe", "voting", "favo", "against", "abst", 
                "opposed")
 _DISSENT_NEED = ("dissenting", "against", "opposed", "abstaining")
 _MOTION_NEED = ("moved", "propos", "prop.", "motion", "mover")
-_SECONDER_NEED = ("second", "2nd", "sec.")
+_SECONDER_NEED = ("second", "2nd", "sec.", "supported")
 # a count is digits or a number word (each use of _N ends at a word's end); the words'
 # letters are looked for first, as the pattern is slow to run over every sentence
 _DIGIT = re.compile(r"\d")

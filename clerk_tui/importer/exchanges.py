@@ -683,7 +683,7 @@ def _reported_exchanges(piece: Piece, state: _Exchange) -> list[Piece]:
 
 # What may open a paragraph before its first sentence: a list's number, or a web page's
 # label ("Minutes: Councillor X asked …").
-LIST_OPENING = re.compile(r"^(?:\(?\d{1,3}\\?[.)]|\(?[a-z]\)|\([ivx]{1,4}\)|[A-Z][a-z]{2,15}"
+LIST_OPENING = re.compile(r"^(?:\d{1,3}\.\d{1,3}\.?|\(?\d{1,3}\\?[.)]|\(?[a-z]\)|\([ivx]{1,4}\)|[A-Z][a-z]{2,15}"
                           r"(?:\s[a-z]{2,15}){0,2}:)\s+")
 _FOLD_INSIDE = re.compile(r"[,;]\s+(?=(?:and\s+)?in\s+(?:response|reply|answer)\s+to\s)", re.IGNORECASE)
 
