@@ -372,8 +372,8 @@ PUBLISHED_FENCING = [
 
 def test_imported_minutes_print_each_entrys_text_exactly_and_nothing_else():
     document = compose_meeting(published(), "public")
-    assert texts(document.blocks) == ["Larkspur Water Board", "Tuesday 14 March 2023",
-                                      *PUBLISHED_FENCING, "# 13. Land at Tollgate"]
+    # no title block: the committee and date stand in the page header alone
+    assert texts(document.blocks) == [*PUBLISHED_FENCING, "# 13. Land at Tollgate"]
     runs = [run for block in document.blocks if isinstance(block, Paragraph)
             for run in block.runs]
     assert not any(run.bold or run.italic for run in runs)
@@ -389,7 +389,7 @@ def test_the_confidential_version_of_imported_minutes_has_the_exempt_item_as_pub
 
 def test_imported_minutes_of_no_known_date_have_no_date_line():
     document = compose_meeting(published(date=None), "public")
-    assert texts(document.blocks)[:2] == ["Larkspur Water Board", "# 12. Reservoir fencing"]
+    assert texts(document.blocks)[0] == "# 12. Reservoir fencing"
     assert document.header == "Larkspur Water Board"
     assert "undated" in document.properties.keywords
 

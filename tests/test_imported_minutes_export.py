@@ -63,9 +63,7 @@ def minutes(date: dt.date | None = dt.date(2022, 11, 3)) -> m.ImportedMinutes:
         ])
 
 
-PUBLISHED = [
-    "Little Fennow Parish Council",
-    "Thursday 3 November 2022",
+PUBLISHED = [  # no title block of clerk's own: the committee and date are in the header
     "41. Welcome",
     "Present: Cllrs Hale and Vane; Mrs Dunn (Clerk)",
     "the chairman opened the meeting",
@@ -149,9 +147,9 @@ def test_imported_minutes_of_no_known_date_export_as_undated(store, run, tmp_pat
     path = run("export", meeting.id, "-o", str(tmp_path))
     # the meeting's id in the name: another undated meeting never takes this one's file
     assert f"little-fennow-parish-council-undated-{meeting.id[:8]}-minutes-public" in path
-    assert paragraphs(path)[:2] == ["Little Fennow Parish Council", "41. Welcome"]
-    header = docx.Document(path).sections[0].header.paragraphs
-    assert "date not known" not in " ".join(p.text for p in header)
+    assert paragraphs(path)[0] == "41. Welcome"
+    header = " ".join(p.text for p in docx.Document(path).sections[0].header.paragraphs)
+    assert "Little Fennow Parish Council" in header and "date not known" not in header
 
 
 def test_the_verbatim_export_is_what_was_frozen_at_import(store, run, tmp_path):

@@ -4,8 +4,11 @@ Minutes read from a file are the published record. Nothing of the house style is
 added to them: no attendance or declarations sentences, no RESOLVED or ACTION labels,
 no full stops, no action table, no signature lines. Each entry's text is printed as it
 is; an entry split from the sentence before it (``joined``) goes back into that
-paragraph after a space. Only the headings are clerk's: the committee, the date when
-the minutes say it, and each item's number and title.
+paragraph after a space. The minutes' own opening (their heading, who was there)
+prints first, as an item; clerk adds no title block of its own above it, since that
+would print the committee and date a second time in words the source never had. The
+committee and the date stand only in the page header, the document's furniture. An
+item's heading is as printed, or its number and title where the source gave no more.
 """
 
 from __future__ import annotations
@@ -46,17 +49,9 @@ def item_blocks(part: AgendaItemSnapshot, public: bool, heading: bool = True) ->
     return blocks + paragraphs(part.entries)
 
 
-def title_block(snapshot: MeetingSnapshot) -> list[Block]:
-    """The committee, and the date when the minutes say when the meeting was."""
-    blocks: list[Block] = [paragraph(snapshot.committee.name, role="title")]
-    if snapshot.meeting.date is not None:
-        blocks.append(paragraph(wording.long_date(snapshot.meeting.date), role="subtitle"))
-    return blocks
-
-
 def meeting_blocks(snapshot: MeetingSnapshot, public: bool) -> list[Block]:
-    """The whole meeting as published."""
-    blocks = title_block(snapshot)
+    """The whole meeting as published: its items in order, nothing above them."""
+    blocks: list[Block] = []
     for part in snapshot.items:
         blocks.extend(item_blocks(part, public))
     return blocks
