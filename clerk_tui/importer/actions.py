@@ -3,9 +3,10 @@
 Minutes mark actions in many ways: a label before or after the task ("ACTION: Clerk to
 write …", "AP 3:", "… ACTION: JS", "… ACTION CLERK", "Action by: Clerk"), an owner in an
 action column (a line of its own, initials at the end: "…. JS", a Word table's cell: "… ·
-CEO · May"), "(Clerk, by 30 June 2024)", "(Clerk)", or only the sentence's own shape
-("Clerk to write to …", "The Chair agreed to contact …", "It was agreed that the Clerk
-would …", "Staff was directed to …", "The Committee instructed the Clerk to …", "Quotes
+CEO · May"), a bracket ending the task ("(Clerk, by 30 June 2024)", "(JT / 30 June)",
+"(RB, ongoing)", "(Clerk)"), or only the sentence's own shape ("Clerk to write to …",
+"The Chair agreed to contact …", "It was agreed that the Clerk would …", "Staff was
+directed to …", "The Committee instructed the Clerk to …", "Quotes
 to be obtained"). The task's words stay whole in the piece's text, labels too; the owner
 and a due date are copied into fields. A decision that gives someone work keeps its kind
 and gains its owner ("RESOLVED that the Clerk write to …"); a task in a later sentence of
@@ -147,6 +148,87 @@ _TRAILING = re.compile(r"[\s.;:,)(\[|–—-]\(?\[?(?:ACTIONS?|Action)\b(?:\s*(?
 _END_OWNER = re.compile(r"(?:\.{2,}|…|[.;!?|·]|\s[-–—])\s*(?P<owner>[A-Z][\w/&.,+ -]{0,40}?)\s*\|?\s*$")
 _BRACKETED = re.compile(r"\((?P<owner>[^()]{1,60}?)\s*(?:,|–|—|-|\s)\s*(?:by|before|due)\s+"
                         r"(?P<when>[^()]{1,60})\)\s*\.?\s*$", re.IGNORECASE)
+# "(Clerk, March 2025)", "(JT / 30 June)", "(Action: PK by end of May)", "(RB, ongoing)":
+# a bracket at the task's end naming its owner and when it is due. The task's words, the
+# bracket with them, stay as written; only the fields are read from it.
+_LAST_BRACKET = re.compile(r"\((?P<inner>[^()]{2,100})\)[\s.;|]{0,4}$")
+_BRACKET_LABEL = re.compile(r"(?i:actions?(?:\s+by)?)\s{0,3}[:–—-]\s{0,3}")
+_BRACKET_SEP = re.compile(r"\s{0,3}(?:[,;/]|\s[–—-])\s{0,3}|\s(?=(?i:by|before|due|until|till|"
+                          r"within|w/?c|end\s+of)\b)")
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# A deadline or a task's state: enough to say the bracket is an action's
+_DEADLINE = re.compile(
+    r"(?i:(?:by|before|due|until|till|no\s+later\s+than|deadline|target|w/?c|week\s+commencing|"
+    r"within|end\s+of)\b\s{0,3}:?\s{0,3}\S.{0,50}|ongoing|on-going|asap|a\.s\.a\.p\.?|"
+    r"immediately|urgent(?:ly)?|tbc|tba|tbd|next\s+meeting|next\s+month|next\s+week|this\s+week|"
+    r"this\s+month|as\s+soon\s+as\s+possible|in\s+hand|in\s+progress|when\s+possible|"
+    r"as\s+required)")
+# A date, in full or in part ("30 June", "March 2025", "Q3", "12/5"): an action's only
+# when the task reads as one (a letter's reference "(Mr Ames, 5 May 2024)" is none)
+_WHEN_DATE = re.compile(
+    r"(?i:(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s{1,3})?(?:\d{1,2}(?:st|nd|rd|th)?"
+    r"\s{1,3}(?:of\s{1,3})?" + _MONTH_NAME + r"(?:,?\s{1,3}\d{4})?|" + _MONTH_NAME +
+    r"\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?:,?\s{1,3}\d{4})?|(?:(?:early|mid|late)[\s-]{1,3})?"
+    + _MONTH_NAME + r"(?:\s{1,3}\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|q[1-4](?:\s{1,3}\d{4})?|"
+    r"(?:spring|summer|autumn|winter)(?:\s{1,3}\d{4})?))")
+
+
+def _owner_and_when(text: str) -> tuple[str, dt.date | None] | None:
+    """The owner named in the bracket ending a task, and the date it is due by when the
+    bracket gives one in full ("(Clerk, 30 June 2025)"); None when the bracket names no
+    owner and when ("(see Appendix 2)", "(Cllr Ames, Chair)")."""
+    found = _LAST_BRACKET.search(text[-200:])
+    if found is None:
+        return None
+    inner = found.group("inner").strip()
+    label = _BRACKET_LABEL.match(inner)
+    if label is not None:
+        inner = inner[label.end():]
+    for sep in _BRACKET_SEP.finditer(inner):
+        who, when = inner[:sep.start()].strip(), inner[sep.end():].strip(" .")
+        deadline = _DEADLINE.fullmatch(when) is not None
+        if not who or not (deadline or _WHEN_DATE.fullmatch(when)):
+            continue
+        owner = _bracket_owner(who, label is not None)
+        if owner is None:
+            return None
+        task = text[:len(text) - len(text[-200:]) + found.start()]
+        if label is None and not deadline and not _reads_as_task(task):
+            return None
+        return owner, _when_due(when)
+    if label is not None and (owner := owner_of(inner, marked=True)) is not None:
+        return owner, None  # "(Action: PK)"
+    return None
+
+
+def _bracket_owner(words: str, labelled: bool) -> str | None:
+    """``words`` as an owner: under a label anyone the minutes could name; without one
+    initials, a role, a titled name or a person's name ("RB", "Clerk", "Cllr Moss")."""
+    if labelled:
+        return owner_of(words, marked=True)
+    if _initials(words) or _ROLE_ONLY.fullmatch(words) or _TITLE.match(words):
+        return owner_of(words, marked=True)
+    return owner_of(words)
+
+
+def _reads_as_task(task: str) -> bool:
+    """Whether the words before a bracket give work: an order ("Update the website."),
+    a sentence that gives it ("Clerk to write …") or a label ("ACTION: …")."""
+    words = task.strip()
+    last = words[sentence_starts(words[-WINDOW:])[-1] + max(0, len(words) - WINDOW):] \
+        if words else ""
+    first = re.match(r"[A-Za-z-]+", last.strip())
+    return bool(_PREFIX.match(words) or (first and _verb(first.group())) or (
+        last and owned_sentence(last[:1].upper() + last[1:]) is not None))
+
+
+def _when_due(when: str) -> dt.date | None:
+    """The date ``when`` gives in full ("30 June 2025", "by 1/5/2025"), else None."""
+    found = DATE.search(when)
+    return date_of(found) if found is not None else None
+
+
 # "… ACTION CLERK", "… ACTION JS": a label in capitals, its owner after a space.
 _SHOUTED = re.compile(r"[\s.;:,|–—-]ACTIONS?\s+(?P<owner>[A-Z][\w/&.+ -]{0,40}?)\s*\|?\s*$")
 _NOT_OWNERS = frozenset("""plan plans point points group log list sheet tracker required agenda
@@ -188,6 +270,8 @@ def _labelled(piece: Piece) -> tuple[str | None] | None:
     text = piece.text
     bracketed = _BRACKETED.search(text[-200:])
     in_brackets = owner_of(bracketed.group("owner"), marked=True) if bracketed else None
+    if in_brackets is None and (owned := _owner_and_when(text)) is not None:
+        in_brackets = owned[0]
     if (found := _PREFIX.match(text)) is not None:  # "ACTION: Circulate it (Clerk, by …)"
         rest = found.group("rest")
         return ((_owner_in_task(rest) if rest.strip() else None) or in_brackets,)
@@ -585,6 +669,7 @@ def _requested(rest: str, tasked: bool = True) -> tuple[str | None] | None:
 _GIVEN = re.compile(
     r"\b(?i:that)\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|&)){0,6})"
     r"\s+(?P<link>be\s+(?:asked|requested|instructed|directed|authori[sz]ed|delegated)\s+to\s+|"
+    r"(?:should|would|will|shall)\s+(?:be\s+(?:asked|requested|instructed)\s+to\s+)?|"
     r"to\s+)?" + _ADVERB + r"(?P<verb>[a-z-]+)\b"
     r"|\brefer(?:red|s)?\s+(?:\w+\s+){0,2}?to\s+(?P<referred>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+"
     r"[A-Z][\w'’.-]*){0,5})"
@@ -608,6 +693,10 @@ def _given_owner(found: re.Match) -> str | None:
         # "that the Clerk write(s) …" names work only with a verb of work, and "that the
         # Highways update be noted" is a passive decision with no owner at all
         return name if _verb(verb, present=True) and not re.match(r"\s+be\b", after) else None
+    if found.group("owner") and found.group("link").startswith(("should", "would", "will",
+                                                                  "shall")):
+        # "agreed that Cllr Dean should contact …" is work; "… would like", "would be" none
+        return name if _verb(verb) else None
     asked = found.group("owner") is None and found.group().lower().startswith("asked")
     return name if _task_verb(verb, after, name, not asked) else None
 
@@ -845,7 +934,7 @@ def _give_owner(found: list[Piece], piece: Piece, owner: str, alone: bool) -> No
     (or one already owned), a labelled line or an action column's cell (``alone``) is
     itself the action, as the minutes set it down. A bare name is left a note then: it
     may sign the minutes."""
-    task = _task_before(found) or _next_point(found)
+    task = _unowned_point(found) or _task_before(found) or _next_point(found)
     if task is not None:
         if task.kind == "note":
             # "Court NOTED … and AGREED that …" then "Action: X": a decision with an owner
@@ -875,6 +964,25 @@ def _owned_by(task: Piece | None, owner: str) -> bool:
 
 _DECIDED = re.compile(r"\b(?:AGREED|RESOLVED|DECIDED)\s+(?:that|to)\s")
 _POINT_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})[.)]\s")
+
+
+def _unowned_point(found: list[Piece]) -> Piece | None:
+    """The next owner in an action column beside a paragraph of numbered points, which
+    another pass has cut ("1. Next agenda …" a decision, "2. Employment site …" a note):
+    the first point nobody owns yet, owners given in the order of the points. None unless
+    the paragraph holds two points or more."""
+    at = len(found) - 1
+    while at >= 0 and (found[at].text.strip(" |") == "" or (
+            found[at].kind == "note" and _marker_only(found[at].text) is not None)):
+        at -= 1
+    head = at
+    while head > 0 and found[head].joined:
+        head -= 1
+    points = [piece for piece in found[head:at + 1] if _POINT_NUMBER.match(piece.text)]
+    if at < 0 or len(points) < 2:
+        return None
+    return next((piece for piece in points if piece.owner is None
+                 and piece.kind in ("note", "action", "resolution")), None)
 
 
 def _next_point(found: list[Piece]) -> Piece | None:
@@ -936,6 +1044,12 @@ def _says_something(piece: Piece) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", piece.text)) >= 5
 
 
+def _bracket_due(text: str) -> dt.date | None:
+    """The due date in full in the bracket ending a task ("(Clerk, 30 June 2025)")."""
+    owned = _owner_and_when(text)
+    return owned[1] if owned is not None else None
+
+
 def _read_note(piece: Piece) -> list[Piece]:
     if (labelled := _labelled(piece)) is not None:
         if (prefix := _PREFIX.match(piece.text)) is not None:
@@ -945,7 +1059,7 @@ def _read_note(piece: Piece) -> list[Piece]:
             if further and len(parts := _cut(piece, [(0, labelled[0]), *further])) > 1:
                 return parts
         piece.kind, piece.owner = "action", labelled[0]
-        piece.due = due_of(piece.text)
+        piece.due = due_of(piece.text) or _bracket_due(piece.text)
         return [piece]
     cuts = _owned_sentences(piece.text)
     return _cut(piece, cuts) if cuts else [piece]

@@ -97,10 +97,37 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if text[stop] == "." and (_abbreviated(text, stop) or _marker(text[start:stop])):
             continue
         if found.end() < len(text) and stop + 1 > start:
+            if (point := _next_point(text, start, stop)) is not None:
+                spans.append((start, point))  # "1. Next meeting … 2. Roads": the "2." opens
+                start = point + 1
+                continue
             spans.append((start, stop + 1 if text[stop] in ".!?" else stop))
             start = found.end()
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+_POINT_OPENING = re.compile(r"\s{0,3}\(?(?P<n>\d{1,2})[.)]\s")
+_POINT_BEFORE_STOP = re.compile(r"\s(?P<n>\d{1,2})$")
+# "see item 2.", "on page 2.": a number a reference ends with, not a point's
+_POINT_REFERENCE = re.compile(r"(?i:\b(?:items?|minutes?|nos?|numbers?|pages?|paras?|paragraphs?|"
+                              r"sections?|appendix|points?|clauses?|rules?|questions?|options?|"
+                              r"phases?|stages?|years?|weeks?|days?|floors?|parts?|"
+                              r"recommendations?))\.?$")
+
+
+def _next_point(text: str, start: int, stop: int) -> int | None:
+    """Where the next point of a run-on numbered list begins, when the full stop at
+    ``stop`` is its number's ("1. Next meeting … agenda 2. Employment site …"): the space
+    before the number, the sentence from ``start`` opening with the number before it."""
+    opening = _POINT_OPENING.match(text, start, start + 8)
+    if opening is None or text[stop] != ".":
+        return None
+    number = _POINT_BEFORE_STOP.search(text, max(start, stop - 4), stop)
+    if number is None or int(number.group("n")) != int(opening.group("n")) + 1 \
+            or _POINT_REFERENCE.search(text, max(start, number.start() - 24), number.start()):
+        return None  # "… as at item 2." refers to an item
+    return number.start()
 
 
 def _marker(before: str) -> bool:
@@ -128,8 +155,18 @@ _WORD = (r"(?:(?!(?:CARRIED|LOST|RESOLUTION|RESOLVED|SECONDED|MOVED|MOTION|THAT|
          r"APPROVED|UNANIMOUS|UNANIMOUSLY|DEFEATED|WITHDRAWN|Seconded|Second|Proposed|Moved|"
          r"Carried|Agreed|Resolved|Unanimously|All|Motion|Seconder|SECONDER|Mover|MOVER)\b)[A-Z][\w'’.\-]{0,30}|\([A-Z]{1,3}\)|(?:de|van|von|der|le|la|da)(?=\s[A-Z]))")
 NAME = rf"(?:(?:the|The)\s{{1,3}})?{_WORD}(?:\s{{1,3}}{_WORD}){{0,5}}"
+# "Second" and "2nd" second a motion ("Second: B", "2nd Mr Ward") unless they count
+# something: "the second Tuesday", "PASSED TO SECOND READING", "on the 2nd Floor".
+_ORDINAL_AFTER = (r"(?!\s{1,3}(?i:readings?|floors?|phases?|stages?|quarters?|times?|rounds?|terms?|"
+                  r"half|years?|weeks?|months?|items?|meetings?|votes?|tiers?|editions?|class|"
+                  r"schedule|page|paragraph|part|draft|monday|tuesday|wednesday|thursday|"
+                  r"friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+                  r"september|october|november|december)\b)")
+_ORDINAL_BEFORE = (r"(?<!\bthe\s)(?<!\bThe\s)(?<!\bTHE\s)(?<!\bto\s)(?<!\bTO\s)(?<!\ba\s)"
+                   r"(?<!\bA\s)(?<!\bon\s)(?<!\bits\s)(?<!\bfor\s)(?<!\bFOR\s)(?<!\bON\s)")
 # ("MOTION by A, SUPPORTED by B": a seconder as US townships write it)
-_SECONDED = (r"(?:[Ss]econded|SECONDED|[Ss]econder|SECONDER|[Ss]econd|SECOND|2nd|[Ss]ec\.|"
+_SECONDED = (r"(?:[Ss]econded|SECONDED|[Ss]econder|SECONDER|"
+             rf"{_ORDINAL_BEFORE}(?:[Ss]econd|SECOND|2nd){_ORDINAL_AFTER}|[Ss]ec\.|"
              r"(?:[Ss]upported|SUPPORTED)(?=\s{1,3}(?:by|BY)\b))")
 # A member's title, after which a mover needs no "by" ("Moved Cr Ferris", "Proposed Cllr A")
 _TITLE = (r"(?:Cr|CR|Crs|Cllr|CLLR|Cllrs|Councillor|COUNCILLOR|Councilman|Councilwoman|"
@@ -534,8 +571,8 @@ def _zero_led(*counts: str) -> bool:
 def _not_voting(text: str, facts: Facts) -> None:
     """"Carried 6-1. Pass: A." or "Absent: A": the one is a member who passed (an
     abstention) or was away, not a vote against."""
-    if not facts.votes_against:
-        return
+    if not facts.votes_against or facts.votes_abstain is not None:
+        return  # "Carried 5-1-1. Nays: A. Pass: B.": the pass is counted already
     for found in _ABSENT_NAMES.finditer(text):
         listed = _names(found.group("names"))
         if len(listed) == facts.votes_against:
@@ -561,6 +598,12 @@ _LABEL = re.compile(
     r"it|by|as|not|on|with|the|The)\b"
     # "Resolution 1: To receive …", "Special Resolution 3: That …"
     r"|\s{1,3}\d{1,3}[a-z]?\s{0,3}[:.–—-]\s{1,3}[\"“‘']?(?:To|TO|That|THAT)\b)")
+# "To confirm as a true record the minutes of …" as the minute itself: an agenda's words,
+# which some minutes keep as their record of the decision (see _confirmations)
+_CONFIRMING = re.compile(r"^(?:To|TO)\s{1,3}(?:confirm|approve|agree|sign|adopt|accept|CONFIRM|"
+                         r"APPROVE|AGREE|SIGN|ADOPT|ACCEPT)\b")
+_RECORD = re.compile(r"(?i:\bas\s{1,3}(?:being\s{1,3})?(?:a|an)\s{1,3}(?:true|correct|accurate)"
+                     r"(?:\s{1,3}(?:and|&)\s{1,3}(?:true|correct|accurate))?\s{1,3}record\b)")
 # "Motion 4 (submitted by member A): That …": a numbered motion, the words it moved after
 _NUMBERED_MOTION = re.compile(r"^(?:Motion|MOTION)\s{1,3}\d{1,3}[a-z]?\s{0,3}(?:\([^()]{0,120}\)\s{0,3})?"
                               r"[:.–—-]\s{0,3}[\"“‘']?(?:That|THAT|To|TO)\s")
@@ -687,6 +730,38 @@ _ANAPHORIC = re.compile(r"^(?:This|That|These|this)\s{1,3}(?:was|were)\s{1,3}"
                         r"(?:(?:then|duly|unanimously|all)\s{1,3})?(?:agreed|approved|accepted|"
                         r"AGREED|APPROVED|resolved|RESOLVED)\b|^(?:Agreed|AGREED|Approved|"
                         r"APPROVED)\.?$")
+# "This was carried.", "That was agreed unanimously.", "It was carried 5-2.": a motion's
+# fate told of the sentence (or line) before it, nothing else said after.
+_THIS_OUTCOME = re.compile(
+    r"^\W{0,3}(?P<subject>This|That|this|It|it)(?:\s{1,3}(?:motion|proposal|amendment|"
+    r"recommendation))?\s{1,3}(?:was|is|WAS)\s{1,3}(?:(?:then|duly|therefore|accordingly|"
+    r"unanimously|subsequently|all)\s{1,3})?(?:declared\s{1,3})?"
+    r"(?P<how>(?i:not\s{1,3}carried|carried|passed|lost|defeated|rejected|agreed|approved|"
+    r"adopted|accepted))\b(?P<tail>.{0,80})$")
+# after the outcome only how it was reached: "unanimously", "by 5 votes to 2", "(4-1)"
+_OUTCOME_TAIL_WORDS = re.compile(r"(?i:\b(?:that|and|but|subject|which|while|whilst|although|"
+                                 r"though|however|as|for|pending|until|once|if)\b|\bto\s+[a-z])")
+_LOST_WORDS = ("not", "lost", "defeated", "rejected")
+
+
+def _this_outcome(text: str) -> tuple[str | None] | None:
+    """Whether ``text`` only tells a motion's fate ("This was carried unanimously."):
+    (the outcome it names, or None for "This was agreed", which names none of its own);
+    None for any other text ("It was agreed that …", "This was agreed and a letter …")."""
+    found = _THIS_OUTCOME.match(text.strip())
+    if found is None:
+        return None
+    how = found.group("how").lower()
+    named = "lost" if how.startswith(_LOST_WORDS) else "carried" if how in ("carried", "passed") \
+        else None
+    if found.group("subject").lower() == "it" and named is None:
+        return None  # "It was agreed …" is a decision of its own
+    tail = re.sub(r"(?i:\bvotes?\s+to\b)", " ", found.group("tail"))
+    if _OUTCOME_TAIL_WORDS.search(tail):
+        return None
+    return (named,)
+
+
 _OUTCOME_SUBJECT = re.compile(r"^\W{0,3}(?:(?:The|the)\s{1,3})?(?:[Mm]otion|MOTION|[Aa]mendment|"
                               r"AMENDMENT|[Pp]roposal|[Rr]ecommendation|[Mm]inutes|MINUTES)\b")
 _PART = re.compile(r"^\s{0,3}(?:\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,5})[.)]|\((?:\d{1,2}|[a-h]|"
@@ -752,6 +827,9 @@ def read_sentence(text: str, line_kind: str = "text") -> Reading:
     short = len(stripped) <= _SHORT
     if (short or clues.any(_TALLY_NEED)) and (tally := _TALLY.match(stripped)):
         return Reading("tally", tally.group("side"), facts)
+    if line_kind != "heading" and stripped[:2] in ("To", "TO") \
+            and _CONFIRMING.match(stripped) and _RECORD.search(stripped):
+        return Reading("confirming")  # a decision unless one follows it (see _linked)
     if line_kind == "heading" or _AGENDA.match(stripped) or (
             clues.any(_ELSEWHERE_NEED) and _ELSEWHERE.search(stripped)):
         return Reading(None)
@@ -789,9 +867,9 @@ def read_sentence(text: str, line_kind: str = "text") -> Reading:
     if (said := _decides(stripped, clues)) and not _OTHER_BODY.search(stripped):
         if _OUTCOME_SUBJECT.match(stripped) and (facts.counted() or facts.outcome):
             return Reading("outcome", None, facts)
-        form = "anaphoric" if _ANAPHORIC.match(stripped) else "body"
+        form = "anaphoric" if _ANAPHORIC.match(stripped) or _this_outcome(stripped) else "body"
         return Reading(form, _label_of(stripped, said), facts)
-    if _minutes_form(stripped, clues):
+    if _minutes_form(stripped, clues) or clues.any(_PARTICIPLE_NEED) and _agreed_thing(stripped):
         return Reading("body", None, facts)
     if any(word in stripped for word in _DISPOSITION_NEED) and _DISPOSITION.search(stripped) \
             or facts.votes_for is not None and _YEAS.search(stripped):
@@ -810,6 +888,38 @@ def _moved(text: str, clues: _Clues) -> bool:
                                              or _NUMBERED_MOTION.match(text))
                 or clues.any(_SECONDER_NEED) and (_SECONDER.search(text)
                                                   or _SECONDER_FIRST.search(text)))
+
+
+# "Date of next meeting agreed as 5 June.", "Quote from Ash Fencing accepted.", "1. Next
+# meeting – Items agreed for inclusion": a thing and its participle, a decision in the
+# shorthand of small bodies' minutes (after a point's number and a topic, perhaps)
+_AGREED_THING = re.compile(
+    r"^(?:\(?(?:\d{1,2}|[a-h])[.)]\s{1,3})?(?:[A-Z][^.;:–—-]{0,60}?\s[–—:-]\s{1,3})?"
+    r"(?P<subject>[A-Z][\w'’£$]{0,30}(?:\s{1,3}[\w'’&£$.,]{1,30}){0,7})\s{1,3}"
+    r"(?P<label>agreed|approved|accepted|adopted|ratified|endorsed)"
+    r"(?=\s{1,3}(?:for|as|at|with|subject|unanimously|in\s+principle|by\s+all)\b|\s{0,3}[.;,]|"
+    r"\s{0,3}$)(?P<rest>.{0,300})")
+_PARTICIPLE_NEED = ("agreed", "approved", "accepted", "adopted", "ratified", "endorsed")
+# who may agree, not be agreed: a participle after them is their own verb ("Cllr Ash agreed")
+_AGREEING = re.compile(r"(?i:\b(?:cllrs?|councillors?|cr|mr|mrs|ms|miss|dr|chair\w*|clerk|"
+                       r"members?|it|this|that|these|he|she|they|we|all|everyone|council|"
+                       r"committee|board|meeting|trustees|governors|who|which)\b)")
+_FINITE_AFTER = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|be)\b")
+
+
+def _agreed_thing(text: str) -> bool:
+    """Whether ``text`` records a thing agreed in the shorthand "<thing> agreed …": the
+    thing no one who could agree it ("Roy agreed", "Members agreed" are their verbs), nor
+    a clause's subject ("The dates agreed last year were kept")."""
+    found = _AGREED_THING.match(text)
+    if found is None or _AGREEING.search(found.group("subject")) \
+            or _FINITE_AFTER.search(found.group("rest")):
+        return False
+    words = [w for w in found.group("subject").split() if w.lower() not in ("and", "&", "of")]
+    plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    # capitalised words alone are as likely names ("Roy agreed.", "Jo and Sam agreed."):
+    # only a plural is a thing then ("Minutes approved.", "Annual Accounts approved.")
+    return plural or not all(w[:1].isupper() for w in words)
 
 
 def _minutes_form(text: str, clues: _Clues) -> bool:
@@ -858,7 +968,8 @@ def _motion_words(text: str) -> bool:
     for pattern in (*_MOVER_PATTERNS, _SECONDER, _SECONDER_FIRST):
         rest = pattern.sub(" ", rest)
     rest = re.sub(r"\([^()]{0,40}\)", " ", rest)  # "Seconded: B (member)": of the name
-    words = [w for w in re.findall(r"[A-Za-z]{2,}", rest)
+    # whole words only: "NO.2024/GM31", a resolution's number, says nothing of the motion
+    words = [w for w in re.findall(r"\b[A-Za-z]{2,}\b", rest)
              if w.lower() not in _MOTION_KEYWORDS and w.lower() not in _VOTE_VOCABULARY]
     return len(words) >= 1
 
@@ -981,6 +1092,11 @@ def _groups(text: str, line_kind: str) -> list[_Span]:
     for span in spans:
         form = span.reading.form
         last = groups[-1] if groups else None
+        if form == "anaphoric" and last is not None and _outcome_of(last.reading, span.reading,
+                                                                   text[span.start:span.end]):
+            last.end = span.end  # "… that the grant be awarded. This was carried."
+            starts.append(span.start)
+            continue
         if form == "anaphoric" and last is not None and last.reading.form is None \
                 and last.start < starts[-1]:
             last.end = starts[-1]  # "This was agreed" takes only the sentence before it
@@ -1031,6 +1147,28 @@ def _facts_of_text(text: str) -> Facts:
     if _moved(text, _Clues(text)):
         facts.mover, facts.seconder = movers(text)
     return facts
+
+
+def _outcome_of(decision: Reading | None, said: Reading, text: str) -> bool:
+    """Whether ``text`` ("This was carried.", read as ``said``) tells the fate of the
+    decision just before it (read as ``decision``), which knows none yet: if so its
+    outcome and votes are given to that decision. "This was agreed" gives a motion the
+    outcome carried."""
+    if decision is None or decision.form not in _OUTCOME_TAKERS or decision.facts.outcome:
+        return False
+    told = _this_outcome(text)
+    if told is None or _conflict(decision.facts, said.facts):
+        return False
+    found = _merged(Facts(outcome=told[0]), said.facts)
+    if found.outcome is None and (decision.form == "motion" or decision.facts.mover
+                                  or decision.facts.seconder):
+        found.outcome = "carried"  # a motion agreed to is a motion carried
+    decision.facts.merge(found)
+    return True
+
+
+# the decisions a line of their fate may follow: not "This was agreed" itself
+_OUTCOME_TAKERS = {"label", "that", "motion", "body", "part"}
 
 
 def _continues(before: str | None, now: str | None) -> bool:
@@ -1119,17 +1257,34 @@ def _linked(found: list[tuple[Piece, Reading | None]]) -> list[Piece]:
             labels[n] = reading.label
     _tallies(pieces, readings, facts)
     _roll_calls(pieces, readings, facts)
+    _told_outcomes(pieces, readings, decided, facts)
+    _confirmations(readings, decided)
     _outcomes_of_motions(pieces, readings, decided, facts)
     _fact_lines(pieces, readings, decided, facts)
     _motions_resolved(pieces, readings, decided, facts)
     _repeats(pieces, decided)
     _divisions(pieces, readings, decided, facts)
+    _carried_by_saying(readings, decided, facts)
     for n, piece in enumerate(pieces):
         if decided[n]:
             piece.kind = "resolution"
             piece.label = labels[n]
             facts[n].put_on(piece)
     return pieces
+
+
+def _carried_by_saying(readings, decided, facts) -> None:
+    """A motion (moved or seconded) the minutes record as decided ("RESOLVED that …",
+    "The minutes were agreed", "All in favour") without naming its outcome: carried. A
+    motion minuted only as moved ("Moved by A that …") says nothing of its fate."""
+    for n, reading in enumerate(readings):
+        found = facts[n]
+        if not decided[n] or reading is None or found.outcome is not None \
+                or not (found.mover or found.seconder):
+            continue
+        all_for = found.unanimous and not found.votes_against
+        if all_for or reading.form in ("label", "body", "anaphoric"):
+            found.outcome = "carried"
 
 
 def _recommended(found: list[tuple[Piece, Reading | None]]) -> set[int]:
@@ -1275,6 +1430,34 @@ _DECLARED = re.compile(r"(?i:\b(?:motion|amendment)\s+(?:was\s+)?(?:\w{1,15}\s+)
                        r"(?:declared\s+)?(?:carried|lost|fell|defeated))")
 
 
+_CONFIRMED_WITHIN = 3  # pieces after an agenda's words where the decision they ask for is
+
+
+def _confirmations(readings, decided) -> None:
+    """"To confirm as a true record the minutes of …" as the minute of the item: the
+    decision, when no decision follows it (as "The minutes were confirmed" would; then
+    it is the agenda's words, repeated)."""
+    for n, reading in enumerate(readings):
+        if reading is not None and reading.form == "confirming" \
+                and _next_decision(readings, decided, n, _CONFIRMED_WITHIN) is None:
+            decided[n] = True
+
+
+def _told_outcomes(pieces, readings, decided, facts) -> None:
+    """"This was carried." on the line after a motion: the motion's outcome (and any
+    count the line gives), the line a note kept in its place, not a second decision."""
+    for n in range(1, len(pieces)):
+        reading, before = readings[n], readings[n - 1]
+        if reading is None or reading.form != "anaphoric" or not decided[n] \
+                or not decided[n - 1] or before is None or pieces[n].joined:
+            continue
+        decision = Reading(before.form, before.label, facts[n - 1])
+        if _outcome_of(decision, Reading(reading.form, reading.label, facts[n]),
+                       pieces[n].text):
+            facts[n] = Facts()
+            decided[n] = False
+
+
 def _outcomes_of_motions(pieces, readings, decided, facts) -> None:
     """"The Minutes were APPROVED unanimously" after "X MOVED for approval of the Minutes":
     the motion's outcome, not a second decision."""
@@ -1366,6 +1549,10 @@ def _fact_lines(pieces, readings, decided, facts) -> None:
                 counted_to = (n, target)
         elif (_substantive(found) or found.outcome) and reading.form in ("vote", "outcome"):
             decided[n] = True  # a vote, or a motion's fate, whose motion is not minuted here
+        elif reading.form == "mover" and (_substantive(found) or found.outcome):
+            # "Proposed: Cllr A  Seconded: Cllr B  All in favour" under the matter's note:
+            # the line is the motion and its vote, with no other words for the decision
+            decided[n] = True
 
 
 def _motions_resolved(pieces, readings, decided, facts) -> None:
