@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from clerk_tui.importer.dates import (body_in, dates, front_matter_title, meeting_when,
-                                      month_first, time_in)
+from clerk_tui.importer.dates import body_in, dates, front_matter_title, meeting_when, month_first, time_in
 from clerk_tui.importer.documents import Line
 from clerk_tui.importer.minutes import parse_minutes, read_minutes
 

@@ -1010,3 +1010,148 @@ The Chair welcomed everyone to the meeting and thanked the hall committee.
 The minutes were approved as a correct record."""
     found = layout.layout(cleanup.clean(lines_of(text)))
     assert [item.number for item in found.items] == ["1", "2"]
+
+
+# --- numbered sentences under an item, a heading and a dated dash -------------------
+
+def test_numbered_sentences_under_an_item_are_its_paragraphs():
+    text = """Minutes of the meeting of Brackley Moor Parish Council held on 3 May 2022
+1. Welcome and apologies
+1.1 The Chair welcomed members and noted the apologies below.
+1.2 Members agreed to take item 6 first.
+2. Highways
+2.1 Cllr B. Penrose reported that the pothole on Tanner Lane had been filled.
+2.2 Verge cutting
+The contractor would cut the verges in June.
+2.3 It was noted that the bus shelter remains damaged.
+2.4 Sarah Quint asked about the grit bin.
+3. Finance
+3.1 Payments
+The payments listed were approved.
+3.2 Members were reminded to send their expenses by Friday
+4. Date of next meeting"""
+    assert items_of(text) == [("1", "Welcome and apologies"), ("2", "Highways"),
+                              ("2.2", "Verge cutting"), ("3", "Finance"), ("3.1", "Payments"),
+                              ("4", "Date of next meeting")]
+    found = layout.layout(cleanup.clean(lines_of(text)))
+    assert [line.text for line in found.items[0].lines] == [
+        "1.1 The Chair welcomed members and noted the apologies below.",
+        "1.2 Members agreed to take item 6 first."]
+
+
+def test_numbered_sub_items_with_titles_stay_items():
+    # titles, however they open: no sentence's verb, or no sentence's stop
+    text = """Minutes of the meeting held on 3 May 2022
+4. Finance
+4.1 The proposed budget
+The draft was circulated.
+4.2 Items carried forward
+None.
+4.3 Budget monitoring
+The report was noted.
+4.4 Highways.
+Nothing to report.
+5. Close"""
+    assert [number for number, _ in items_of(text)] == ["4", "4.1", "4.2", "4.3", "4.4", "5"]
+
+
+def test_minute_numbers_of_a_session_with_sub_items_are_items():
+    text = """Minutes of the meeting held on 3 May 2022
+59. Apologies
+None.
+59.15 Budget monitoring
+The report was noted.
+60. Highways
+The verges were cut.
+60.01 Cllr Penrose reported that the gully had been cleared.
+61. Correspondence"""
+    assert items_of(text) == [("59", "Apologies"), ("59.15", "Budget monitoring"),
+                              ("60", "Highways"), ("61", "Correspondence")]
+
+
+def test_dotted_minutes_keep_their_headings_and_not_their_sentences():
+    text = """Minutes of the meeting held on 3 May 2022
+1.0 Welcome
+1.1 The Chair welcomed everyone.
+2.0 Apologies
+2.1 Apologies were received from Cllr Dunn.
+3.0 Finance
+3.1 Payments
+The payments were approved.
+3.2 Members agreed to review the reserves.
+4.0 Date of next meeting
+4.1 It was agreed to meet on 5 June."""
+    assert items_of(text) == [("1.0", "Welcome"), ("2.0", "Apologies"), ("3.0", "Finance"),
+                              ("3.1", "Payments"), ("4.0", "Date of next meeting")]
+
+
+@pytest.mark.parametrize("title, sentence", [
+    ("The Chair welcomed members and noted the apologies below.", True),
+    ("Members agreed to take item 6 first.", True),
+    ("It was noted that the shelter remains damaged.", True),
+    ("Item 6 was deferred.", True),
+    ("The clerk reported on the footpaths.", True),
+    ("Members were reminded to declare interests", True),
+    ("Planning applications", False),
+    ("The proposed budget for the coming financial year", False),
+    ("Actions carried forward from last meeting", False),
+    ("Report of the Clerk.", False),
+    ("The Old School Roof", False),
+    ("Noted.", False),
+])
+def test_a_numbered_sentence_or_a_title(title, sentence):
+    assert layout._numbered_sentence(title) is sentence
+
+
+@pytest.mark.parametrize("hostile", ["A " * 500_000, "The " * 250_000 + "x", "Members" * 150_000,
+                                     "1.1 " + "Aa " * 300_000 + "was."],
+                         ids=["spaced", "the", "glued", "capitals"])
+def test_a_hostile_numbered_sentence_is_read_in_reasonable_time(hostile):
+    layout._numbered_sentence(hostile)
+    layout.layout([Line("1. Welcome"), Line("1.1 " + hostile), Line("2. Close")])
+
+
+def test_a_heading_in_sentence_case_before_a_dash_and_a_date():
+    text = """MINUTES OF THE GENERAL MEETING OF QUARRY FLATS SHIRE COUNCIL ON 4 JUNE 2019
+PRESENT Crs P Onslow and K Yuen
+OPENING The Mayor opened the meeting at 9am and welcomed everyone present.
+CONFIRMATION OF MINUTES The minutes were confirmed as a true record.
+Business arising from the minutes – Tuesday 7 May 2019 - Tip road grading - Pool hours
+Site visit – 2 June 2019 - Councillors inspected the causeway after the rain.
+GENERAL BUSINESS Cr Yuen raised the state of the pool fence."""
+    assert [title for _, title in items_of(text)] == [
+        "OPENING", "CONFIRMATION OF MINUTES", "Business arising from the minutes", "Site visit",
+        "GENERAL BUSINESS"]
+
+
+@pytest.mark.parametrize("line", [
+    "Planning Committee - 28/09/2020",          # a body and its date: the title block
+    "Annual Parish Meeting – 3 May 2022",
+    "Draft minutes – 3 May 2022",
+    "Marlow Vale – 3 May 2022",                 # a place, no title in sentence case
+    "Cllr Penrose – 3 May 2022 letter",         # a person
+    "Letter from 3 Mill Lane – 4 May 2022",     # figures in the words before the dash
+    "Business arising – the gate was mended",   # no date after the dash
+])
+def test_lines_with_a_dash_that_are_no_dated_heading(line):
+    assert layout._dated_after_dash(line) is None
+
+
+def test_a_dated_dash_heading_as_a_bullet_stays_a_line():
+    text = """Held on the 4th March 2021 at 7pm
+PRESENT Mrs Ollery (Chair), Mr Brand and Mr Cope.
+CORRESPONDENCE
+- Letter from the county – 3 March 2021 about verges.
+The letter was noted by the members present at the meeting.
+PLANNING
+Vane Cottage porch. No objection was raised by the members."""
+    assert [title for _, title in items_of(text)] == ["CORRESPONDENCE", "PLANNING"]
+
+
+@pytest.mark.parametrize("hostile", ["Aa " * 20 + "– " * 500_000, "A" + "a -" * 300_000,
+                                     "Site visit – " + "3 May " * 200_000],
+                         ids=["dashes", "hyphens", "dates"])
+def test_a_hostile_dash_line_is_read_in_reasonable_time(hostile):
+    layout._dated_after_dash(hostile)
+    layout.layout([Line("APOLOGIES"), Line("None were received from the members present."),
+                   Line(hostile)])

@@ -555,6 +555,10 @@ def _joined(organisation: str, name: str) -> str:
     place = _OF_PLACE.match(organisation)
     if place and " of " not in name.lower():
         return f"{name} {'OF THE' if name.isupper() else 'of the'} {place['x']}"
+    last, first = organisation.split()[-1], name.split()[0]
+    if last.lower() == first.lower() and len(name.split()) > 1:
+        # "Hollin Brook Academy Trust" and "Trust Board": the word they share, once
+        return f"{organisation} {name.split(None, 1)[1]}"
     return f"{organisation} {name}"
 
 
@@ -570,11 +574,49 @@ def _organisation_line(text: str) -> bool:
     return _proper_line(text) and bool(_ORGANISATION.search(text)) and not _generic(text)
 
 
+# The kinds of body a sentence refers back to ("the Board", "the Parish Council", "the
+# Authority"), and the kinds of meeting before them that are no part of the body's name
+_REFERRED = _GENERIC | {"authority", "panel", "commission", "forum", "assembly", "sub-committee",
+                        "corporation", "partnership", "association", "society"}
+_KIND_WORDS = {"full", "regular", "special", "general", "ordinary", "annual", "extraordinary",
+               "the"}
+
+
+# "– Minutes", "Draft Minutes" after a body's name on its heading line
+_MINUTES_AFTER = re.compile(r"(?:\s?[-–—:|])?\s?(?:(?:draft|confirmed|unconfirmed|approved)\s)?"
+                            r"minutes$", re.I)
+
+
+def _referred_to(name: str, texts: list[str], index: int) -> str | None:
+    """The heading line a generic name refers back to, as printed: "NORTHFEN INTERNAL
+    DRAINAGE BOARD" for "Minutes of the Meeting of the Board" under it, "Marlow Vale
+    Parish Council" for "the Parish Council" (or "the Council") of a line below it; only
+    when the heading ends with the very words the name is ("Board", "Parish Council"),
+    so that "the Board" under "Kessle Water Authority" stays the Authority's Board."""
+    said = re.findall(r"[a-z]+(?:-[a-z]+)*", name.lower())
+    while said and said[0] in _KIND_WORDS:
+        said.pop(0)  # "Annual Meeting of the Parish Council", "Full Council"
+    if not said or not all(word in _REFERRED for word in said):
+        return None
+    nearby = [*reversed(texts[max(0, index - 5):index]), *texts[index + 1:index + 2]]
+    for text in nearby:
+        text = _MINUTES_AFTER.sub("", text).strip()  # "NORTHFEN DRAINAGE BOARD – MINUTES"
+        words = re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
+        if len(words) > len(said) and words[-len(said):] == said \
+                and words[-len(said) - 1] not in _SMALL and "," not in text \
+                and _proper_line(text) and not _generic(text) and not _PERSON.match(text):
+            return text  # (not "Papers for the Board", "A Fell, Chair of the Council")
+    return None
+
+
 def _with_organisation(name: str, texts: list[str], index: int) -> str:
     """``name`` with the organisation that a heading line above it names, when ``name``
     alone does not say whose body it is ("BERKSHIRE VALE SCHOOL DISTRICT" over "SCHOOL
     COMMITTEE MEETING"; "ASHBY MAGNA" over "PARISH COUNCIL"), or the line just below it
-    ("MINUTES OF THE ORDINARY MEETING OF COUNCIL" over "QUILLAN SHIRE COUNCIL")."""
+    ("MINUTES OF THE ORDINARY MEETING OF COUNCIL" over "QUILLAN SHIRE COUNCIL"); the
+    heading itself when ``name`` refers back to it (:func:`_referred_to`)."""
+    if (heading := _referred_to(name, texts, index)) is not None:
+        return heading
     if not _generic(name):
         return name
     above = texts[max(0, index - 3):index]

@@ -523,6 +523,8 @@ def _referenced_headings(lines: list[Line], heads: list[_Head]) -> list[_Head]:
 def _titled(head: _Head) -> bool:
     if _PERSON.match(head.title):
         return False  # a numbered list of those present
+    if head.family == "dotted" and _numbered_sentence(head.title):
+        return False  # "1.2 Members agreed to …": a paragraph numbered under its item
     return _title_like(head.title) or head.title_line is not None or head.alone
 
 
@@ -535,6 +537,7 @@ def _best_chain(candidates: list[_Head]) -> list[_Head]:
             families.setdefault(head.family, []).append(head)
     best: list[_Head] = []
     best_score = 0.0
+    chains: dict[str, list[_Head]] = {}
     for family, heads in families.items():
         chain = _rising(heads, dotted=family == "dotted")
         titled = [head for head in chain if _titled(head)]
@@ -551,11 +554,29 @@ def _best_chain(candidates: list[_Head]) -> list[_Head]:
         if family == "roman" and not all(_capitals(head.title) for head in chain):
             convincing = False
         score = len(titled) + 0.5 * len(chain)
+        if convincing:
+            chains[family] = chain
         if convincing and score > best_score:
             best, best_score = chain, score
     if best and best[0].family == "dotted":
-        best = _dotted_heads(best)
+        best = _parents_of(best, chains.get("int", [])) or _dotted_heads(best)
     return _in_style(_gaps_filled(best, candidates))
+
+
+def _parents_of(dotted: list[_Head], items: list[_Head]) -> list[_Head]:
+    """The numbered items ("4. Finance") that the dotted numbers ("4.1 Payments", "4.2 …")
+    number the parts of, when each dotted number comes under the item of its own major
+    number: the items are the scheme, however many more parts than items there are
+    (their parts are put back under them as sub-items). [] when they are not."""
+    titled = [head for head in items if _titled(head)]
+    if len(titled) < 2:
+        return []
+    for part in dotted:
+        parent = max((head for head in items if head.index < part.index),
+                     key=lambda head: head.index, default=None)
+        if parent is None or parent.value != part.value:
+            return []
+    return items
 
 
 def _gaps_filled(chain: list[_Head], candidates: list[_Head]) -> list[_Head]:
@@ -601,6 +622,37 @@ def _dotted_heads(chain: list[_Head]) -> list[_Head]:
     major number; the others are numbered paragraphs."""
     kept = [head for head in chain if _titled(head)]
     return kept or chain
+
+
+# A numbered paragraph's sentence opens with who it is about, in capitals ("The Chair",
+# "Members", "Cllr B. Penrose", "Item 6"), and goes on in lower case: its first words
+# in lower case, the first two of them looked at for its verb.
+_SUBJECT = re.compile(r"(?:[A-Z0-9][\w'’.-]{0,30} ){1,4}?(?P<first>[a-z][\w'’-]{0,30})"
+                      r"(?: (?P<second>[a-z][\w'’-]{0,30}))?")
+_DETERMINER = re.compile(r"(?:The|A|An|This|These|Those|Its|Their|Our|All|Each)$")
+# Verbs of the record a minute's sentence is told with ("welcomed", "noted", "said")
+_RECORD_VERB = re.compile(r"[a-z'’-]{2,30}ed|said|asked|told|gave|took|made|met|spoke|"
+                          r"went|felt|saw|sent|read|thanks|reports|explains|confirms")
+
+
+def _numbered_sentence(title: str) -> bool:
+    """Whether a numbered line's words are a sentence of its item, not a sub-item's
+    heading ("1.2 Members agreed to take item 6 first.", "3.2 It was noted that …"):
+    who it is about, then a verb, ending in a full stop (or with "was", "were", "has"
+    and the like, which no heading has after its first words); not "4.2 The proposed
+    budget" or "5.1 Items carried forward", titles without a sentence's stop."""
+    words = title.split()
+    found = _SUBJECT.match(title[:200])
+    if len(words) < 3 or found is None:
+        return False
+    lead = title[:found.start("first")].split()
+    # "The proposed budget": a word straight after "The" is no verb
+    verbs = [] if _DETERMINER.match(lead[-1]) else [found["first"]]
+    verbs += [found["second"]] if found["second"] else []
+    if any(_VERB.fullmatch(verb) for verb in verbs):
+        return True
+    stop = title.rstrip(" )'\"’”").endswith((".", "!", "?"))
+    return stop and any(_RECORD_VERB.fullmatch(verb) for verb in verbs)
 
 
 def _in_style(chain: list[_Head]) -> list[_Head]:
@@ -831,6 +883,8 @@ def _unnumbered(line: Line, n: int, lines: list[Line]) -> _Head | None:
     dated = DATE.search(inline.group(1) if inline and len(text) > 120 else text)
     if _confirming(text, after):
         return _Head(n, "heading", None, 0, text)
+    if line.kind != "bullet" and (dashed := _dated_after_dash(text)) is not None:
+        return _Head(n, "heading", None, 0, dashed[0], rest=dashed[1])
     if dated or _MEETING.search(text[:200]) or re.match(r"\W", text) or _PLACE.fullmatch(text) \
             or _PERSON.match(text) or _opens_decision(text) or REPORT_LINE.match(text):
         return None  # "RESOLVED: That …" opens a decision, not an item
@@ -858,6 +912,38 @@ def _unnumbered(line: Line, n: int, lines: list[Line]) -> _Head | None:
         return _Head(n, "heading", None, 0, inline.group(1),
                      rest=text[inline.end():].strip() or None)
     return None
+
+
+# "Business arising from the minutes – Tuesday 4 May 2021 - …": a heading in sentence case,
+# a dash, then the date of the meeting or letter its text is about
+_TITLE_DASH_DATE = re.compile(r"(?P<title>[A-Z][\w’'&/ -]{2,60}?) [-–—] (?=\S)")
+# a body or a meeting named ("Planning Committee - 28/09/2020", "General Meeting – 4 May
+# 2021"): a title block's line, not an item
+_BODY_NOUN = re.compile(r"\b(?:committee|sub-committee|council|board|cabinet|panel|"
+                        r"authority|commission|trust|forum|executive|assembly|meeting|"
+                        r"session)$", re.I)
+# "Draft minutes – 3 May 2022": the minutes' own heading
+_MINUTES_TITLE = re.compile(r"(?:(?:draft|confirmed|unconfirmed|approved|signed) )*minutes\b",
+                            re.I)
+# a word in lower case that is not "of" or "the": a title in sentence case ("Site visit"),
+# not a place or a name in a title block ("Marlow Vale – 3 May 2022")
+_LOWER_WORD = re.compile(r"\b(?!(?:of|the|and|for|to|in|on|at|a|an)\b)[a-z]{2,}")
+
+
+def _dated_after_dash(text: str) -> tuple[str, str] | None:
+    """(title, rest) for a line that opens with a short heading, a dash and a date
+    ("Matters arising – 3 March 2021: the gate …"), the heading's words reading as a
+    title (a few words, no figures, no body's or person's name, no meeting named)."""
+    found = _TITLE_DASH_DATE.match(text)
+    if found is None or not DATE.match(text, found.end()):
+        return None
+    title = found["title"].strip()
+    if not 2 <= len(title.split()) <= 7 or re.search(r"\d", title) or not _title_like(title) \
+            or not _LOWER_WORD.search(title) or _MINUTES_TITLE.match(title) \
+            or _BODY_NOUN.search(title) or _MEETING.search(title) or _PERSON.match(title) \
+            or _ATTENDANCE.match(title) or _PRESENT.match(title) or _opens_decision(title):
+        return None
+    return title, text[found.end():]
 
 
 def _confirming(text: str, after: Line | None) -> bool:
