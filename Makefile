@@ -10,7 +10,8 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c const
 run: $(VENV)/.installed ## Open the app on db/clerk.db (DB=path for another file)
 	$(BIN)/clerk --db $(DB)
 
-test: $(VENV)/.installed-test ## Run every test
+test: $(VENV)/.installed-test ## Run every test, after the import contracts ([tool.importlinter] in pyproject.toml)
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 EXPLORED := tests/test_bad_input.py tests/test_text_properties.py tests/test_text_is_text.py \

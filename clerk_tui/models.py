@@ -26,6 +26,7 @@ from clerk_tui.fields import (
     new_id,
 )
 
+
 def _minute_number(value: str | None) -> str | None:
     """A minute number without the full stop it is often typed with: "4." is "4"."""
     return value.rstrip(". ") or None if value is not None else None

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import settings
 
+from clerk_tui import models as m
+from clerk_tui.store import Store
+
 # `make test` runs the same examples every time (a failure is one to fix, not one a later
 # run may not meet again); `make explore` lets hypothesis look for new ones.
 settings.register_profile("repeatable", derandomize=True, print_blob=True)
 settings.register_profile("explore", derandomize=False, max_examples=2_000, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
-
-from clerk_tui import models as m
-from clerk_tui.store import Store
 
 FROZEN = dt.datetime(2024, 5, 1, 19, 0, 0)
 

@@ -35,10 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from terminal import Terminal, clerk_processes, cpu_seconds, has_ended, process_state
-
 from clerk_tui import models as m
 from clerk_tui.store import Store
+from terminal import Terminal, clerk_processes, cpu_seconds, has_ended, process_state
 
 PROMISE = 0.25  # seconds: what was typed this long before the kill must be saved
 WORDS = ("the committee noted report officers councillor budget lease depot planning "

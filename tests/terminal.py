@@ -10,7 +10,6 @@ import uuid
 from pathlib import Path
 
 
-
 def require_tmux() -> str:
     """The tmux binary; skips locally without it, fails under CI (which must install it)."""
     from conftest import require_program

@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 from clerk_tui.demo import COMMITTEE
 from clerk_tui.settings import PersonalSettings
 from clerk_tui.ui.app import make_app
-from clerk_tui.ui.screens.form import FormScreen
+from clerk_tui.ui.screen_kit.form import FormScreen
 from clerk_tui.ui.screens.help import HelpScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
 from conftest import add_sample, type_text

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from clerk_tui.ui.screen_kit.form import FormScreen
 from clerk_tui.ui.screens.attendance import AttendanceScreen
 from clerk_tui.ui.screens.declarations import DeclarationsScreen
-from clerk_tui.ui.screens.form import FormScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
 from conftest import add_sample, type_text
 

@@ -87,7 +87,9 @@ def test_overwriting_a_backup_removes_its_stale_log(store, tmp_path):
 
 def test_a_backup_is_marked_as_clerks_copy_until_it_is_opened_to_work_in(store, tmp_path):
     target = store.backup(tmp_path / "copy.db")
-    mark = lambda: sqlite3.connect(target).execute("PRAGMA application_id").fetchone()[0]
+
+    def mark() -> int:
+        return sqlite3.connect(target).execute("PRAGMA application_id").fetchone()[0]
     assert COPY_IDS[mark()] == "backup"
     with Store.open(target, read_only=True):
         assert COPY_IDS.get(mark()) == "backup"  # only looked at: still a copy

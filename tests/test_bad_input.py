@@ -308,7 +308,7 @@ def test_the_command_line_refuses_an_impossible_date_or_time(store, db_path, tmp
 
 
 async def test_the_new_meeting_form_refuses_an_impossible_time(app):
-    from clerk_tui.ui.screens.form import FormScreen
+    from clerk_tui.ui.screen_kit.form import FormScreen
 
     async with app.run_test() as pilot:
         await pilot.press("ctrl+n")
@@ -324,7 +324,7 @@ async def test_the_new_meeting_form_refuses_an_impossible_time(app):
 
 
 async def test_the_attendance_form_refuses_an_impossible_time(app):
-    from clerk_tui.ui.screens.form import FormScreen
+    from clerk_tui.ui.screen_kit.form import FormScreen
 
     sample = add_sample(app.store)
     async with app.run_test() as pilot:
@@ -347,7 +347,7 @@ async def test_the_attendance_form_refuses_an_impossible_time(app):
 
 
 async def test_the_search_dates_form_refuses_an_impossible_date(app):
-    from clerk_tui.ui.screens.form import FormScreen
+    from clerk_tui.ui.screen_kit.form import FormScreen
 
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -370,7 +370,7 @@ async def test_the_search_dates_form_refuses_an_impossible_date(app):
 ])
 async def test_the_entry_editor_says_what_it_cannot_save_and_keeps_the_rest(app, field, typed,
                                                                             complaint):
-    from clerk_tui.ui.screens.entry_editor import EntryEditorScreen
+    from clerk_tui.ui.screens.meeting.entry_editor import EntryEditorScreen
 
     sample = add_sample(app.store)
     resolution = sample.entries[4]

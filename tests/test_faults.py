@@ -178,7 +178,7 @@ async def test_a_failing_worker_is_reported_too(app, sample, monkeypatch, tmp_pa
 
     def broken(*args, **kwargs):
         raise RuntimeError("the printer is on fire")
-    monkeypatch.setattr("clerk_tui.ui.screens.minutes_actions.export_minutes", broken)
+    monkeypatch.setattr("clerk_tui.ui.screens.meeting.minutes_actions.export_minutes", broken)
     async with app.run_test() as pilot:
         await pilot.press("enter")
         await pilot.pause()

@@ -14,9 +14,9 @@ from textual.widgets import DataTable
 from clerk_tui import models as m
 from clerk_tui.cli import main
 from clerk_tui.minutes.compose import compose_meeting
+from clerk_tui.ui.screen_kit.form import FormScreen
 from clerk_tui.ui.screens.action_log import ActionLogScreen
 from clerk_tui.ui.screens.audit import AuditScreen
-from clerk_tui.ui.screens.form import FormScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
 from conftest import add_sample, type_text
 

@@ -7,13 +7,13 @@ import datetime as dt
 
 import docx
 import pytest
-from test_import_pdf import text_pdf
 
 from clerk_tui.importer import actions, attendance, cleanup
 from clerk_tui.importer.blocks import Layout
 from clerk_tui.importer.documents import Line, cells_of, read_document, tidy
 from clerk_tui.importer.minutes import parse_minutes, read_pieces
 from clerk_tui.importer.pieces import Piece, split
+from test_import_pdf import text_pdf
 
 # --- documents: the cells of a line ---------------------------------------------------
 

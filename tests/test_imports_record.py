@@ -9,12 +9,12 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
-from test_tamper import behind_clerks_back, connect
 
 from clerk_tui.cli import main
 from clerk_tui.store import Store, sealing
 from clerk_tui.store import store as store_module
 from clerk_tui.store.migrations import SCHEMA_VERSION, expected_triggers, migrate, schema_version
+from test_tamper import behind_clerks_back, connect
 
 MINUTES = """\
 Brackenfold Water Users Committee

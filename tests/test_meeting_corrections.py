@@ -7,21 +7,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import type_text
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from clerk_tui import models as m
 from clerk_tui.store.imports import UNKNOWN_BODY
+from clerk_tui.ui.screen_kit.form import FormScreen
 from clerk_tui.ui.screens.audit import AuditScreen
-from clerk_tui.ui.screens.correction_actions import (
+from clerk_tui.ui.screens.help import help_text
+from clerk_tui.ui.screens.meeting import MeetingScreen
+from clerk_tui.ui.screens.meeting.correction_actions import (
     CORRECT_DETAILS,
     KEEP_A_DATE,
     NAME_THE_COMMITTEE,
     read_correction,
 )
-from clerk_tui.ui.screens.form import FormScreen
-from clerk_tui.ui.screens.help import help_text
-from clerk_tui.ui.screens.meeting import MeetingScreen
+from conftest import type_text
 
 FERRY = "Quillon Ferry Trust"
 DAY = dt.date(2021, 3, 9)
@@ -277,7 +277,7 @@ async def test_the_audit_log_names_the_committees_not_their_ids(app):
 async def test_editing_an_imported_item_keeps_what_the_form_does_not_show(app, sample):
     """The heading as printed and the grounds for exemption stay while the number,
     title and paragraph stand; a new title drops the heading it no longer matches."""
-    from clerk_tui.ui.screens.agenda_form import agenda_item_form
+    from clerk_tui.ui.screens.meeting.agenda_form import agenda_item_form
 
     item = sample.items[1].model_copy(update={
         "minute_number": "7", "title": "Moorings", "heading": "Item 7 - Moorings",
@@ -314,7 +314,7 @@ async def test_entries_of_imported_minutes_show_no_time_of_capture(app, clock):
 
 
 def _three_fields() -> FormScreen:
-    from clerk_tui.ui.screens.form import FormField
+    from clerk_tui.ui.screen_kit.form import FormField
 
     fields = [FormField("person", "Name"),
               FormField("role", "Role", kind="select", value="member",

@@ -9,10 +9,10 @@ from textual.widgets import OptionList
 
 from clerk_tui import models as m
 from clerk_tui.store import Store
-from clerk_tui.ui.screens.entry_editor import EntryEditorScreen
-from clerk_tui.ui.screens.form import FormScreen
+from clerk_tui.ui.screen_kit.form import FormScreen
+from clerk_tui.ui.screen_kit.pick import ConfirmScreen, PickScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
-from clerk_tui.ui.screens.pick import ConfirmScreen, PickScreen
+from clerk_tui.ui.screens.meeting.entry_editor import EntryEditorScreen
 from clerk_tui.ui.widgets.capture import CaptureLine
 from conftest import add_sample, make_saves, type_text
 from recording_app import recording_app

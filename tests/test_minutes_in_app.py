@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import docx
 
-from clerk_tui.ui.screens.form import FormScreen
+from clerk_tui.ui.screen_kit.form import FormScreen
+from clerk_tui.ui.screen_kit.pick import ConfirmScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
-from clerk_tui.ui.screens.pick import ConfirmScreen
 from clerk_tui.ui.widgets.preview import MinutesPreview
 from conftest import add_sample, type_text
 

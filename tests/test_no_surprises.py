@@ -28,8 +28,7 @@ from clerk_tui import archive
 from clerk_tui import models as m
 from clerk_tui.cli import main
 from clerk_tui.importer.agenda import MAX_ITEMS, MAX_TITLE
-from clerk_tui.importer.documents import (MAX_PARAGRAPHS, MAX_TEXT_BYTES, MAX_WORD_BYTES,
-                                          MAX_WORD_PARTS)
+from clerk_tui.importer.documents import MAX_PARAGRAPHS, MAX_TEXT_BYTES, MAX_WORD_BYTES, MAX_WORD_PARTS
 from clerk_tui.store import Store
 from clerk_tui.store.actions import Actions
 from clerk_tui.store.search import Search

@@ -24,13 +24,13 @@ from textual import events
 from clerk_tui import models as m
 from clerk_tui.ui.app import ClerkApp, make_app
 from clerk_tui.ui.failures import LOG_NAME
+from clerk_tui.ui.screen_kit.form import FormScreen
 from clerk_tui.ui.screens.action_log import ActionLogScreen
 from clerk_tui.ui.screens.attendance import AttendanceScreen
 from clerk_tui.ui.screens.audit import AuditScreen
 from clerk_tui.ui.screens.declarations import DeclarationsScreen
-from clerk_tui.ui.screens.entry_editor import EntryEditorScreen
-from clerk_tui.ui.screens.form import FormScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
+from clerk_tui.ui.screens.meeting.entry_editor import EntryEditorScreen
 from clerk_tui.ui.screens.search import SearchScreen
 from clerk_tui.ui.text import literal, shown
 from conftest import FrozenClock, add_sample, type_text

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import stat
-import uuid
 import subprocess
+import uuid
 import zipfile
 
 import docx

@@ -14,17 +14,15 @@ from pathlib import Path
 from zipfile import ZIP_DEFLATED, BadZipFile, ZipFile
 
 import docx
-from lxml import etree
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
-from clerk_tui.minutes.template_safety import (UnreadableTemplate, read_template,
-                                              strip_active_content)
 from clerk_tui.minutes.document import (
     BulletList,
     Document,
@@ -34,6 +32,7 @@ from clerk_tui.minutes.document import (
     Run,
     Table,
 )
+from clerk_tui.minutes.template_safety import UnreadableTemplate, read_template, strip_active_content
 
 ROLE_STYLES = {"title": "Title", "subtitle": "Subtitle", "body": "Normal", "signature": "Normal"}
 STYLES_USED = ("Title", "Subtitle", "Normal", "Heading 1", "Heading 2", "List Bullet")

@@ -95,8 +95,9 @@ class Meetings:
     def summaries(self, committee_id: str | None = None, *,
                   committees: Collection[str] | None = None, limit: int | None = None,
                   offset: int = 0) -> list[MeetingSummary]:
-        """Meetings newest first (those of no known date last), each with its committee's name and its counts: of one
-        committee, or of those whose ids are in ``committees``, or of all; ``limit`` of
+        """Meetings newest first (those of no known date last), each with its committee's
+        name and its counts: of one committee, or of those whose ids are in ``committees``,
+        or of all; ``limit`` of
         them from ``offset`` (a page), or every one. Counting a meeting's entries costs
         as much as reading them, so a long archive is best read a page at a time."""
         rows = self._db.query(_SUMMARY_SQL, {

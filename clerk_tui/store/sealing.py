@@ -22,8 +22,8 @@ from typing import Any
 from clerk_tui.store.migrations.m002_locks import ACTION_TRACKING, CHILD_COLUMNS, MEETING_CONTENT
 from clerk_tui.store.migrations.m008_frozen_minutes import AUDIT_COLUMNS
 from clerk_tui.store.migrations.m009_published_record import LATER_CONTENT
-from clerk_tui.store.migrations.m012_printed_headings import ADDED_CONTENT
 from clerk_tui.store.migrations.m011_import_record import IMPORT_COLUMNS
+from clerk_tui.store.migrations.m012_printed_headings import ADDED_CONTENT
 
 GENESIS = ""
 """What the first audit row's ``prev`` is: nothing came before it."""

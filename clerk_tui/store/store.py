@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-
-import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from clerk_tui.models import (
+    MATTERS_ARISING,
     AgendaItem,
     AgendaItemSnapshot,
     Attendance,
     Committee,
     Declaration,
-    MATTERS_ARISING,
     Entry,
     Meeting,
     MeetingSnapshot,

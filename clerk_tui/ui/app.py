@@ -1,14 +1,21 @@
-"""The clerk application: it routes between screens and does no work itself."""
+"""The clerk application: it routes between screens and does no work itself.
+
+No screen imports another: each asks the app to open the next one (the methods
+``open_*``, :class:`clerk_tui.ui.screen_kit.routes.Routes`), and the app builds it on
+its desk and pushes it. A screen's module loads when it is first opened.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.driver import Driver
 from textual.content import Content
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import WorkerFailed
@@ -25,6 +32,9 @@ from clerk_tui.ui.keys import hold_key, steer_key
 from clerk_tui.ui.screens.meetings import MeetingsScreen
 from clerk_tui.ui.terminal_loss import driver_for
 from clerk_tui.ui.text import literal, shown
+
+if TYPE_CHECKING:
+    from clerk_tui.models import AgendaItem
 
 # A save waits this long for another program's lock, then the autosaver retries: the
 # screen never freezes while the clerk types.
@@ -83,6 +93,64 @@ class ClerkApp(ContainsFailures, App[None]):
         else:
             self.notify(f"Unknown theme {self.settings.theme!r}; using the default.")
         self.set_keymap(self.settings.keys)
+
+    # Routes: the screens ask for each other here ----------------------------------
+
+    def open_meeting(self, meeting_id: str, *, item_id: str | None = None,
+                     entry_id: str | None = None) -> None:
+        """The meeting, at ``item_id`` (else the item being taken), ``entry_id`` in view."""
+        from clerk_tui.ui.screens.meeting import MeetingScreen  # with Word and the editor
+
+        self.push_screen(MeetingScreen(self.desk, meeting_id, item_id=item_id,
+                                       entry_id=entry_id))
+
+    def open_search(self) -> None:
+        """The search of past resolutions."""
+        from clerk_tui.ui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen(self.desk))
+
+    def open_help(self, topic: str) -> None:
+        """The help called ``topic`` (a file in ``clerk_tui/ui/help``)."""
+        from clerk_tui.ui.screens.help import HelpScreen  # Markdown, loaded when first asked for
+
+        self.push_screen(HelpScreen(topic))
+
+    def open_action_log(self, committee: str | None = None, *,
+                        minuted_in: AgendaItem | None = None,
+                        before: dt.date | None = None) -> None:
+        """The action log: of ``committee`` (else all), of actions agreed ``before`` a
+        date, each update minuted in ``minuted_in`` when it is given."""
+        from clerk_tui.ui.screens.action_log import ActionLogScreen
+
+        self.push_screen(ActionLogScreen(self.desk, committee, minuted_in=minuted_in,
+                                         before=before))
+
+    def open_attendance(self, meeting_id: str, *, replacing: bool = False) -> None:
+        """The meeting's attendance; ``replacing`` the screen shown (the declarations)
+        rather than over it."""
+        from clerk_tui.ui.screens.attendance import AttendanceScreen
+
+        self._push_or_switch(AttendanceScreen(self.desk, meeting_id), replacing)
+
+    def open_declarations(self, meeting_id: str, *, replacing: bool = False) -> None:
+        """The meeting's declarations of interest; ``replacing`` the screen shown (the
+        attendance) rather than over it."""
+        from clerk_tui.ui.screens.declarations import DeclarationsScreen
+
+        self._push_or_switch(DeclarationsScreen(self.desk, meeting_id), replacing)
+
+    def open_audit(self, meeting_id: str) -> None:
+        """The audit log of the meeting's minutes."""
+        from clerk_tui.ui.screens.audit import AuditScreen
+
+        self.push_screen(AuditScreen(self.desk, meeting_id))
+
+    def _push_or_switch(self, screen: Screen, replacing: bool) -> None:
+        if replacing:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for the terminal; on Linux and macOS, clerk's, which saves and

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from functools import cache, partial
 from types import ModuleType
 
+from clerk_tui.store import sealing
 from clerk_tui.store.migrations import (
     m001_tables,
     m002_locks,
@@ -26,7 +27,6 @@ from clerk_tui.store.migrations import (
     m011_import_record,
     m012_printed_headings,
 )
-from clerk_tui.store import sealing
 
 MIGRATIONS: tuple[ModuleType, ...] = (
     m001_tables, m002_locks, m003_capture, m004_search, m005_follow_up,

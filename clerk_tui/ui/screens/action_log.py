@@ -17,9 +17,9 @@ from clerk_tui.minutes.compose.follow_up import follow_up_minute
 from clerk_tui.models import ActionRecord, ActionStatus, AgendaItem
 from clerk_tui.ui.commands import HELP, Command, bindings
 from clerk_tui.ui.desk import Desk
-from clerk_tui.ui.screens.base import ClerkScreen
-from clerk_tui.ui.screens.form import FormField, FormScreen, enum_choices
-from clerk_tui.ui.screens.pick import PickScreen
+from clerk_tui.ui.screen_kit.base import ClerkScreen
+from clerk_tui.ui.screen_kit.form import FormField, FormScreen, enum_choices
+from clerk_tui.ui.screen_kit.pick import PickScreen
 from clerk_tui.ui.text import literal
 from clerk_tui.ui.widgets.save_status import SaveStatus
 
@@ -218,11 +218,8 @@ class ActionLogScreen(ClerkScreen):
 
     def action_open_meeting(self) -> None:
         """Open the meeting where the action was agreed, at its item."""
-        from clerk_tui.ui.screens.meeting import MeetingScreen
-
         record = self._record()
-        self.app.push_screen(MeetingScreen(self.desk, record.meeting_id,
-                                           item_id=record.action.item_id))
+        self.routes.open_meeting(record.meeting_id, item_id=record.action.item_id)
 
     def action_back(self) -> None:
         """Back to where the log was opened."""

@@ -8,9 +8,9 @@ from typing import Any
 from clerk_tui.fields import parse_time
 from clerk_tui.models import Attendance, AttendanceStatus, Role
 from clerk_tui.ui.commands import DECLARATIONS, HELP, Command, bindings
-from clerk_tui.ui.screens.form import FormField, FormScreen, enum_choices, value_of
-from clerk_tui.ui.screens.pick import ConfirmScreen
-from clerk_tui.ui.screens.records import BACK, RecordsScreen
+from clerk_tui.ui.screen_kit.form import FormField, FormScreen, enum_choices, value_of
+from clerk_tui.ui.screen_kit.pick import ConfirmScreen
+from clerk_tui.ui.screen_kit.records import BACK, RecordsScreen
 
 ATTENDANCE_COMMANDS = (
     Command("present", "p", "status('present')", "Present", "Mark present", "Mark as present"),
@@ -142,6 +142,4 @@ class AttendanceScreen(RecordsScreen):
 
     def action_declarations(self) -> None:
         """Switch to the declarations of interest."""
-        from clerk_tui.ui.screens.declarations import DeclarationsScreen
-
-        self.app.switch_screen(DeclarationsScreen(self.desk, self.meeting.id))
+        self.routes.open_declarations(self.meeting.id, replacing=True)

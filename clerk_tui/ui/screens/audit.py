@@ -12,7 +12,7 @@ from clerk_tui.models import UNDATED, AuditRecord
 from clerk_tui.store import NotFound
 from clerk_tui.ui.commands import HELP, Command, bindings
 from clerk_tui.ui.desk import Desk
-from clerk_tui.ui.screens.base import ClerkScreen
+from clerk_tui.ui.screen_kit.base import ClerkScreen
 from clerk_tui.ui.text import literal
 
 AUDIT_COMMANDS = (Command("back", "escape", "back", "Back", "Back", "Back to the meeting"), HELP)

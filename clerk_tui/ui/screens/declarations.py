@@ -7,9 +7,9 @@ from typing import Any
 
 from clerk_tui.models import AgendaItem, Declaration, DeclarationKind, Role
 from clerk_tui.ui.commands import ATTENDANCE, HELP, Command, bindings
-from clerk_tui.ui.screens.form import FormField, FormScreen, enum_choices, value_of
-from clerk_tui.ui.screens.pick import ConfirmScreen
-from clerk_tui.ui.screens.records import BACK, RecordsScreen
+from clerk_tui.ui.screen_kit.form import FormField, FormScreen, enum_choices, value_of
+from clerk_tui.ui.screen_kit.pick import ConfirmScreen
+from clerk_tui.ui.screen_kit.records import BACK, RecordsScreen
 
 DECLARATION_COMMANDS = (
     Command("add_declaration", "ctrl+n", "add_declaration", "Add", "Add declaration",
@@ -64,10 +64,9 @@ class DeclarationsScreen(RecordsScreen):
         return item.label if item else "(general)"
 
     def row(self, declaration: Declaration) -> tuple[str, ...]:
+        kind = declaration.kind.value if declaration.kind else declaration.stated_kind or ""
         return (declaration.member, self._item_name(declaration.item_id),
-                "Withdrew" if declaration.withdrew else "", (declaration.kind.value if declaration.kind
-                                                              else declaration.stated_kind or "").capitalize(),
-                declaration.text)
+                "Withdrew" if declaration.withdrew else "", kind.capitalize(), declaration.text)
 
     def action_withdrew(self) -> None:
         """Record that the member withdrew, or undo it."""
@@ -122,6 +121,4 @@ class DeclarationsScreen(RecordsScreen):
 
     def action_attendance(self) -> None:
         """Switch to the attendance."""
-        from clerk_tui.ui.screens.attendance import AttendanceScreen
-
-        self.app.switch_screen(AttendanceScreen(self.desk, self.meeting.id))
+        self.routes.open_attendance(self.meeting.id, replacing=True)

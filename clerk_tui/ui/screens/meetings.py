@@ -13,9 +13,9 @@ from clerk_tui.fields import parse_date, parse_time
 from clerk_tui.models import Meeting, MeetingSummary
 from clerk_tui.ui.commands import ACTION_LOG, HELP, SEARCH, Command, bindings
 from clerk_tui.ui.desk import Desk
-from clerk_tui.ui.screens.base import ClerkScreen
-from clerk_tui.ui.screens.form import FormField, FormScreen
-from clerk_tui.ui.screens.pick import ConfirmScreen
+from clerk_tui.ui.screen_kit.base import ClerkScreen
+from clerk_tui.ui.screen_kit.form import FormField, FormScreen
+from clerk_tui.ui.screen_kit.pick import ConfirmScreen
 from clerk_tui.ui.text import IN_FIELDS, literal
 from clerk_tui.ui.widgets.lines import meeting_day
 
@@ -127,9 +127,7 @@ class MeetingsScreen(ClerkScreen):
 
     def action_action_log(self) -> None:
         """Every action of every meeting."""
-        from clerk_tui.ui.screens.action_log import ActionLogScreen
-
-        self.app.push_screen(ActionLogScreen(self.desk))
+        self.routes.open_action_log()
 
     def _highlighted(self) -> MeetingSummary | None:
         table = self.query_one("#meetings", DataTable)
@@ -146,9 +144,7 @@ class MeetingsScreen(ClerkScreen):
             self._open(summary.meeting.id)
 
     def _open(self, meeting_id: str) -> None:
-        from clerk_tui.ui.screens.meeting import MeetingScreen  # with Word and the editor
-
-        self.app.push_screen(MeetingScreen(self.desk, meeting_id))
+        self.routes.open_meeting(meeting_id)
 
     def action_delete_meeting(self) -> None:
         """Delete the highlighted meeting, once confirmed (approved minutes are kept)."""

@@ -20,9 +20,9 @@ from clerk_tui.store import SearchFilters, SearchHit, SearchResults
 from clerk_tui.store.search import MARK_END, MARK_START
 from clerk_tui.ui.commands import HELP, Command, bindings
 from clerk_tui.ui.desk import Desk
-from clerk_tui.ui.screens.base import ClerkScreen
-from clerk_tui.ui.screens.form import FormField, FormScreen
-from clerk_tui.ui.screens.pick import PickScreen
+from clerk_tui.ui.screen_kit.base import ClerkScreen
+from clerk_tui.ui.screen_kit.form import FormField, FormScreen
+from clerk_tui.ui.screen_kit.pick import PickScreen
 from clerk_tui.ui.text import IN_FIELDS, append, literal
 from clerk_tui.ui.widgets.lines import meeting_day
 
@@ -196,14 +196,11 @@ class SearchScreen(ClerkScreen):
     @on(OptionList.OptionSelected, "#results")
     def action_open_result(self) -> None:
         """Open the meeting at the highlighted result's item."""
-        from clerk_tui.ui.screens.meeting import MeetingScreen
-
         index = self.query_one("#results", OptionList).highlighted
         if index is None or index >= len(self.hits):
             return
         hit = self.hits[index]
-        self.app.push_screen(MeetingScreen(self.desk, hit.meeting_id, item_id=hit.item_id,
-                                           entry_id=hit.entry_id))
+        self.routes.open_meeting(hit.meeting_id, item_id=hit.item_id, entry_id=hit.entry_id)
 
     def action_back(self) -> None:
         """Back to where the search started."""

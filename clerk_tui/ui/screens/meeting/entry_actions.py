@@ -9,12 +9,12 @@ from textual.widgets import OptionList
 from clerk_tui.models import Entry
 from clerk_tui.store.capture import DeletedEntry
 from clerk_tui.ui.commands import Command
-from clerk_tui.ui.screens.entry_editor import EntryEditorScreen
-from clerk_tui.ui.screens.pick import PickScreen
+from clerk_tui.ui.screen_kit.pick import PickScreen
+from clerk_tui.ui.screens.meeting.entry_editor import EntryEditorScreen
 from clerk_tui.ui.widgets.lines import item_line
 
 if TYPE_CHECKING:
-    from clerk_tui.ui.screens.meeting import MeetingScreen
+    from clerk_tui.ui.screens.meeting.screen import MeetingScreen
 
 ENTRY_COMMANDS = (
     Command("edit_entry", "enter", "edit_entry", "Edit entry", "Edit entry",

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from clerk_tui.ui.commands import Command
 from clerk_tui.ui.desk import Desk
-from clerk_tui.ui.screens.base import ClerkScreen
+from clerk_tui.ui.screen_kit.base import ClerkScreen
 from clerk_tui.ui.text import literal
 from clerk_tui.ui.widgets.lines import meeting_day
 from clerk_tui.ui.widgets.save_status import SaveStatus

@@ -10,13 +10,11 @@ from rich.text import Text
 from clerk_tui.fields import parse_date
 from clerk_tui.minutes.compose import wording
 from clerk_tui.ui.commands import ACTION_LOG, Command
-from clerk_tui.ui.screens.action_log import ActionLogScreen
-from clerk_tui.ui.screens.audit import AuditScreen
-from clerk_tui.ui.screens.form import FormField, FormScreen
+from clerk_tui.ui.screen_kit.form import FormField, FormScreen
 from clerk_tui.ui.text import assemble, literal
 
 if TYPE_CHECKING:
-    from clerk_tui.ui.screens.meeting import MeetingScreen
+    from clerk_tui.ui.screens.meeting.screen import MeetingScreen
 
 LIFECYCLE_COMMANDS = (
     ACTION_LOG,
@@ -52,13 +50,12 @@ class LifecycleActions:
         """The action log; from matters arising, this committee's, minuting each update."""
         here = self.selected if self.selected and self.selected.matters_arising else None
         if here is None:
-            self.app.push_screen(ActionLogScreen(self.desk))
+            self.routes.open_action_log()
             return
         committee = self.store.committees.get(self.meeting.committee_id).name
         # Locked minutes take no new notes: the log then updates the actions only.
-        self.app.push_screen(ActionLogScreen(
-            self.desk, committee, minuted_in=None if self.read_only else here,
-            before=self.meeting.date))
+        self.routes.open_action_log(committee, minuted_in=None if self.read_only else here,
+                                    before=self.meeting.date)
 
     def open_actions_lines(self: MeetingScreen, limit: int = 8) -> tuple[int, list[Text]]:
         """How many of the committee's actions are still open from earlier meetings (for
@@ -149,4 +146,4 @@ class LifecycleActions:
 
     def action_audit_log(self: MeetingScreen) -> None:
         """Show the audit log of these minutes."""
-        self.app.push_screen(AuditScreen(self.desk, self.meeting.id))
+        self.routes.open_audit(self.meeting.id)

@@ -22,19 +22,17 @@ from clerk_tui.ui.commands import (
     bindings,
 )
 from clerk_tui.ui.desk import Desk
-from clerk_tui.ui.screens.agenda_form import agenda_item_form
-from clerk_tui.ui.screens.attendance import AttendanceScreen
-from clerk_tui.ui.screens.base import ClerkScreen
-from clerk_tui.ui.screens.correction_actions import (
+from clerk_tui.ui.screen_kit.base import ClerkScreen
+from clerk_tui.ui.screen_kit.pick import ConfirmScreen
+from clerk_tui.ui.screens.meeting.agenda_form import agenda_item_form
+from clerk_tui.ui.screens.meeting.correction_actions import (
     CORRECTION_COMMANDS,
     CorrectionActions,
     unknown_details,
 )
-from clerk_tui.ui.screens.declarations import DeclarationsScreen
-from clerk_tui.ui.screens.entry_actions import ENTRY_COMMANDS, EntryActions
-from clerk_tui.ui.screens.lifecycle_actions import LIFECYCLE_COMMANDS, LifecycleActions
-from clerk_tui.ui.screens.minutes_actions import MINUTES_COMMANDS, MinutesActions
-from clerk_tui.ui.screens.pick import ConfirmScreen
+from clerk_tui.ui.screens.meeting.entry_actions import ENTRY_COMMANDS, EntryActions
+from clerk_tui.ui.screens.meeting.lifecycle_actions import LIFECYCLE_COMMANDS, LifecycleActions
+from clerk_tui.ui.screens.meeting.minutes_actions import MINUTES_COMMANDS, MinutesActions
 from clerk_tui.ui.text import literal
 from clerk_tui.ui.widgets.capture import CaptureLine
 from clerk_tui.ui.widgets.lines import entry_line, item_line, meeting_day
@@ -346,11 +344,11 @@ class MeetingScreen(EntryActions, MinutesActions, LifecycleActions, CorrectionAc
 
     def action_attendance(self) -> None:
         """Open the attendance of this meeting."""
-        self.app.push_screen(AttendanceScreen(self.desk, self.meeting.id))
+        self.routes.open_attendance(self.meeting.id)
 
     def action_declarations(self) -> None:
         """Open the declarations of interest of this meeting."""
-        self.app.push_screen(DeclarationsScreen(self.desk, self.meeting.id))
+        self.routes.open_declarations(self.meeting.id)
 
     def on_screen_resume(self) -> None:
         self.load_agenda()  # another screen may have changed it (the action log, attendance)

@@ -17,10 +17,10 @@ from clerk_tui.minutes.compose import wording
 from clerk_tui.models import Meeting, MeetingStatus
 from clerk_tui.store.imports import UNKNOWN_BODY
 from clerk_tui.ui.commands import Command
-from clerk_tui.ui.screens.form import FormField, FormScreen
+from clerk_tui.ui.screen_kit.form import FormField, FormScreen
 
 if TYPE_CHECKING:
-    from clerk_tui.ui.screens.meeting import MeetingScreen
+    from clerk_tui.ui.screens.meeting.screen import MeetingScreen
 
 # Not in the footer (it is full): F1 help and the palette name it.
 CORRECT_DETAILS = Command(

@@ -1,12 +1,15 @@
-"""What every clerk screen has: the desk, F1 help, and the commands it declares."""
+"""What every clerk screen has: the desk, F1 help, search, and the commands it declares."""
 
 from __future__ import annotations
+
+from typing import cast
 
 from textual.screen import Screen
 
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.failures import ContainsFailures
 from clerk_tui.ui.keys import HoldsKeys
+from clerk_tui.ui.screen_kit.routes import Routes
 
 
 class ClerkScreen(HoldsKeys, ContainsFailures, Screen[None]):
@@ -20,15 +23,16 @@ class ClerkScreen(HoldsKeys, ContainsFailures, Screen[None]):
         self.desk = desk
         self.store = desk.store
 
+    @property
+    def routes(self) -> Routes:
+        """The app, which opens the other screens: a screen never imports one."""
+        return cast(Routes, self.app)
+
     def action_show_help(self) -> None:
         """Open the help for this screen."""
-        from clerk_tui.ui.screens.help import HelpScreen  # Markdown, loaded when first asked for
-
-        self.app.push_screen(HelpScreen(self.HELP_NAME))
+        self.routes.open_help(self.HELP_NAME)
 
     def action_search(self) -> None:
         """Open the search of past resolutions."""
-        from clerk_tui.ui.screens.search import SearchScreen  # it opens meetings in turn
-
         self.desk.autosaver.flush()
-        self.app.push_screen(SearchScreen(self.desk))
+        self.routes.open_search()

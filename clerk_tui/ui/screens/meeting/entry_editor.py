@@ -28,7 +28,7 @@ from clerk_tui.ui.autosave import NotSaved
 from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.failures import ContainsFailures
 from clerk_tui.ui.keys import HoldsKeys
-from clerk_tui.ui.screens.form import enum_choices, value_of
+from clerk_tui.ui.screen_kit.form import enum_choices, value_of
 from clerk_tui.ui.text import IN_FIELDS, literal
 from clerk_tui.ui.widgets.save_status import SaveStatus
 from clerk_tui.ui.widgets.text_area import LiteralTextArea

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from clerk_tui.models import AgendaItem
-from clerk_tui.ui.screens.form import FormField, FormScreen
+from clerk_tui.ui.screen_kit.form import FormField, FormScreen
 
 PARAGRAPHS = [(f"Paragraph {n}", n) for n in range(1, 8)]
 

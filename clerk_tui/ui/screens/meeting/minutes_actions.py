@@ -14,14 +14,14 @@ from clerk_tui.minutes.export import DEFAULT_FOLDER, ExportError, export_minutes
 from clerk_tui.minutes.frozen import FrozenError
 from clerk_tui.output_paths import UnsafeOutput, unsafe_output
 from clerk_tui.store.errors import StoreError
-from clerk_tui.verification import frozen_export
 from clerk_tui.ui.commands import Command
-from clerk_tui.ui.screens.form import FormField, FormScreen
-from clerk_tui.ui.screens.pick import ConfirmScreen
+from clerk_tui.ui.screen_kit.form import FormField, FormScreen
+from clerk_tui.ui.screen_kit.pick import ConfirmScreen
 from clerk_tui.ui.widgets.preview import MinutesPreview
+from clerk_tui.verification import frozen_export
 
 if TYPE_CHECKING:
-    from clerk_tui.ui.screens.meeting import MeetingScreen
+    from clerk_tui.ui.screens.meeting.screen import MeetingScreen
 
 MINUTES_COMMANDS = (
     Command("export_meeting", "f7", "export('meeting')", "Word", "Export meeting to Word",

@@ -1,0 +1,5 @@
+"""The meeting screen: the screen itself, and the mixins, editor and form it is made of."""
+
+from clerk_tui.ui.screens.meeting.screen import MeetingScreen
+
+__all__ = ["MeetingScreen"]
