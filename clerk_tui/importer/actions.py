@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from clerk_tui.importer.dates import DATE, date_of
+from clerk_tui.importer.dates import DATE, MONTH_NAME, date_of
 from clerk_tui.importer.exchanges import (
     LIST_OPENING,
     MAX_SENTENCES,
@@ -155,8 +155,6 @@ _LAST_BRACKET = re.compile(r"\((?P<inner>[^()]{2,100})\)[\s.;|]{0,4}$")
 _BRACKET_LABEL = re.compile(r"(?i:actions?(?:\s+by)?)\s{0,3}[:–—-]\s{0,3}")
 _BRACKET_SEP = re.compile(r"\s{0,3}(?:[,;/]|\s[–—-])\s{0,3}|\s(?=(?i:by|before|due|until|till|"
                           r"within|w/?c|end\s+of)\b)")
-_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 # A deadline or a task's state: enough to say the bracket is an action's
 _DEADLINE = re.compile(
     r"(?i:(?:by|before|due|until|till|no\s+later\s+than|deadline|target|w/?c|week\s+commencing|"
@@ -168,9 +166,9 @@ _DEADLINE = re.compile(
 # when the task reads as one (a letter's reference "(Mr Ames, 5 May 2024)" is none)
 _WHEN_DATE = re.compile(
     r"(?i:(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s{1,3})?(?:\d{1,2}(?:st|nd|rd|th)?"
-    r"\s{1,3}(?:of\s{1,3})?" + _MONTH_NAME + r"(?:,?\s{1,3}\d{4})?|" + _MONTH_NAME +
+    r"\s{1,3}(?:of\s{1,3})?" + MONTH_NAME + r"(?:,?\s{1,3}\d{4})?|" + MONTH_NAME +
     r"\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?:,?\s{1,3}\d{4})?|(?:(?:early|mid|late)[\s-]{1,3})?"
-    + _MONTH_NAME + r"(?:\s{1,3}\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|q[1-4](?:\s{1,3}\d{4})?|"
+    + MONTH_NAME + r"(?:\s{1,3}\d{4})?|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|q[1-4](?:\s{1,3}\d{4})?|"
     r"(?:spring|summer|autumn|winter)(?:\s{1,3}\d{4})?))")
 
 
