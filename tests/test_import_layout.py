@@ -1155,3 +1155,17 @@ def test_a_hostile_dash_line_is_read_in_reasonable_time(hostile):
     layout._dated_after_dash(hostile)
     layout.layout([Line("APOLOGIES"), Line("None were received from the members present."),
                    Line(hostile)])
+
+
+def test_a_pack_holding_only_the_minutes_keeps_them():
+    source = lines_of("""Public Document Pack
+LICENSING PANEL
+Minutes of the meeting held on 4 March 2025
+1. Chair
+Councillor Venn was elected Chair.
+2. Fees
+The fees were agreed.
+This page is intentionally left blank""")
+    assert [line.text for line in cleanup.clean(source)] == [
+        "LICENSING PANEL", "Minutes of the meeting held on 4 March 2025", "1. Chair",
+        "Councillor Venn was elected Chair.", "2. Fees", "The fees were agreed."]

@@ -160,8 +160,16 @@ def _without_cover_letter(lines: list[Line]) -> list[Line]:
             rest = lines[end + 1:]
             if rest and re.fullmatch(r"agenda item \d{1,3}[a-z]?", rest[0].text, re.I):
                 rest = rest[1:]  # the pack's page header over the minutes
-            return rest
+            if len(rest) >= _LEAST_MINUTES:
+                return rest
+            # A pack holding only the minutes ends on its blank page: nothing came
+            # before it but the minutes themselves.
+            return lines[:end] + rest
     return lines
+
+
+# Fewer lines than this after a pack's blank page are its closing, not the minutes.
+_LEAST_MINUTES = 3
 
 
 _GLUED_LABEL = re.compile(r"\s(?:Additional|Supporting) documents:$")
