@@ -171,10 +171,11 @@ def saves_wait(monkeypatch):
 
 @pytest.fixture
 def app(db_path, clock):
-    """The clerk app on a temporary database with a frozen clock."""
-    from clerk_tui.ui.app import make_app
+    """The clerk app on a temporary database with a frozen clock, as ``make_app`` builds
+    it, keeping what it tells the clerk in ``app.told``."""
+    from recording_app import recording_app
 
-    return make_app(db_path, clock=clock)
+    return recording_app(db_path, clock)
 
 
 SHARED = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared"

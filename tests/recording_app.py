@@ -26,8 +26,9 @@ class RecordingApp(ClerkApp):
         super().notify(message, **options)
 
 
-def recording_app(db_path: Path, clock=None) -> RecordingApp:
+def recording_app(db_path: Path, clock=None,
+                  settings: PersonalSettings | None = None) -> RecordingApp:
     """The app on ``db_path`` as :func:`clerk_tui.ui.app.make_app` builds it (the edit
     lock taken), recording what it tells the clerk."""
     store = Store.open(db_path, clock=clock, busy_timeout_ms=APP_BUSY_TIMEOUT_MS, editing=True)
-    return RecordingApp(store, PersonalSettings())
+    return RecordingApp(store, settings or PersonalSettings())

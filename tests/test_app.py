@@ -10,11 +10,11 @@ from textual.widgets import DataTable
 
 from clerk_tui.demo import COMMITTEE
 from clerk_tui.settings import PersonalSettings
-from clerk_tui.ui.app import make_app
 from clerk_tui.ui.screen_kit.form import FormScreen
 from clerk_tui.ui.screens.help import HelpScreen
 from clerk_tui.ui.screens.meeting import MeetingScreen
 from conftest import add_sample, type_text
+from recording_app import recording_app
 
 
 def row_at(table: DataTable, row: int) -> list[str]:
@@ -146,11 +146,12 @@ async def test_the_organisation_heads_the_screen(app):
 
 
 async def test_personal_settings_apply_and_a_bad_theme_is_survived(db_path):
-    app = make_app(db_path, PersonalSettings(theme="no-such-theme", keys={"help": "f9"}))
+    app = recording_app(db_path, settings=PersonalSettings(theme="no-such-theme",
+                                                          keys={"help": "f9"}))
     async with app.run_test() as pilot:
         await pilot.press("f9")
         assert isinstance(app.screen, HelpScreen)
-        assert any("Unknown theme" in n.message for n in app._notifications)
+        assert any("Unknown theme" in n for n in app.told)
 
 
 async def test_quitting_closes_the_database(app):
@@ -172,6 +173,6 @@ async def test_delete_a_draft_meeting_but_never_approved_minutes(app):
         assert [s.meeting.id for s in app.store.meetings.summaries()] == [first.meeting.id]
         await pilot.press("f8")
         await pilot.pause()
-        assert any("cannot be deleted" in n.message for n in app._notifications)
+        assert any("cannot be deleted" in n for n in app.told)
         assert len(app.store.meetings.summaries()) == 1
     assert second.meeting.id

@@ -51,7 +51,7 @@ async def test_quitting_with_unsaved_text_asks_then_rescues(app, db_path):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running
-        assert any("Press Ctrl+Q again" in n.message for n in app._notifications)
+        assert any("Press Ctrl+Q again" in n for n in app.told)
         await pilot.press("ctrl+q")
         await pilot.pause()
     rescued = list(db_path.parent.glob("clerk-recovery-*.txt"))

@@ -14,19 +14,20 @@ from click.testing import CliRunner
 from clerk_tui.cli import main
 from clerk_tui.minutes.export import ExportError, export_minutes
 from clerk_tui.store import ReadOnly, Store
-from clerk_tui.ui.app import ClerkApp, make_app
+from clerk_tui.ui.app import ClerkApp
 from clerk_tui.ui.failures import LOG_NAME
 from clerk_tui.ui.screens.meeting import MeetingScreen
-from conftest import type_text
+from conftest import type_text, wait_for
+from recording_app import recording_app
 
 
 async def test_a_second_window_opens_the_file_read_only_and_says_why(app, sample, db_path):
-    second = make_app(db_path)
+    second = recording_app(db_path)
     assert "open in another clerk window (process" in second.store.read_only
     async with second.run_test() as pilot:
         await pilot.pause()
         assert "READ-ONLY" in second.title
-        assert any("Opened read-only" in n.message for n in second._notifications)
+        assert any("Opened read-only" in n for n in second.told)
         await pilot.press("ctrl+n")  # a new meeting: the form opens, the save is refused
         await pilot.pause()
         await pilot.press("escape")
@@ -159,9 +160,9 @@ async def test_an_unexpected_failure_is_logged_and_the_app_runs_on(app, sample, 
         await pilot.pause()
         await type_text(pilot, "The Chair welcomed")
         await pilot.press("f9")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: any("went wrong" in n for n in app.told))
         assert app.is_running and isinstance(app.screen, MeetingScreen)
-        message = next(n.message for n in app._notifications if "went wrong" in n.message)
+        message = next(n for n in app.told if "went wrong" in n)
         assert "KeyError" in message and LOG_NAME in message and "saved" in message
         await type_text(pilot, " members.", enter=True)  # the screen still takes keys
         await pilot.pause()
@@ -183,11 +184,8 @@ async def test_a_failing_worker_is_reported_too(app, sample, monkeypatch, tmp_pa
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("f7", "ctrl+s")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if any("printer is on fire" in n.message for n in app._notifications):
-                break
-        assert any("RuntimeError: the printer is on fire" in n.message
-                   for n in app._notifications)
+        await wait_for(pilot, lambda: any("printer is on fire" in n for n in app.told))
+        assert any("RuntimeError: the printer is on fire" in n
+                   for n in app.told)
         assert app.is_running
 

@@ -414,8 +414,8 @@ async def test_a_refused_change_is_said_and_leaves_the_save_state_alone(app, two
         assert not app.desk.autosaver.save_now(refused)
         await pilot.pause()
         assert app.desk.autosaver.state.kind != "failed"
-        assert any("Not saved: These minutes were approved" in n.message
-                   for n in app._notifications)
+        assert any("Not saved: These minutes were approved" in n
+                   for n in app.told)
 
 
 async def test_the_log_filters_by_committee_and_owner(app, two_meetings, store):

@@ -197,7 +197,7 @@ async def test_a_name_with_brackets_is_kept_and_shown_literally(app):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.sub_title == name
-        assert any(name in n.message for n in app._notifications)
+        assert any(name in n for n in app.told)
         assert committee_of(app.store, meeting.id) == name
 
 

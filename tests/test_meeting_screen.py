@@ -83,7 +83,7 @@ async def test_a_line_it_cannot_read_is_kept_as_typed(app, sample, line):
         await open_meeting(app, pilot)
         await type_text(pilot, line, enter=True)
         assert kinds_and_texts(app.store, sample.items[0].id) == [("note", line)]
-        assert any("Kept as a note" in n.message for n in app._notifications)
+        assert any("Kept as a note" in n for n in app.told)
 
 
 async def test_the_capture_line_is_a_draft_saved_as_typed_and_restored(app, sample, db_path):

@@ -32,8 +32,8 @@ async def test_export_the_meeting_to_word_in_a_worker(app, tmp_path, monkeypatch
         await pilot.press("ctrl+s")
         target = tmp_path / "exports" / "planning-2024-05-01-minutes-confidential-draft.docx"
         await wait_for(pilot, target.exists)
-        await wait_for(pilot, lambda: any("Minutes written to" in n.message
-                                          for n in app._notifications))
+        await wait_for(pilot, lambda: any("Minutes written to" in n
+                                          for n in app.told))
         assert docx.Document(str(target)).paragraphs[0].text == "Planning"
         await pilot.press("f7", "ctrl+s")
         await pilot.pause()
@@ -108,8 +108,8 @@ async def test_an_approved_export_is_fingerprinted_or_not_written_at_all(app, tm
         await pilot.pause()
         monkeypatch.setattr(app.store.approvals, "record_export", busy)
         await pilot.press("f7", "ctrl+s")
-        await wait_for(pilot, lambda: any("Not exported: The database is in use" in n.message
-                                          for n in app._notifications))
+        await wait_for(pilot, lambda: any("Not exported: The database is in use" in n
+                                          for n in app.told))
         assert not target.exists() and isinstance(app.screen, MeetingScreen)
         monkeypatch.setattr(app.store.approvals, "record_export", record_export)
         await pilot.press("f7", "ctrl+s")
