@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -65,13 +66,21 @@ class _Unreadable(ValueError):
     """The line starts like a kind of entry but cannot be read as one."""
 
 
+def question_answered(before: Sequence[Entry]) -> str | None:
+    """The question a response answers when it comes after the entries ``before`` (in
+    their order): the last question among them, or none."""
+    return next((entry.id for entry in reversed(before) if entry.kind == "question"), None)
+
+
 def parse(
     line: str,
     item_id: str,
     captured_at: dt.datetime,
-    last_question_id: str | None = None,
+    earlier: Sequence[Entry] = (),
 ) -> QuickEntry:
-    """Turn a capture line into an entry of ``item_id`` captured at ``captured_at``."""
+    """Turn a capture line into an entry of ``item_id`` captured at ``captured_at``,
+    placed after ``earlier`` (the item's entries, in order): a response answers the
+    last question among them."""
     common = {"item_id": item_id, "captured_at": captured_at}
     kind = PREFIXES.get(line.lstrip()[:1])
     try:
@@ -81,7 +90,8 @@ def parse(
         if kind == "response":
             responder, text = _speaker(_body(line, ">"))
             return QuickEntry(Response(text=text, responder=responder,
-                                       answers_id=last_question_id, **common))
+                                       answers_id=question_answered(earlier),
+                                       **common))
         if kind == "action":
             return QuickEntry(_action(_body(line, "!"), common))
         if kind == "resolution":

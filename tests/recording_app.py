@@ -32,3 +32,14 @@ def recording_app(db_path: Path, clock=None,
     lock taken), recording what it tells the clerk."""
     store = Store.open(db_path, clock=clock, busy_timeout_ms=APP_BUSY_TIMEOUT_MS, editing=True)
     return RecordingApp(store, settings or PersonalSettings())
+
+
+def break_command(monkeypatch, command_id: str, run) -> None:
+    """Make the meeting screen's command ``command_id`` do ``run(screen)`` instead (a
+    failure to contain, say), for this test only."""
+    from dataclasses import replace
+
+    from clerk_tui.ui.screens.meeting import MeetingScreen
+
+    commands = MeetingScreen.COMMANDS_BY_ID
+    monkeypatch.setitem(commands, command_id, replace(commands[command_id], run=run))

@@ -178,7 +178,7 @@ SUFFIX = st.sampled_from(["", " @Head of Finance", " by 2024-06-30", " by 2024-0
 @given(line=st.tuples(PREFIX, HOSTILE, HOSTILE_NAME, SUFFIX).map("".join))
 @example(line="!\x00\x0b@N\x00")  # found by a fresh clone's random run: Word's line break
 def test_any_hostile_line_becomes_an_entry_that_is_stored_whole(store, sample, line):
-    result = parse(line, sample.items[0].id, store.now(), sample.entries[1].id)
+    result = parse(line, sample.items[0].id, store.now(), [sample.entries[1]])
     saved = store.entries.add(result.entry)
     assert store.entries.get(saved.id) == result.entry
     if result.entry.kind == "note":

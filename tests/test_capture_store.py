@@ -6,6 +6,7 @@ import datetime as dt
 
 from clerk_tui import models as m
 from clerk_tui.demo import COMMITTEE, add_sample_meeting
+from clerk_tui.quick_entry import question_answered
 from conftest import add_sample
 
 
@@ -50,10 +51,10 @@ def test_start_and_end_of_the_meeting(store, sample, clock):
     assert ended.current_item_id is None
 
 
-def test_a_response_answers_the_last_question(store, sample):
+def test_a_response_answers_the_last_question_before_it(store, sample):
     item = sample.items[1]
-    assert store.capture.last_question(item.id) == sample.entries[1].id
-    assert store.capture.last_question(sample.items[0].id) is None
+    assert question_answered(store.entries.list(item.id)) == sample.entries[1].id
+    assert question_answered(store.entries.list(sample.items[0].id)) is None
 
 
 def test_deleting_the_current_item_clears_it(store, sample):

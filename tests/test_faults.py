@@ -18,7 +18,7 @@ from clerk_tui.ui.app import ClerkApp
 from clerk_tui.ui.failures import LOG_NAME
 from clerk_tui.ui.screens.meeting import MeetingScreen
 from conftest import type_text, wait_for
-from recording_app import recording_app
+from recording_app import break_command, recording_app
 
 
 async def test_a_second_window_opens_the_file_read_only_and_says_why(app, sample, db_path):
@@ -154,7 +154,7 @@ async def test_an_unexpected_failure_is_logged_and_the_app_runs_on(app, sample, 
 
     def broken(self):
         raise KeyError("preview-cache")
-    monkeypatch.setattr(MeetingScreen, "action_preview", broken)
+    break_command(monkeypatch, "preview", broken)
     async with app.run_test() as pilot:
         await pilot.press("enter")
         await pilot.pause()

@@ -9,16 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clerk_tui.fields import clean_text
-from clerk_tui.models import new_id
+from clerk_tui.models import Note, Question, new_id
 from clerk_tui.quick_entry import parse
 
 ITEM = new_id()
-QUESTION = new_id()
 AT = dt.datetime(2024, 5, 1, 19, 5)
+QUESTION = Question(item_id=ITEM, text="When will the works start?", captured_at=AT)
 
 
 def fields(line: str) -> dict:
-    result = parse(line, ITEM, AT, QUESTION)
+    result = parse(line, ITEM, AT, [QUESTION])
     data = result.entry.model_dump(mode="json", exclude={"id", "item_id", "captured_at"})
     return {k: v for k, v in data.items() if v not in (None, [], False)} | (
         {"warning": result.warning} if result.warning else {})
@@ -39,8 +39,17 @@ def test_question_with_and_without_an_asker():
 
 def test_response_attaches_to_the_last_question():
     assert fields("> Director of Education: work starts in September") == {
-        "kind": "response", "responder": "Director of Education", "answers_id": QUESTION,
+        "kind": "response", "responder": "Director of Education", "answers_id": QUESTION.id,
         "text": "work starts in September"}
+
+
+def test_a_response_answers_the_last_question_before_it_not_an_earlier_one():
+    earlier = Question(item_id=ITEM, text="Who pays for the bins?", captured_at=AT)
+    note = Note(item_id=ITEM, text="The Chair moved on.", captured_at=AT)
+    assert parse("> Treasurer: the parish", ITEM, AT, [earlier, QUESTION, note]).entry.answers_id \
+        == QUESTION.id
+    assert parse("> Treasurer: the parish", ITEM, AT, [note]).entry.answers_id is None
+    assert parse("> Treasurer: the parish", ITEM, AT).entry.answers_id is None
 
 
 def test_action_with_owner_and_due_date_in_either_order():
@@ -90,7 +99,7 @@ def test_unreadable_lines_are_kept_as_typed_with_a_warning(line, reason):
 
 @given(st.text(max_size=120))
 def test_any_line_becomes_an_entry_and_a_note_keeps_every_character(line):
-    result = parse(line, ITEM, AT, QUESTION)
+    result = parse(line, ITEM, AT, [QUESTION])
     if result.entry.kind == "note":
         assert result.entry.text == clean_text(line)
     else:

@@ -34,6 +34,7 @@ from clerk_tui.ui.screens.meeting.entry_editor import EntryEditorScreen
 from clerk_tui.ui.screens.search import SearchScreen
 from clerk_tui.ui.text import literal, shown
 from conftest import FrozenClock, add_sample, type_text
+from recording_app import break_command
 
 SIZE = (250, 60)  # wide enough that nothing tested is wrapped or cut
 
@@ -209,7 +210,7 @@ async def _edit(pilot, entry) -> None:
     app = pilot.app
     screen = app.screen
     screen.query_one("#entries").focus()
-    screen.query_one("#entries").highlighted = [e.id for e in screen.entries].index(entry.id)
+    screen.query_one("#entries").highlighted = [e.id for e in screen.entry_list.entries].index(entry.id)
     await pilot.press("enter")
     await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
     await drawn_with(pilot, [line.strip() for line in in_the_editor(entry.text) if line.strip()])
@@ -415,8 +416,8 @@ async def test_exempt_search_results_and_private_matters_arising_are_marked(app)
         await pilot.press("escape")
         app.push_screen(MeetingScreen(app.desk, later.id))
         await pilot.pause()
-        arising = next(i for i in app.screen.items if i.matters_arising)
-        app.screen.select_item(app.screen.items.index(arising))
+        arising = next(i for i in app.screen.agenda.items if i.matters_arising)
+        app.screen.select_item(app.screen.agenda.items.index(arising))
         drawn = await shows(pilot, "Circulate the valuation")
         (line,) = [row for row in drawn.splitlines() if "Circulate the valuation" in row]
         assert "EXEMPT" in line
@@ -438,7 +439,7 @@ async def test_an_error_quoting_markup_is_shown_literally_and_logged_once(app, m
 
     def broken(self):
         raise ValueError("[/] [@click=app.quit] \x1b[2J boom")
-    monkeypatch.setattr(MeetingScreen, "action_preview", broken)
+    break_command(monkeypatch, "preview", broken)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter", "f9")
         await shows(pilot, "ValueError", "[/]", "[@click=app.quit]", "\x1b[2J", "boom")
@@ -459,7 +460,7 @@ async def test_an_error_raised_while_showing_an_error_is_logged_once_never_loope
         raise ValueError("the first failure")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter")
-        monkeypatch.setattr(MeetingScreen, "action_preview", broken)
+        break_command(monkeypatch, "preview", broken)
 
         def cannot_show(self, *args, **kwargs):
             raise RuntimeError("cannot show [/] a message")
@@ -494,7 +495,7 @@ async def test_keys_typed_as_a_form_opens_land_in_their_fields(app, how):
         if how == "key":
             _burst(app, ["ctrl+n", *typed])  # the key that opens the form, then at once more
         elif how == "pushed":
-            app.screen.action_add_item()  # no pause: the form is still being built
+            app.screen.action_run("add_item")  # no pause: the form is still being built
             _burst(app, typed)
         else:
             await pilot.press("ctrl+n")  # the form is open: Enter must move on at once

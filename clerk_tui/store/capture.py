@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clerk_tui.models import AgendaItem, Entry, Meeting
+from clerk_tui.quick_entry import question_answered
 from clerk_tui.store.database import Database
 from clerk_tui.store.meetings import Meetings
 from clerk_tui.store.ordered import OrderedRows
@@ -103,15 +104,6 @@ class Capture:
         """Record the time the meeting ended; no item is being taken any more."""
         return self._set_times(meeting_id, ended_at=self._time(), current_item_id=None)
 
-    def last_question(self, item_id: str) -> str | None:
-        """The id of the item's last question, which a new response answers."""
-        rows = self._db.query(
-            "SELECT id FROM entries WHERE item_id = ? AND kind = 'question' "
-            "ORDER BY position DESC, rowid DESC LIMIT 1",
-            (item_id,),
-        )
-        return rows[0]["id"] if rows else None
-
     def move_entry(self, entry_id: str, item_id: str, place: int | None = None) -> Entry:
         """Move an entry (to ``place`` in ``item_id``, default last); a response then
         answers the question before it in its new place."""
@@ -119,9 +111,8 @@ class Capture:
             moved = self._entries.move(entry_id, item_id, place)
             if moved.kind == "response":
                 siblings = self._entries.list(item_id)
-                before = siblings[: [e.id for e in siblings].index(moved.id)]
-                questions = [e.id for e in before if e.kind == "question"]
-                moved.answers_id = questions[-1] if questions else None
+                moved.answers_id = question_answered(
+                    siblings[: [e.id for e in siblings].index(moved.id)])
                 moved = self._entries.update(moved)
         return moved
 

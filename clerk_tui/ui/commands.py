@@ -3,10 +3,12 @@ in the footer) and an entry in the command palette under a plain name."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import partial
+from typing import Any
 
+from textual.actions import parse as parse_action
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -28,6 +30,24 @@ class Command:
     priority: bool = False
     in_palette: bool = True
     """False when Textual's palette already offers it (Quit)."""
+    run: Callable[[Any], None] | None = None
+    """What the command does, given the screen (for :func:`screen_command`)."""
+    ready: Callable[[Any], bool | None] | None = None
+    """Whether it can be done on the screen now (None: as the screen decides)."""
+    edits: bool = False
+    """It changes the minutes: approved minutes, and a window opened read-only, cannot."""
+
+    def done_by(self, run: Callable[[Any], None],
+                ready: Callable[[Any], bool | None] | None = None) -> Command:
+        """This command (its key, names and help) done on a screen by ``run(screen)``:
+        see :func:`screen_command`."""
+        return replace(self, action=f"run({self.id!r})", run=run, ready=ready)
+
+    def allowed(self, screen: Any) -> bool | None:
+        """Whether ``screen`` (with ``read_only`` and :attr:`run`) can do it now."""
+        if self.edits and screen.read_only:
+            return False
+        return True if self.ready is None else self.ready(screen)
 
     def binding(self) -> Binding:
         """The key binding for this command."""
@@ -72,6 +92,21 @@ QUIT = Command("quit", "ctrl+q", "quit", "Quit", "Quit", "Quit clerk (everything
                priority=True, in_palette=False)
 
 
+def screen_command(id: str, key: str, label: str, title: str, help: str,
+                   run: Callable[[Any], None], ready: Callable[[Any], bool | None] | None = None,
+                   show: bool = True, edits: bool = False) -> Command:
+    """A command done by a function of the screen, ``run(screen)``, available when
+    ``ready(screen)`` is not False (and, if it ``edits`` the minutes, when they can be
+    changed); the screen's ``action_run`` calls it by its id."""
+    return Command(id, key, f"run({id!r})", label, title, help, show=show, run=run, ready=ready,
+                   edits=edits)
+
+
+def by_id(commands: Iterable[Command]) -> dict[str, Command]:
+    """The commands by their ids."""
+    return {command.id: command for command in commands}
+
+
 def bindings(commands: Iterable[Command]) -> list[Binding]:
     """The bindings of a screen's commands."""
     return [command.binding() for command in commands]
@@ -80,5 +115,6 @@ def bindings(commands: Iterable[Command]) -> list[Binding]:
 def palette_commands(screen: Screen) -> Iterator[SystemCommand]:
     """The screen's commands that are available now, for the command palette."""
     for command in getattr(screen, "CLERK_COMMANDS", ()):
-        if command.in_palette and screen.check_action(command.action, ()) is not False:
+        _namespace, action, parameters = parse_action(command.action)
+        if command.in_palette and screen.check_action(action, parameters) is not False:
             yield SystemCommand(command.title, command.help, partial(screen.run_action, command.action))

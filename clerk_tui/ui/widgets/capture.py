@@ -1,24 +1,22 @@
-"""The capture line: type as people speak, Enter stores the entry.
+"""The capture line: type as people speak; Enter hands the line to the screen.
 
-What is on the line is the item's draft, saved as it is typed, so it survives a
-crash and is back when the meeting is opened again.
+It only edits text. What is on the line is the item's draft, handed on as each key is
+handled (so it survives a crash and is back when the meeting is opened again); Enter
+posts :class:`CaptureLine.LineEntered` and clears the line; the screen turns the line
+into an entry and stores it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import partial
 
 from textual import events
 from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input
 
-from clerk_tui.models import Entry
-from clerk_tui.quick_entry import parse
 from clerk_tui.ui.commands import NEXT_ITEM, PREVIOUS_ITEM, bindings
-from clerk_tui.ui.desk import Desk
 from clerk_tui.ui.failures import ContainsFailures
 from clerk_tui.ui.text import IN_FIELDS
 
@@ -56,15 +54,20 @@ class CaptureLine(ContainsFailures, Input):
     BINDINGS = bindings([NEXT_ITEM, PREVIOUS_ITEM])
     _text_changing = False  # while Input reacts to a change of the text (see refresh)
 
-    class EntryCaptured(Message):
-        """An entry was typed and stored."""
+    class LineEntered(Message):
+        """Enter was pressed on ``text``, typed into the item ``item_id``; the line is
+        clear for the next entry."""
 
-        def __init__(self, entry: Entry, warning: str | None) -> None:
+        def __init__(self, item_id: str, text: str) -> None:
             super().__init__()
-            self.entry = entry
-            self.warning = warning
+            self.item_id = item_id
+            self.text = text
 
-    def __init__(self, desk: Desk, step_item: Callable[[int], None], **kwargs) -> None:
+    def __init__(self, keep_draft: Callable[[str, str], None], step_item: Callable[[int], None],
+                 **kwargs) -> None:
+        """``keep_draft(item_id, text)`` and ``step_item(step)`` are called as the key is
+        handled, not posted: a message would come round after the keys read with it, and
+        words typed straight after a Page Down would land on the item before."""
         self._names = NameSuggester([])
         # Focus must never select the line: the next key would replace the draft.
         super().__init__(placeholder=PLACEHOLDER, suggester=self._names, select_on_focus=False,
@@ -72,7 +75,7 @@ class CaptureLine(ContainsFailures, Input):
         # A steady cursor: the clerk's eye is on this line all meeting, and a blink is a
         # redraw twice a second on a slow laptop (and a screen never the same twice).
         self.cursor_blink = False
-        self._desk = desk
+        self._keep = keep_draft
         self._step_item = step_item
         self._item_id: str | None = None
         self._known = ""  # the value last loaded or saved: not a change to save
@@ -111,6 +114,11 @@ class CaptureLine(ContainsFailures, Input):
         if len(lines) > 1:
             event.text = " ".join(filter(None, map(str.strip, lines)))
 
+    @property
+    def item_id(self) -> str | None:
+        """The item whose entries are typed on the line now."""
+        return self._item_id
+
     def show_item(self, item_id: str | None, draft: str) -> None:
         """Capture into ``item_id`` from now on, starting from its saved draft (read
         after :meth:`Autosaver.flush`, so it includes what was just typed)."""
@@ -130,8 +138,7 @@ class CaptureLine(ContainsFailures, Input):
 
     def _keep_draft(self, text: str) -> None:
         if self._item_id is not None:
-            save = partial(self._desk.store.capture.save_draft, self._item_id, text)
-            self._desk.autosaver.change(f"draft:{self._item_id}", save, text)
+            self._keep(self._item_id, text)
 
     async def _on_key(self, event: events.Key) -> None:
         # Enter and the item keys are handled here, in the order keys arrive, not as
@@ -157,17 +164,23 @@ class CaptureLine(ContainsFailures, Input):
         self._step_item(-1)
 
     def store_line(self) -> None:
-        """Store what is on the line as an entry of the item and clear the line."""
+        """Hand what is on the line to the screen as an entry of the item, and clear
+        the line for the next one (the draft stays saved until the entry is)."""
         text = self.value
         if self._item_id is None or not text.strip():
-            return
-        store = self._desk.store
-        result = parse(text, self._item_id, store.now(), store.capture.last_question(self._item_id))
-        self._desk.autosaver.cancel(f"draft:{self._item_id}")
-        if not self._desk.autosaver.save_now(partial(store.capture.entry, result.entry)):
-            self._keep_draft(text)  # the line keeps the text; the draft is retried
             return
         self._known = ""
         with self.prevent(Input.Changed):
             self.value = ""
-        self.post_message(self.EntryCaptured(result.entry, result.warning))
+        self.post_message(self.LineEntered(self._item_id, text))
+
+    def give_back(self, item_id: str, text: str) -> None:
+        """Put ``text`` (a line that could not be stored) back in front of what has been
+        typed since, if the line is still on its item; it is that item's draft again."""
+        if item_id != self._item_id:
+            self._keep(item_id, text)
+            return
+        typed = self.value
+        with self.prevent(Input.Changed):
+            self.value = f"{text} {typed}" if typed else text
+        self.cursor_position = len(self.value)

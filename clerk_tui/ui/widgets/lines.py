@@ -6,7 +6,7 @@ import datetime as dt
 
 from rich.text import Text
 
-from clerk_tui.models import UNDATED, AgendaItem, Entry
+from clerk_tui.models import UNDATED, AgendaItem, Entry, Meeting
 from clerk_tui.ui.text import append
 
 DATE_FORMAT = "%a %-d %b %Y"  # "Wed 1 May 2024", wherever a meeting's date is shown
@@ -16,6 +16,22 @@ def meeting_day(day: dt.date | None) -> str:
     """A meeting's date as lists show it: "Wed 1 May 2024", or "date not known" for
     imported minutes that do not say when."""
     return f"{day:{DATE_FORMAT}}" if day else UNDATED
+
+def meeting_line(meeting: Meeting, read_only: bool) -> str:
+    """The meeting screen's title line: day, time, venue, when it started and ended, and
+    its status (in capitals where it cannot be changed)."""
+    parts = [meeting_day(meeting.date)]
+    if meeting.start_time:
+        parts.append(f"{meeting.start_time:%H:%M}")
+    if meeting.venue:
+        parts.append(meeting.venue)
+    if meeting.started_at:
+        parts.append(f"started {meeting.started_at:%H:%M}")
+    if meeting.ended_at:
+        parts.append(f"ended {meeting.ended_at:%H:%M}")
+    parts.append(meeting.status.value.upper() if read_only else meeting.status.value)
+    return " · ".join(parts)
+
 
 KIND_LABELS = {
     "note": ("Note", "dim"),

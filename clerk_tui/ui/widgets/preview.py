@@ -77,6 +77,12 @@ class MinutesPreview(VerticalScroll):
 
     text: str = ""
     """What the preview shows, as plain text."""
+    version: str = "public"
+    """Which version it shows: the public one first, as most will read it."""
+
+    def switch_version(self) -> None:
+        """Show the other version from the next :meth:`show` on."""
+        self.version = "confidential" if self.version == "public" else "public"
 
     def compose(self) -> ComposeResult:
         yield Static(id="preview-text")

@@ -15,35 +15,18 @@ from typing import TYPE_CHECKING, Any
 from clerk_tui.fields import parse_date
 from clerk_tui.minutes.compose import wording
 from clerk_tui.models import Meeting, MeetingStatus
-from clerk_tui.store.imports import UNKNOWN_BODY
-from clerk_tui.ui.commands import Command
+from clerk_tui.ui.commands import screen_command
 from clerk_tui.ui.screen_kit.form import FormField, FormScreen
+from clerk_tui.ui.screens.meeting.agenda_actions import refresh_agenda
+from clerk_tui.ui.screens.meeting.banner import show_lock
 
 if TYPE_CHECKING:
     from clerk_tui.ui.screens.meeting.screen import MeetingScreen
-
-# Not in the footer (it is full): F1 help and the palette name it.
-CORRECT_DETAILS = Command(
-    "correct_details", "ctrl+g", "correct_details", "Correct", "Correct date and committee",
-    "Date an undated meeting, or move it to its committee (kept in the audit log)",
-    show=False)
-CORRECTION_COMMANDS = (CORRECT_DETAILS,)
 
 FORM_TITLE = "Correct the date and committee of this meeting"
 KEEP_A_DATE = ("Give the meeting's date, written YYYY-MM-DD: a meeting with a date cannot "
                "be made undated.")
 NAME_THE_COMMITTEE = "Give the name of the committee, board or council whose meeting this is."
-
-
-def unknown_details(meeting: Meeting, committee: str) -> str:
-    """A sentence for the banner of minutes that do not say when or whose they are,
-    saying how to put that right ("" when they say both)."""
-    missing = [what for what, unknown in (("when", meeting.date is None),
-                                          ("whose", committee == UNKNOWN_BODY)) if unknown]
-    if not missing:
-        return ""
-    return (f" They do not say {' or '.join(missing)} the meeting was: Ctrl+G gives them "
-            "their date and committee.")
 
 
 @dataclass(frozen=True)
@@ -82,52 +65,53 @@ def correction_fields(meeting: Meeting, committee: str,
     ]
 
 
-class CorrectionActions:
-    """The correction of a meeting's date and committee, for the meeting screen."""
+def correct_details(screen: MeetingScreen) -> None:
+    """Open the form; saving makes the correction, and what is wrong stays in the
+    form with what was typed; Escape changes nothing."""
+    before = screen.meeting
+    committee = screen.store.committees.get(before.committee_id).name
+    names = sorted({c.name for c in screen.store.committees.list()}, key=str.casefold)
 
-    def check_correction_action(self: MeetingScreen, action: str) -> bool | None:
-        """Approved minutes can be corrected too (that is the point); a window opened
-        read-only changes nothing."""
-        if action == "correct_details":
-            return not self.store.read_only
-        return None
+    def build(values: dict[str, Any]) -> Meeting:
+        correction = read_correction(values, dated=before.date is not None)
+        screen.desk.autosaver.flush()  # a draft typed here is in before the reopening
+        return correct_meeting(screen, correction)
 
-    def action_correct_details(self: MeetingScreen) -> None:
-        """Open the form; saving makes the correction, and what is wrong stays in the
-        form with what was typed; Escape changes nothing."""
-        before = self.meeting
-        committee = self.store.committees.get(before.committee_id).name
-        names = sorted({c.name for c in self.store.committees.list()}, key=str.casefold)
+    def corrected(after: Meeting | None) -> None:
+        if after is not None:
+            _show_correction(screen, before, after)
+    screen.app.push_screen(FormScreen(FORM_TITLE, correction_fields(before, committee, names),
+                                    build), corrected)
 
-        def build(values: dict[str, Any]) -> Meeting:
-            correction = read_correction(values, dated=before.date is not None)
-            self.desk.autosaver.flush()  # a draft typed here is in before the reopening
-            return self.correct_meeting(correction)
 
-        def corrected(after: Meeting | None) -> None:
-            if after is not None:
-                self._show_correction(before, after)
-        self.app.push_screen(FormScreen(FORM_TITLE, correction_fields(before, committee, names),
-                                        build), corrected)
+def correct_meeting(screen: MeetingScreen, correction: Correction) -> Meeting:
+    """Date and file the meeting as ``correction`` says, in one save; the meeting
+    as it is then. Raises StoreError or ValidationError when it cannot be."""
+    imports = screen.store.imports
+    with screen.store.transaction():
+        imports.redate(screen.meeting.id, correction.date, correction.reason)
+        return imports.reassign(screen.meeting.id, correction.committee, correction.reason)
 
-    def correct_meeting(self: MeetingScreen, correction: Correction) -> Meeting:
-        """Date and file the meeting as ``correction`` says, in one save; the meeting
-        as it is then. Raises StoreError or ValidationError when it cannot be."""
-        imports = self.store.imports
-        with self.store.transaction():
-            imports.redate(self.meeting.id, correction.date, correction.reason)
-            return imports.reassign(self.meeting.id, correction.committee, correction.reason)
 
-    def _show_correction(self: MeetingScreen, before: Meeting, after: Meeting) -> None:
-        name = self.store.committees.get(after.committee_id).name
-        self.sub_title = name
-        self._refresh_agenda()
-        self._show_lock()
-        if (before.date, before.committee_id) == (after.date, after.committee_id):
-            self.notify("Nothing was changed: the meeting already had that date and committee.")
-            return
-        audited = (" The correction is in its audit log (Ctrl+Y)."
-                   if before.status != MeetingStatus.DRAFT else "")
-        when = (f"is dated {wording.short_date(after.date)}" if after.date
-                else "has no date yet")
-        self.notify(f"The meeting {when}, a meeting of {name}.{audited}", timeout=10)
+def _show_correction(screen: MeetingScreen, before: Meeting, after: Meeting) -> None:
+    name = screen.store.committees.get(after.committee_id).name
+    screen.sub_title = name
+    refresh_agenda(screen)
+    show_lock(screen)
+    if (before.date, before.committee_id) == (after.date, after.committee_id):
+        screen.notify("Nothing was changed: the meeting already had that date and committee.")
+        return
+    audited = (" The correction is in its audit log (Ctrl+Y)."
+               if before.status != MeetingStatus.DRAFT else "")
+    when = (f"is dated {wording.short_date(after.date)}" if after.date
+            else "has no date yet")
+    screen.notify(f"The meeting {when}, a meeting of {name}.{audited}", timeout=10)
+
+
+# Not in the footer (it is full): F1 help and the palette name it. Approved minutes can
+# be corrected too (that is the point); a window opened read-only changes nothing.
+CORRECT_DETAILS = screen_command(
+    "correct_details", "ctrl+g", "Correct", "Correct date and committee",
+    "Date an undated meeting, or move it to its committee (kept in the audit log)",
+    correct_details, lambda screen: not screen.store.read_only, show=False)
+CORRECTION_COMMANDS = (CORRECT_DETAILS,)
