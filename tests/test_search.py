@@ -156,6 +156,18 @@ def test_search_never_holds_up_saving(archive, db_path):
         writer.close()
 
 
+def test_sqlite_utils_and_datasette_search_the_same_file(archive, db_path):
+    # The search tables follow sqlite-utils' conventions (migration 4), so the tools a
+    # council's analyst already has read clerk's file; clerk itself writes plain SQL.
+    import sqlite_utils
+
+    archive.close()
+    tables = sqlite_utils.Database(db_path)
+    assert tables["entries"].detect_fts() == "entries_fts"
+    found = [row["text"] for row in tables["entries"].search("taxi")]
+    assert found == ["That taxi fares rise by 3%."]
+
+
 def test_clerk_search_command(archive, db_path):
     archive.close()
     runner = CliRunner()

@@ -8,13 +8,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from clerk_tui.store.connection import checkpoint, claim_copy
 from clerk_tui.store.errors import Conflict, MinutesLocked, ReadOnly, StoreError
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 Clock = Callable[[], datetime]
 
@@ -73,18 +70,6 @@ class Database:
         self.unclaimed_copy = False
         """A backup (or published copy) nobody has saved into yet: the first save marks it
         as a database (:func:`~clerk_tui.store.connection.claim_copy`)."""
-        self._tables: sqlite_utils.Database | None = None
-
-    @property
-    def tables(self) -> sqlite_utils.Database:
-        """The file through sqlite-utils, which reads it (and names its full-text tables);
-        clerk's own writes are plain SQL below, so a save is one statement. Made when
-        first asked for: importing sqlite-utils took a fifth of clerk's start."""
-        if self._tables is None:
-            import sqlite_utils
-
-            self._tables = sqlite_utils.Database(self.connection, execute_plugins=False)
-        return self._tables
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
