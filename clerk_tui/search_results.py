@@ -11,7 +11,7 @@ import re
 
 from clerk_tui.minutes.compose.wording import iso_date
 from clerk_tui.printable import printable
-from clerk_tui.store.search import MARK_END, MARK_START, SearchHit, SearchResults
+from clerk_tui.store.search import COUNT_CAP, MARK_END, MARK_START, SearchHit, SearchResults
 
 EXEMPT_NOTE = " · EXEMPT (not for the public)"
 TERMINAL_MARKS = {MARK_START: "\x1b[1m", MARK_END: "\x1b[22m"}  # bold, then not
@@ -44,7 +44,14 @@ def hit_json(hit: SearchHit) -> dict:
 
 def results_heading(query: str, results: SearchResults) -> str:
     """The line above the hits: how many, for what."""
-    return f"{results.count_label} for {query!r}"
+    return f"{how_many(results)} for {query!r}"
+
+
+def how_many(results: SearchResults) -> str:
+    """ "1 result", "25 results", "1,000+ results"."""
+    if results.count > COUNT_CAP:
+        return f"{COUNT_CAP:,}+ results"
+    return f"{results.count:,} result{'' if results.count == 1 else 's'}"
 
 
 def hit_where(hit: SearchHit) -> str:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from clerk_tui import models as m
 from clerk_tui.cli import main
+from clerk_tui.search_results import how_many
 from clerk_tui.store import SearchFilters
 from clerk_tui.store.search import MARK_END, MARK_START, fts_query
 from clerk_tui.ui.screens.meeting import MeetingScreen
@@ -66,7 +67,7 @@ def test_the_query_language():
 def test_all_words_must_match_resolutions_by_default(archive):
     results = archive.search.search("school strategy")
     assert texts(results) == ["That the school places strategy be approved."] * 2
-    assert results.count == 2 and results.count_label == "2 results"
+    assert results.count == 2 and how_many(results) == "2 results"
 
 
 def test_newer_meetings_first_on_equal_relevance(archive):

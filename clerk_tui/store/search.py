@@ -77,13 +77,6 @@ class SearchResults:
     count: int = 0
     problem: str | None = None
 
-    @property
-    def count_label(self) -> str:
-        """ "1 result", "25 results", "1,000+ results"."""
-        if self.count > COUNT_CAP:
-            return f"{COUNT_CAP:,}+ results"
-        return f"{self.count:,} result{'' if self.count == 1 else 's'}"
-
 
 def _quoted(text: str) -> str | None:
     """A piece of typed text as an FTS5 string, or None when it holds no word."""

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from clerk_tui.fields import parse_date
+from clerk_tui.search_results import how_many
 from clerk_tui.store import SearchFilters, SearchHit, SearchResults
 from clerk_tui.store.search import MARK_END, MARK_START
 from clerk_tui.ui.commands import HELP, Command, bindings
@@ -152,7 +153,7 @@ class SearchScreen(ClerkScreen):
     def _show_status(self, results: SearchResults) -> None:
         filters = self.filters
         shown = f" (showing {len(self.hits)})" if len(self.hits) < results.count else ""
-        parts = [(results.problem or results.count_label) + shown,
+        parts = [(results.problem or how_many(results)) + shown,
                  "resolutions only" if filters.kinds else "every kind of entry",
                  filters.committee or "all committees"]
         if filters.date_from or filters.date_to:
