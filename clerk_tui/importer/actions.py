@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from clerk_tui.importer import action_shapes
 from clerk_tui.importer.dates import DATE, MONTH_NAME, date_of
 from clerk_tui.importer.exchanges import (
     LIST_OPENING,
@@ -43,7 +44,7 @@ explore produce present bring submit distribute share copy issue compile collate
 approach engage consult amend correct revise finalise finalize complete renew register apply
 pay invoice transfer quote cost price establish set draw work help assist remind let tell talk
 co-ordinate coordinate schedule convene take make deliver collect return escalate refer feed
-keep clarify identify oil fix mend paint mow trim tidy sweep measure test trial lead host run create design develop plan recruit
+keep clarify identify mention oil fix mend paint mow trim tidy sweep measure test trial lead host run create design develop plan recruit
 train brief instruct commission procure tender negotiate suggest enquire inquire canvass
 """.split())
 # The few a bare "To …" opens as a task, not as an agenda's "To receive …".
@@ -105,7 +106,7 @@ def owner_of(words: str, marked: bool = False) -> str | None:
     if _initials(text) or (marked and _ROLE_ONLY.fullmatch(text)):
         return text  # "JS", and under a label "All" or "Everyone" too
     name = person(text)
-    if name is None or _POSSESSIVE.search(name):
+    if name is None or _POSSESSIVE.search(name) or action_shapes.verb_not_name(name):
         return None  # "the Panel's (report)": what someone owns, not who acts
     first = name.split()[0].lower().strip("(),")
     if first in _THINGS or first in _GERUNDS or any(
@@ -192,7 +193,8 @@ def _owner_and_when(text: str) -> tuple[str, dt.date | None] | None:
         if owner is None:
             return None
         task = text[:len(text) - len(text[-200:]) + found.start()]
-        if label is None and not deadline and not _reads_as_task(task):
+        if label is None and not deadline and not _reads_as_task(task) and not (
+                strong(owner) and action_shapes.passive_task(task)):
             return None
         return owner, _when_due(when)
     if label is not None and (owner := owner_of(inner, marked=True)) is not None:
@@ -382,11 +384,11 @@ def _unit_to_do(words: str) -> str | None:
 
 # --- sentences that give someone work ---------------------------------------------------------
 
-_ADVERB = r"(?:(?:also|then|kindly|personally|urgently|now|again|further|duly)\s+)?"
+_ADVERB = r"(?:(?:also|then|kindly|personally|urgently|now|again|further|duly|still)\s+)?"
 _UNIT_TO = re.compile(r"(?P<owner>(?:the\s+)?[A-Z][\w'’.&-]{0,30}(?:\s+(?:[A-Z][\w'’.&-]{0,30}|of|"
                       r"and|&)){0,5})\s+to\s+" + _ADVERB + r"(?P<verb>[a-z][a-z-]{1,20})\b")
 _WOULD = re.compile(
-    r"\s+(?P<link>(?:would|will|shall|is\s+to|are\s+to)\s+be\s+(?:asked|requested|invited|"
+    r"\s+(?:still\s+)?(?P<link>(?:would|will|shall|is\s+to|are\s+to)\s+be\s+(?:asked|requested|invited|"
     r"instructed)\s+to|is\s+to|are\s+to|was\s+to|were\s+to|would|will|shall|agreed\s+to|"
     r"has\s+agreed\s+to|(?:is|are)\s+going\s+to|"
     r"had\s+agreed\s+to|kindly\s+agreed\s+to|undertook\s+to|offered\s+to|volunteered\s+to|"
@@ -398,7 +400,7 @@ _WAS_AGREED = re.compile(
     r"(?:agreed|resolved|decided))\s*(?:[:,–—-]\s*)?(?:that\s+)?", re.IGNORECASE)
 # "X said he would ask …": someone taking a task on themselves
 _SAID_WOULD = re.compile(r"(?P<who>[^,;:.]{1,60}?)\s+(?:said|stated|confirmed|indicated|promised)"
-                         r"\s+(?:that\s+)?(?:he|she|they)\s+(?:would|will)\s+" + _ADVERB +
+                         r"\s+(?:that\s+)?(?:(?:he|she|they)\s+(?:would|will)\s+|(?:he|she)['’](?:d|ll)\s+)" + _ADVERB +
                          r"(?P<verb>[a-z][a-z-]{1,20})\b")
 _TO_BE = re.compile(r"^(?P<what>[^,;:.]{1,60}?)\s+to\s+be\s+(?P<done>[a-z]+(?:ed|en|t|n))\b")
 _NOT_DONE = frozenset("""held noted received considered discussed approved decided confirmed
@@ -456,6 +458,8 @@ def owned_sentence(sentence: str, topic: bool = True) -> tuple[str | None] | Non
             (owner := owner_of(bidden.group("owner"))) and not _COLLECTIVE.match(owner) and \
             _task_verb(bidden.group("verb"), text[bidden.end():], owner, True):
         return (owner,)  # "(ii) to instruct the Director to report back …"
+    if (dashed := action_shapes.dashed_task(text, owner_of, strong, _verb)) is not None:
+        return (dashed,)  # "JS – ring the contractor"
     if topic and (dash := _TOPIC.match(text)) is not None:
         # "Roads – Cllr Quill to report the pothole": a task after its topic
         owned = owned_sentence(text[dash.end():], topic=False)
@@ -684,8 +688,8 @@ def _given_owner(found: re.Match) -> str | None:
     if not owner or not verb:
         return None
     name = owner_of(owner)
-    if name is None or _COLLECTIVE.match(name):
-        return None
+    if name is None or _COLLECTIVE.match(name) or action_shapes.body_named(name):
+        return None  # "That Brindle District Council calls on …": the body's own voice
     after = found.string[found.end():found.end() + 80]
     if found.group("owner") and not found.group("link"):
         # "that the Clerk write(s) …" names work only with a verb of work, and "that the
@@ -933,6 +937,9 @@ def _give_owner(found: list[Piece], piece: Piece, owner: str, alone: bool) -> No
     itself the action, as the minutes set it down. A bare name is left a note then: it
     may sign the minutes."""
     task = _unowned_point(found) or _task_before(found) or _next_point(found)
+    if task is None and action_shapes.retarget(found, piece, owner, _PREFIX.match(piece.text)
+                                               is not None):
+        return
     if task is not None:
         if task.kind == "note":
             # "Court NOTED … and AGREED that …" then "Action: X": a decision with an owner

@@ -90,6 +90,7 @@ _ROLE_WORDS = {
     "controller", "specialist", "partner", "limited", "ltd", "ltd.", "plc", "inc", "inc.",
     "llp", "agency", "unit", "division", "company", "society", "commission", "governor's",
     "ex-officio", "vice-president", "chairs", "heads", "directors", "managers", "officers",
+    "cathaoirleach", "leas-chathaoirleach",
 }
 # Words no person's name holds: a line with one is a heading or a sentence, not a list.
 _ORGANISATIONS = {"council", "committee", "board", "authority", "association", "department", "trust",
@@ -104,6 +105,7 @@ _NOT_NAMES = {
     "opening", "urgent", "questions", "question", "petitions", "approval", "confirmation",
     "none", "nil", "no", "there", "were", "was", "total", "quorum", "ayes", "aye", "nays", "nay",
     "yeas", "yea", "noes", "vote", "votes", "abstain", "abstained", "abstentions", "abstention",
+    "resolution", "resolutions", "action", "actions",
 }
 _CONNECTIVES = {"of", "for", "to", "the", "and", "&", "in", "on", "at", "with", "-", "–",
                 "—", "/"}
@@ -155,13 +157,17 @@ _ABSENT_LABELS = (
     r"(?:[-–]\s*)?(?:absent|not\s+present)(?:\s+at\s+roll\s+call)?"
     r"|absent(?:\s+at\s+roll\s+call)?(?:\s+without\s+apologies)?|not\s+present")
 _APOLOGY_LABELS = (r"apologies(?:\s+for\s+(?:absence|non-attendance))?(?:\s+received)?|regrets"
-                   r"|(?:granted\s+)?leave\s+of\s+absence(?:\s+granted)?|excused(?:\s+absences?)?")
+                   r"|(?:granted\s+)?leave\s+of\s+absence(?:\s+granted)?|excused(?:\s+absences?)?"
+                   r"|(?:sorry\s+)?(?:couldn['’]t|could\s+not|can['’]t|cannot|unable\s+to|not\s+able\s+to)"
+                   r"\s+(?:make\s+it|attend|come|be\s+(?:here|there|present))(?:\s+(?:today|tonight))?"
+                   r"|sent\s+(?:their\s+)?apologies|apologies\s+from")
 # Weak labels are words that also open sentences: they count only before a colon (or
 # alone on their line, or in capitals).
 _WEAK_PRESENT = (r"attendance|members|board\s+members|committee\s+members|attending(?:\s+members)?"
-                 r"|in\s+the\s+chair")
-_WEAK_IN_ATTENDANCE = (r"officers|officials?|staff|administration|staff\s*/\s*public|guests?|"
-                       r"[A-Z]{2,6}\s+staff|advisers|observers|in\s+attendance")
+                 r"|in\s+the\s+chair|here|in\s+the\s+room")
+_WEAK_IN_ATTENDANCE = (r"officers|officials?|staff|other\s+(?:members|councillors|cllrs)|administration|staff\s*/\s*public|guests?|"
+                       r"[A-Z]{2,6}\s+staff|advisers|observers|in\s+attendance|visitors?"
+                       r"|also(?:\s+(?:came|here|there|joining|joined|with\s+us))?|invited|invitees")
 _WEAK_IGNORED = r"gallery|public|press|members\s+of\s+the\s+public|in\s+the\s+gallery"
 _SUBSTITUTE_LABELS = r"substitutes?|substitute\s+members?"
 
@@ -561,11 +567,45 @@ def _dashed(piece: str) -> tuple[list[_Run], bool, bool] | None:
     return None
 
 
+# "Ann Cole from Vale Homes (housing officer) for the first hour": a person, the body
+# they came from, an office in brackets and a note in lower case after them
+_FROM_BODY = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){0,3})\s+(?P<link>from|of|with)\s+"
+    r"(?P<body>(?:the\s)?[A-Z][\w'’.&-]{0,40}(?:\s(?:[A-Z&][\w'’.&-]{0,40}|of|and|for)){0,6})"
+    r"\s*(?:\((?P<office>[^()]{1,80})\))?(?P<rest>.{0,200})$")
+
+
+_TIME_NOTE = re.compile(r"(?:for|until|till|up\s+to|arrived|left|joined|only|part|at|from|between"
+                        r"|who\s+(?:left|arrived|joined))\b")
+
+
+def _from_body(piece: str) -> tuple[list[_Run], bool, bool] | None:
+    """ "Ann Cole from Vale Homes (housing officer)": the name apart, the office in
+    brackets (else the body) its role; None for any other piece."""
+    match = _FROM_BODY.match(piece.strip()) if len(piece) < 400 else None
+    if match is None or not _reads_as_name(match.group("name")) or _names_no_one(piece.split()):
+        return None
+    if match.group("link") != "from" and len(match.group("name").split()) < 2:
+        return None  # "Calling of the Roll": one word "of" something is no person
+    rest = match.group("rest").strip(" .")
+    if rest and not (_TIME_NOTE.match(rest) and len(rest.split()) <= 8):
+        return None
+    runs, grouped = _runs_of(match.group("name"))
+    if len(runs) != 1 or runs[0].is_role:
+        return None
+    runs[0].role = (match.group("office") or match.group("body")).strip()
+    runs[0].titled = True
+    return runs, grouped, False
+
+
 def _entry(piece: str) -> tuple[list[_Run], bool, bool]:
     """The runs of one piece, whether it was grouped, and whether it reads as prose."""
-    dashed = _dashed(piece)
+    dashed = _dashed(piece) if " " in piece else None
     if dashed is not None:
         return dashed
+    from_body = _from_body(piece) if " from " in piece or " of " in piece or " with " in piece else None
+    if from_body is not None:
+        return from_body
     notes_removed = _NOTES.sub(" ", piece)
     chair = notes_removed != piece and bool(re.search(r"\bchair\b|presiding", piece, re.IGNORECASE))
     parens = []
@@ -583,7 +623,7 @@ def _entry(piece: str) -> tuple[list[_Run], bool, bool]:
     for content in parens:
         if not content:
             continue
-        if re.fullmatch(r"[A-Z]", content) and names:
+        if re.fullmatch(r"[A-Z]\.?", content) and names:
             names[-1].text = f"{names[-1].text} ({content})"  # "Sheahan (J)": which Sheahan
             continue
         substitute = _SUBSTITUTE_FOR.match(content)
@@ -591,7 +631,10 @@ def _entry(piece: str) -> tuple[list[_Run], bool, bool]:
             names[-1].substitute_for = _clean_name(substitute.group(1))
             continue
         inner, _g = _runs_of(_NOTES.sub(" ", content))
-        inner_names = [run for run in inner if not run.is_role and run.titled and len(run.text.split()) > 1]
+        # "Chief Executive (Ann Cole)": a bare name in brackets after an office alone
+        office_alone = not names and bool(runs) and _is_office(" ".join(run.text for run in runs))
+        inner_names = [run for run in inner if not run.is_role and len(run.text.split()) > 1 and (
+            run.titled or office_alone and _reads_as_name(content))]
         if inner_names and not any(run.titled for run in names):
             # "Head of Finance (Mr T. Jones)": the office outside, the person inside
             office = " ".join(run.text for run in runs) or None
@@ -632,7 +675,7 @@ def _people(runs: list[_Run], status: Status, bare_names_are_roles: bool) -> lis
             run.is_role = True
     names = [run for run in runs if not run.is_role]
     if not names:
-        return [Person(run.text, status) for run in runs if _is_office(run.text)]
+        return [Person(run.text, status) for run in runs if _is_job(run.text)]
     role_first = runs[0].is_role
     pending: str | None = None
     for n, run in enumerate(runs):
@@ -690,12 +733,29 @@ def _names_no_one(words: list[str]) -> bool:
     one naming an office with the word after it ("Minute Secretary", "Minutes Clerk")."""
     for n, word in enumerate(words):
         after = _lower(words[n + 1]) if n + 1 < len(words) else ""
+        if _lower(word) in _NOT_NAMES and _in_office(words, n):
+            continue  # "Director of Business", "Climate Action Officer"
         if _lower(word) in _NOT_NAMES and not (
                 _lower(word) in ("minute", "minutes")
                 and after in ("secretary", "taker", "clerk", "officer", "writer", "recorder")
                 or word == "Public" and (after in _FIELDS or after in _ORGANISATIONS or after in _PUBLIC_OFFICES)):
             return True
     return False
+
+
+# Words of _NOT_NAMES that also name what an office covers ("Business Manager")
+_OFFICE_FIELDS = {"business", "public", "action", "questions", "membership", "agenda", "minutes"}
+
+
+def _in_office(words: list[str], n: int) -> bool:
+    """Whether ``words[n]`` is part of an office: capitalised, with an office's word
+    after it ("Business Manager") or an office and "of" before it ("Head of Business")."""
+    if _lower(words[n]) not in _OFFICE_FIELDS or not words[n][:1].isupper():
+        return False
+    after = _lower(words[n + 1]) if n + 1 < len(words) else ""
+    if after in _ROLE_WORDS and after not in _ORGANISATIONS:
+        return True
+    return n >= 2 and _lower(words[n - 1]) in ("of", "for") and _lower(words[n - 2]) in _ROLE_WORDS
 
 
 # "Director of Public Works", "Public Affairs Manager": the public as part of an office
@@ -742,7 +802,9 @@ _APOLOGISED = re.compile(
     r"(?:apologised|apologized|sent\s+(?:his|her|their)\s+apologies|gave\s+(?:his|her|their)\s+apologies"
     r"|tendered\s+(?:his|her|their)\s+apologies|sent\s+apologies)\b")
 _WAS_ABSENT = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}[\s,]+(?:and\s+)?){0,8}[A-Z][\w'’.-]{0,30})\s+(?:was|were)\s+absent"
+    r"(?P<who>(?:[A-Z][\w'’.-]{0,30}[\s,]+(?:and\s+)?){0,8}[A-Z][\w'’.-]{0,30})\s+(?:was|were)\s+"
+    r"(?:absent|not\s+present(?=\s+(?:and\s+(?:had\s+)?(?:sent|given|tendered|offered)\s+no|without)\s+"
+    r"(?:apolog|leave|notice)))(?:\s+and\s+(?:had\s+)?(?:sent|given|tendered|offered)\s+no\s+apolog(?:y|ies))?"
     r"(?:\s+from\s+the\s+meeting)?(?:\s+without\s+(?:leave|apolog(?:y|ies)|notice|explanation))?\s*(?:[.;,]|$)")
 # "Leave of absence was granted to Cllr A and Cllr B": they sent apologies
 _LEAVE_GRANTED = re.compile(
@@ -759,11 +821,14 @@ _ATTENDED_AS_SUBSTITUTE = re.compile(
     r"(?P<who>" + _NAMED + r")\s+"
     r"(?:attended|was\s+present|sat|acted)?\s*(?:as\s+(?:a\s+)?substitute|substituted|was\s+substituting)"
     r"(?:\s+member)?\s+for\s+(?P<for>" + _NAMED + r")")
+# "from Cllr A, who was ill, and from Cllr B": each "from" opens its own names
+_AND_FROM = re.compile(r",?\s+(?:and|&)\s+(?:also\s+)?from\s+|,\s+from\s+")
 _IN_THE_CHAIR = re.compile(
     r"^(?P<who>" + _NAMED + r")\s*,?\s*"
     r"(?:(?P<role>[A-Z][\w'’ -]{0,40}),\s*)?in\s+the\s+chair\b", re.IGNORECASE)
 _REASON = re.compile(
     r"\b(?:for\s+whom|who|due\s+to|because|as\s+(?:he|she|they)|owing\s+to|for\s+(?:reasons|personal)|being"
+    r"|for\s+(?:(?:his|her|their)\s+)?(?:absence|non-attendance|lateness|inability|this\s+meeting|the\s+meeting)"
     r"|on\s+(?:holiday|leave|council)|these\s+were|which\s+(?:was|were)|and\s+(?:these|this)\s+(?:was|were)"
     r"|be|been|is|are|was|were)\b")
 
@@ -792,7 +857,7 @@ def _list_people(text: str, status: Status, titled_block: bool = False,
     In a ``titled_block`` (every name so far had an honorific or initials) a bare
     capitalised phrase is an office or an organisation, not a person."""
     runs: list[_Run] = []
-    for piece in _split_pieces(_unglue(text)):
+    for piece in _split_pieces(_AFTER_BRACKET.sub(",", _cut_at_codes(_unglue(text)))):
         piece_runs, grouped, prose = _entry(piece)
         if prose:
             break
@@ -807,6 +872,43 @@ def _list_people(text: str, status: Status, titled_block: bool = False,
         runs += piece_runs
     bracketed = any(run.bracketed for run in runs)
     return _people(runs, status, titled_block or bracketed or _titled_style(runs))
+
+
+# "Ann Cole (Chair) Bo Rees": a list whose commas were lost, a name after a bracket
+_AFTER_BRACKET = re.compile(r"(?<=\))(?=\s+[A-Z][\w'’-]{0,30}\s+[A-Z])")
+_CODE = re.compile(r"\((?P<code>[A-Z]{1,4}(?:-[A-Z]{1,3})?)\)")
+
+
+def _cut_at_codes(text: str) -> str:
+    """ "Ann Cole (AC) Chair Bo Rees (BR) Treasurer": a list run together, each name
+    followed by its initials in brackets, cut with commas before each name so shown and
+    after its initials."""
+    codes = list(_CODE.finditer(text)) if "(" in text and len(text) < MAX_LINE else []
+    if len(codes) < 2:
+        return text
+    cuts: set[int] = set()
+    for match in codes:
+        start = _coded_name_start(text[:match.start()], match.group("code").replace("-", ""))
+        if start is not None:
+            cuts.update((start, match.end()))
+    out, last = [], 0
+    for cut in sorted(cuts):
+        out.append(text[last:cut])
+        last = cut
+    out.append(text[last:])
+    return ", ".join(part for part in out if part.strip(" ,;"))
+
+
+def _coded_name_start(before: str, letters: str) -> int | None:
+    """Where the name whose initials are ``letters`` starts, the name ending ``before``."""
+    words = list(re.finditer(r"\S+", before[-200:]))
+    offset = max(0, len(before) - 200)
+    for k in range(1, min(4, len(words)) + 1):
+        chosen = words[-k:]
+        initials = "".join(part[:1] for word in chosen for part in word.group(0).split("-"))
+        if initials.upper() == letters and all(word.group(0)[:1].isupper() for word in chosen):
+            return offset + chosen[0].start()
+    return None
 
 
 def _titled_style(runs: list[_Run]) -> bool:
@@ -860,7 +962,8 @@ def _sentence_people(text: str) -> list[Person]:
     # word it cannot match without.
     folded = _folded(text)
     apology, chair = "apolog" in folded, "chair" in folded
-    apologised, absent, substitute = "apologi" in text, "absent" in text, "substitut" in text
+    apologised, substitute = "apologi" in text, "substitut" in text
+    absent = "absent" in text or "not present" in text
     leave = "leave of absence" in folded
     if not (apology or apologised or absent or substitute or chair or leave) or _PREVIOUS.search(text):
         return found
@@ -871,12 +974,12 @@ def _sentence_people(text: str) -> list[Person]:
     while apology and (match := _APOLOGY_FROM.search(text, position)) is not None:
         end = _sentence_end(text, match.end())
         position = max(end, match.end())  # each sentence read once, however many "from"s
-        names = text[match.end():end]
-        reason = _REASON.search(names)
-        if reason:
-            names = names[:reason.start()]
         status = ABSENT if match.group("no") else APOLOGIES
-        found += _list_people(names.strip(" :,"), status)
+        for names in _AND_FROM.split(text[match.end():end]):
+            reason = _REASON.search(names)
+            if reason:
+                names = names[:reason.start()]
+            found += _list_people(names.strip(" :,"), status)
     for match in _APOLOGISED.finditer(text) if apologised else ():
         # "... and Cllr B Tey. Ann Cole and Bo Rees sent their apologies": this sentence's names
         who = re.split(r"(?<=[a-z]{2})\.\s+", match.group("who"))[-1]
@@ -1004,6 +1107,28 @@ class _Reader:
             if len(text) <= MAX_LINE:
                 self._line(text, range(n, last + 1), texts, inline)
             n = last + 1
+        self._columns()
+
+    _singles: list[tuple[int, int]] | None = None  # (line, index in people): one each
+
+    def _columns(self) -> None:
+        """ "Chief Executive" / "Dan Wren" / "Head of Parks" / "Bo Rees": a table of names
+        and offices flattened a cell to a line. Its offices are no people, and are left
+        out; which name each belongs to is not plain (a header row shifts them by one)."""
+        singles, runs = self._singles or [], []
+        for line, index in singles:
+            if runs and runs[-1][-1][0] == line - 1 and \
+                    self.people[runs[-1][-1][1]].status == self.people[index].status:
+                runs[-1].append((line, index))
+            else:
+                runs.append([(line, index)])
+        dropped: set[int] = set()
+        for run in runs:
+            kinds = ["o" if _office_alone(self.people[index]) else "n" for _line, index in run]
+            if kinds.count("o") < 2 or kinds.count("n") < 2 or "nn" in "".join(kinds):
+                continue
+            dropped.update(index for (_line, index), kind in zip(run, kinds) if kind == "o")
+        self.people[:] = [person for n, person in enumerate(self.people) if n not in dropped]
 
     def _legends(self, texts: list[str]) -> None:
         for text in texts[:200]:
@@ -1082,6 +1207,8 @@ class _Reader:
             self.status = self.implied
             return
         if people or _mostly_notes(stripped) or _is_office(stripped):
+            if len(people) == 1:
+                self._singles = (self._singles or []) + [(indices.start, len(self.people))]
             self.people.extend(people)
             self.consumed.update(indices)
 
@@ -1189,6 +1316,9 @@ class _Reader:
         if not office and any(_token_kind(word, None) in ("H", "I") for word in words):
             return match.group(0)  # "Mr Smith: ..." is a name, not a label
         known = _labels_in(label + ":", at_start_only=True)
+        if _group_heading(label):
+            self.grouped = True  # "Councillors: Aherne, Brophy": bare surnames are people
+            self.titled = None
         if known:
             self._override = known[0][2]
             self.status = known[0][2]
@@ -1209,6 +1339,8 @@ class _Reader:
         parts = _dash_split(text) if len(text) < 400 else None
         if parts is not None and _reads_as_name(parts[0]):
             text = parts[0]  # "Cr A Cole - leave of absence granted": a name and a note
+        elif _from_body(text) is not None:
+            return False  # "Ann Cole from Vale Homes for the first hour"
         words = _NOTES.sub(" ", _PAREN.sub(" ", text)).split()
         lowers = [w for w in words if w[:1].islower() and _lower(w) not in _CONNECTIVES
                   and _lower(w) not in _PARTICLES]
@@ -1227,6 +1359,11 @@ class _Reader:
             found += _list_people(match.group("entry").strip(" |"), meaning[match.group("code")])
         self.people.extend(found)
         return bool(found)
+
+
+def _office_alone(person: Person) -> bool:
+    """Whether ``person`` is an office listed without a name ("Chief Executive")."""
+    return person.role is None and _is_office(person.name) and not _reads_as_name(person.name)
 
 
 def _office_column(cells: list[tuple[str, ...]]) -> bool:
@@ -1385,6 +1522,10 @@ def _item_attendance(item: ItemBlock) -> list[Person]:
         # a heading in capitals names what the item is about ("APOLOGIES AND CONDOLENCES"),
         # not who: names in a title come after a colon ("Apologies: Cllr A Smith")
         heading_only = title.upper() == title and ":" not in title
+        labelled = _labels_in(title, at_start_only=True) if heading_only else []
+        if labelled and labelled[0][2] != _IGNORED and not title[labelled[0][1]:].strip(" :|/-–"):
+            # "OTHER MEMBERS IN ATTENDANCE" as the item's heading: the label says whose list
+            reader.status = reader.implied = labelled[0][2]  # type: ignore[assignment]
         cells = [line.cells for line in item.lines]
         reader.read(([] if heading_only else [title]) + texts, inline=attendance_item,
                     cells=cells if heading_only else [(), *cells])

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from clerk_tui.importer import decision_shapes as shapes
 from clerk_tui.importer.pieces import Piece, split
 
 # --- clues ------------------------------------------------------------------------------
@@ -455,7 +456,7 @@ def _number(text: str) -> int:
 
 # a title for all the names after it ("Trustees A, B"): no part of the first name
 _TITLES_BEFORE = re.compile(r"^(?:Councillors|Cllrs|Crs|Trustees|Commissioners|Directors|Members|"
-                            r"Governors|Aldermen|Supervisors|Regents|Messrs\.?)\s{1,3}(?=[A-Z])")
+                            r"Governors|Aldermen|Supervisors|Regents|Messrs)\.?\s{1,3}(?=[A-Z])")
 
 
 def _names(listed: str) -> list[str]:
@@ -505,7 +506,29 @@ def _votes_of(text: str) -> Facts:
     _not_voting(text, facts)
     if context or len(text) < 40:
         facts.outcome = next((name for name, pattern in _OUTCOMES if pattern.search(text)), None)
+    _shaped_votes(text, facts)
     return facts
+
+
+def _shaped_votes(text: str, facts: Facts) -> None:
+    """The shapes of :mod:`decision_shapes`: "none against", "Everyone agreed except A",
+    "A asked that her vote against be recorded"."""
+    if facts.votes_for is not None:
+        if facts.votes_against is None and shapes.none_against(text):
+            facts.votes_against = 0
+        if facts.votes_abstain is None and shapes.none_abstaining(text):
+            facts.votes_abstain = 0
+    if facts.named["against"] or facts.named["abstain"] or not (found := shapes.dissenters(text)):
+        return
+    side, listed, rest_agreed = found
+    names = _names(listed)
+    if not names:
+        return
+    facts.named[side] = names
+    if getattr(facts, _COUNT_OF[side]) is None:
+        setattr(facts, _COUNT_OF[side], len(names))
+    if rest_agreed and facts.outcome is None:
+        facts.outcome = "carried"
 
 
 # what stands for nobody in a list of names ("Nays: None", "Abstain: Nil", "Against: -")
@@ -527,7 +550,10 @@ def _counted(text: str, facts: Facts, context: bool) -> None:
     if facts.votes_for is None and facts.votes_against is None:
         _pair(text, facts, context)
     if facts.votes_for is None and facts.votes_against is None:
-        first = {how: pattern.search(text) for how, pattern in _COUNT_FIRST.items()}
+        first = {how: found if found and not _REFERENCE.search(
+                     text[max(0, found.start() - 24):found.start()]) else None
+                 for how, found in ((how, pattern.search(text))
+                                    for how, pattern in _COUNT_FIRST.items())}
         if sum(1 for f in first.values() if f) >= 2 or (context and any(first.values())):
             _counts(facts, first)
         elif (context or _LONE_COUNT.match(text)) and any(labelled.values()):
@@ -595,7 +621,7 @@ _LABEL = re.compile(
     r"(?:(?:further|also|therefore|then|accordingly|unanimously|FURTHER|UNANIMOUSLY)\s{1,3})?)?)"
     rf"(?P<label>{_LABEL_WORDS})\b"
     r"(?=\s{0,3}[:–—\-/.,;(]|\s{1,3}(?:[Uu]nanimously|UNANIMOUSLY|that|THAT|That|to|TO|"
-    r"it|by|as|not|on|with|the|The)\b"
+    r"it|by|as|not|on|with|the|The|we|We)\b"
     # "Resolution 1: To receive …", "Special Resolution 3: That …"
     r"|\s{1,3}\d{1,3}[a-z]?\s{0,3}[:.–—-]\s{1,3}[\"“‘']?(?:To|TO|That|THAT)\b)")
 # "To confirm as a true record the minutes of …" as the minute itself: an agenda's words,
@@ -827,6 +853,8 @@ def read_sentence(text: str, line_kind: str = "text") -> Reading:
     short = len(stripped) <= _SHORT
     if (short or clues.any(_TALLY_NEED)) and (tally := _TALLY.match(stripped)):
         return Reading("tally", tally.group("side"), facts)
+    if (side := shapes.side_line(stripped)) is not None:
+        return Reading("vote", None, _side_facts(*side))
     if line_kind != "heading" and stripped[:2] in ("To", "TO") \
             and _CONFIRMING.match(stripped) and _RECORD.search(stripped):
         return Reading("confirming")  # a decision unless one follows it (see _linked)
@@ -839,6 +867,8 @@ def read_sentence(text: str, line_kind: str = "text") -> Reading:
         return Reading("recommendation", "officer" if advice.group("who") else None)
     if clues.any(_SIGNATURE_NEED) and _SIGNATURE.match(stripped):
         return Reading(None)
+    if (shaped := _shaped(stripped, facts)) is not None:
+        return shaped
     labelled = clues.any(_LABEL_NEED)
     if labelled and (lead := _BARE_LEAD.match(stripped)) \
             and len(_content(lead.group("rest"))) <= 3:
@@ -880,6 +910,27 @@ def read_sentence(text: str, line_kind: str = "text") -> Reading:
     if intro:
         return Reading("intro", None, facts)
     return Reading(None)
+
+
+def _side_facts(side: str, count: int, listed: str) -> Facts:
+    """The vote one side's line gives ("For (12): Cllrs A, B"): its count and names."""
+    found = Facts()
+    setattr(found, _COUNT_OF[side], count)
+    found.named[side] = _names(listed)
+    return found
+
+
+def _shaped(text: str, facts: Facts) -> Reading | None:
+    """A sentence read by :mod:`decision_shapes`: "No objection.", "Notes were OK.",
+    "Governors consented to …" (decisions), "The Board NOTED the report." (none), a
+    member's motion in quotes after their name; None when it reads none of them."""
+    if shapes.no_objection(text) or shapes.minutes_fine(text) or shapes.consented(text):
+        return Reading("body", None, facts)
+    if "NOTED" in text and shapes.noted_only(text):
+        return Reading(None)
+    if shapes.named_motion(text):
+        return Reading("that", None, facts)
+    return None
 
 
 def _moved(text: str, clues: _Clues) -> bool:
@@ -1257,6 +1308,10 @@ def _linked(found: list[tuple[Piece, Reading | None]]) -> list[Piece]:
             labels[n] = reading.label
     _tallies(pieces, readings, facts)
     _roll_calls(pieces, readings, facts)
+    shapes.lead_movers(pieces, readings, decided, facts)
+    shapes.trailing_movers(pieces, readings, decided, facts)
+    shapes.declared_outcomes(pieces, readings, decided, facts, _REACH)
+    shapes.main_motion_put(pieces, readings, decided, facts, _REACH)
     _told_outcomes(pieces, readings, decided, facts)
     _confirmations(readings, decided)
     _outcomes_of_motions(pieces, readings, decided, facts)
