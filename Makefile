@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= db/clerk.db
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: run test explore soak bench import-eval clean
+.PHONY: run test explore soak bench import-eval import-eval-invented clean
 
 run: $(VENV)/.installed ## Open the app on db/clerk.db (DB=path for another file)
 	$(BIN)/clerk --db $(DB)
@@ -31,6 +31,11 @@ import-eval: $(VENV)/.installed ## Score the importer on the real minutes in $(S
 	  { echo "make import-eval needs $(SHARED)/tools/score_import.py and $(SHARED)/fixtures/corpus;" \
 	    "they are not there (SHARED=path names another folder)." >&2; exit 2; }
 	$(PYTHON) $(SHARED)/tools/score_import.py $(SHARED)/fixtures/corpus --clerk $(BIN)/clerk $(IMPORT_EVAL_ARGS)
+
+import-eval-invented: $(VENV)/.installed ## The same score on eval/invented: minutes invented for it, written blind to the importer (a check, not a target to tune to)
+	@test -f $(SHARED)/tools/score_import.py || \
+	  { echo "make import-eval-invented needs $(SHARED)/tools/score_import.py." >&2; exit 2; }
+	$(PYTHON) $(SHARED)/tools/score_import.py eval/invented --clerk $(BIN)/clerk $(IMPORT_EVAL_ARGS)
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
