@@ -198,7 +198,7 @@ def test_the_main_motion_put_after_an_amendment_takes_the_outcome():
     "The " + "Big " * 200000 + "declared the motion carried", "No objection " * 90000,
     "Notes " + "from " * 200000 + "were OK", "Cllr " + "A " * 200000 + '"That',
     "Proposed by " + "Cllr A, " * 100000 + "and agreed unanimously.",
-])
+], ids=lambda line: line[:12])
 def test_hostile_lines_through_the_new_shapes_finish(hostile):
     for reader in (shapes.no_objection, shapes.minutes_fine, shapes.consented, shapes.noted_only,
                    shapes.named_motion, shapes.side_line, shapes.dissenters, shapes.none_against,

@@ -68,6 +68,31 @@ def test_chrome_lines_are_dropped_and_the_minutes_kept():
                        "The committee discussed the footpath by the mill.", "13. Bench Donations"]
 
 
+@pytest.mark.parametrize("footer", [
+    "Contact us | Accessibility | Privacy and cookies | Site map",
+    "Accessibility statement · Terms of use · Feedback",
+    "© Wrenfold Vale Town Council",
+    "© 2019 - 2024 Borough of Quillmarsh",
+    "Copyright Northby Parish Council",
+])
+def test_a_web_page_footer_is_dropped(footer):
+    cleaned = [line.text for line in cleanup.clean(lines_of(f"7. Allotments\nRents were set.\n{footer}\n"))]
+    assert cleaned == ["7. Allotments", "Rents were set."]
+
+
+@pytest.mark.parametrize("line", [
+    "Contact the Clerk about the hall booking.",  # one word a link would be, in a sentence
+    "Copyright of the photographs rests with the society, which agreed to their use.",
+    "Privacy | the committee discussed the notice",
+])
+def test_minutes_that_name_a_footer_word_are_kept(line):
+    assert [ln.text for ln in cleanup.clean(lines_of(f"{line}\n"))] == [line]
+
+
+def test_a_hostile_footer_like_line_finishes():
+    cleanup.clean(lines_of("Contact us | " * 100_000 + "\n" + "© " + "a " * 500_000 + "\n"))
+
+
 def test_without_chrome_every_word_is_kept_in_order():
     source = lines_of("""Minutes of the Quarry Liaison Group held on 2 March 2022
 1. Blasting Times

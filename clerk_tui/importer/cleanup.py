@@ -53,6 +53,16 @@ _COOKIES = re.compile(r"\bcookies?\b.{0,200}\b(?:accept|agree|consent|we use|thi
                       r"|\b(?:we use|this (?:web)?site uses)\b.{0,40}\bcookies\b", re.I)
 # Breadcrumbs: "Home > Council > Meetings", "You are here: …".
 _BREADCRUMBS = re.compile(r"(?:you are here:.{0,200}|home\s?[>»›/|].{0,200})", re.I)
+# A web page's footer: its links in a row ("Contact us | Accessibility | Privacy"), at
+# least two of them the links every site has, and its copyright line ("© 2024 The
+# Borough of X", "Copyright Riverside District Council").
+_SITE_LINK = (r"(?:contact(?: us)?|accessibility(?: statement)?|privacy(?: notice| policy)?"
+              r"(?: and cookies)?|cookies?(?: policy)?|site ?map|terms(?: and conditions| of use)?|"
+              r"disclaimer|feedback|jobs|careers|a-z|a to z|help|freedom of information|"
+              r"modern slavery statement|copyright)")
+_FOOTER_LINKS = re.compile(rf"{_SITE_LINK}(?:\s{{0,3}}[|·•]\s{{0,3}}{_SITE_LINK}){{1,12}}", re.I)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)\s{0,3}(?:\d{4}(?:\s?[-–]\s?\d{4})?\s{0,3})?"
+                        r"[^.;:!?,]{0,80}", re.I)
 # Furniture glued inside a line: cut out, the words either side kept.
 _GLUED = (
     re.compile(r"\s?\bPage \d{1,4} of \d{1,4}\b"),
@@ -220,7 +230,8 @@ def _is_chrome(text: str) -> bool:
     if text == "Minutes:":  # the label a council's web page puts over an item's minutes
         return True
     return bool(_CHROME.fullmatch(text) or len(text) < 300 and (
-        may_hold(text, "cookie") and _COOKIES.search(text) or _BREADCRUMBS.fullmatch(text)))
+        may_hold(text, "cookie") and _COOKIES.search(text) or _BREADCRUMBS.fullmatch(text)
+        or _FOOTER_LINKS.fullmatch(text) or _COPYRIGHT.fullmatch(text)))
 
 
 _SHARE = re.compile(r"Share \"(.{1,160})\"")
