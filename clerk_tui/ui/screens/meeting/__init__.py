@@ -1,4 +1,4 @@
-"""The meeting screen: the screen itself, and the mixins, editor and form it is made of."""
+"""The meeting screen: the screen itself, the command functions, editor and form it is made of."""
 
 from clerk_tui.ui.screens.meeting.screen import MeetingScreen
 
