@@ -71,3 +71,30 @@ async def test_typing_shows_saving_then_saved(app, monkeypatch):
         app.desk.autosaver.flush()
         await pilot.pause()
         assert str(status.render()).startswith("Saved ")
+
+
+async def test_a_line_that_cannot_be_stored_is_given_back_to_the_line(app, monkeypatch):
+    from clerk_tui.ui.widgets.capture import CaptureLine
+    from conftest import wait_for
+
+    sample = add_sample(app.store)
+    stored = app.store.capture.entry
+    async with app.run_test() as pilot:
+        await pilot.press("enter")  # the sample meeting, at its first item
+        await wait_for(pilot, lambda: app.screen.query(CaptureLine))
+        capture = app.screen.query_one(CaptureLine)
+        item = capture.item_id
+        monkeypatch.setattr(app.store.capture, "entry", lambda entry: failing())
+        await type_text(pilot, "The hall roof leaks", enter=True)
+        await type_text(pilot, " again")
+        assert capture.value == "The hall roof leaks again"  # nothing typed is lost
+        # kept as the item's draft, so a crash now loses nothing either
+        await wait_for(pilot, lambda: app.store.capture.drafts(sample.meeting.id).get(item)
+                       == "The hall roof leaks again")
+        assert [e.text for e in app.store.entries.list(item)] == \
+            [e.text for e in sample.entries if e.item_id == item]
+        monkeypatch.setattr(app.store.capture, "entry", stored)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.store.entries.list(item)[-1].text == "The hall roof leaks again"
+        assert capture.value == "" and app.store.capture.drafts(sample.meeting.id) == {}

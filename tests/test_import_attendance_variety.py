@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from clerk_tui.importer.attendance import Person, attendance_in
-from clerk_tui.importer.blocks import ItemBlock, Layout
-from clerk_tui.importer.documents import Line
-
-
-def lines(*texts: str) -> list[Line]:
-    return [Line(text) for text in texts]
-
-
-def people(*preamble: str, items: list[ItemBlock] | None = None) -> list[Person]:
-    return attendance_in(Layout(lines(*preamble), items or []))
-
-
-def pairs(found: list[Person]) -> list[tuple[str, str]]:
-    return [(person.name, person.status) for person in found]
-
+from clerk_tui.importer.attendance import Person
+from clerk_tui.importer.blocks import ItemBlock
+from test_import_attendance import lines, pairs, people
 
 # --- informal headings ------------------------------------------------------------------
 

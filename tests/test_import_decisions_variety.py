@@ -6,27 +6,7 @@ import pytest
 
 from clerk_tui.importer import decision_shapes as shapes
 from clerk_tui.importer import decisions
-from clerk_tui.importer.pieces import Piece, paragraphs
-
-
-def read(*lines: str) -> list[Piece]:
-    """The pieces of ``lines`` read, checked to keep every word, each once, in order."""
-    pieces = [Piece(text) for text in lines]
-    before = paragraphs(pieces)
-    found = decisions.read(pieces)
-    assert paragraphs(found) == before
-    return found
-
-
-def resolutions(found: list[Piece]) -> list[Piece]:
-    return [piece for piece in found if piece.kind == "resolution"]
-
-
-def only(found: list[Piece]) -> Piece:
-    made = resolutions(found)
-    assert len(made) == 1, [p.text for p in made]
-    return made[0]
-
+from test_import_decisions import only, read, resolutions
 
 # --- a mover's line over the resolution, or after the motion -----------------------------
 
